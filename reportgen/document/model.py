@@ -57,6 +57,7 @@ class Table:
     caption_label: str = "Tabela"                         # label as written in the source ("Rysunek" = defect)
     location: Location = field(default_factory=Location)
     provenance: str = ""                                  # calculator that produced the rows
+    row_decimals: list[int | None] | None = None          # per-row precision (tables of mixed quantities)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Figure:
     location: Location = field(default_factory=Location)
     provenance: str = ""
     alt_text: str = ""
+    chart_spec: object = None                             # build: what the chart shows (rendered to image_png)
 
 
 Block = Union[Paragraph, Table, Figure]

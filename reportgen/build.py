@@ -1,0 +1,106 @@
+"""`reportgen build`: content folder → results → document model → statutory self-check → .docx."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.blocks import BUILDERS  # noqa: F401  (registers builders)
+from reportgen.document.assemble import assemble
+from reportgen.document.compliance import compliance_section, missing_requirements
+from reportgen.document.model import Document
+from reportgen.document.structure import load_structure
+from reportgen.errors import UserError
+from reportgen.inputs.loader import Content, load_content
+from reportgen.inputs.parameters import load_parameters
+from reportgen.inputs.yamlio import load_yaml
+from reportgen.paths import rules_dir, templates_dir
+from reportgen.render.charts import render_all
+from reportgen.render.docx_writer import render_docx
+from reportgen.results import compute_results
+from reportgen.results.base import Context
+from reportgen.rules_data import load_requirements_for_build
+
+
+@dataclass
+class BuildResult:
+    document: Document
+    context: Context
+    docx: bytes
+
+
+def method_of(content: Content) -> str:
+    return "survey" if content.has("survey") else "indicator"
+
+
+def period_text(g) -> str:
+    p = g.period
+    if p.end >= p.horizon:
+        return f"na lata {p.start}–{p.horizon}"
+    return f"na lata {p.start}–{p.end} z perspektywą do {p.horizon} roku"
+
+
+def title_page(g) -> dict:
+    res = g.resolution
+    months = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+              "października", "listopada", "grudnia"]
+    d = g.document_date
+    return {
+        "resolution_number": res.number or "…………",
+        "resolution_date": f"{res.date.day} {months[res.date.month - 1]} {res.date.year} r." if res.date else "…………",
+        "council": g.forms.adjective_council,
+        "gmina_genitive": g.forms.genitive,
+        "period_text": period_text(g),
+        "author": g.author.name,
+        "author_address": g.author.address,
+        "place_date": f"{['styczeń','luty','marzec','kwiecień','maj','czerwiec','lipiec','sierpień','wrzesień','październik','listopad','grudzień'][d.month - 1]} {d.year}",
+    }
+
+
+def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True) -> BuildResult:
+    content = load_content(content_dir)
+    overrides = content.parameter_overrides or {}
+    params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
+    vocabulary, _ = load_yaml(rules_dir() / "vocabulary.yaml")
+    ctx = Context(content=content, params=params, vocabulary=vocabulary)
+    compute_results(ctx)
+
+    structure_path = structure_path or rules_dir() / "structure.yaml"
+    structure = load_structure(structure_path)
+    g = content.gmina
+    text_context = {
+        "g": g,
+        "t": content.text or {},
+        "method": method_of(content),
+        "r": {name: res.value for name, res in ctx.results.items()},
+        "overrides": params.overrides,
+    }
+    document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context)
+
+    # Statutory self-check: every requirement in force on the document date must be met by some chapter.
+    requirements = load_requirements_for_build()
+    missing = missing_requirements(document, requirements, g.document_date)
+    if missing:
+        raise UserError([f"Dokument nie spełnia wymagania {r['id']} ({r['citation']}): {r['text']} "
+                         f"Żaden rozdział w {structure_path} nie deklaruje `satisfies: [{r['id']}]` albo rozdział "
+                         f"nie ma danych w {content.folder}." for r in missing])
+    annex = structure.annex.get("compliance_matrix")
+    if annex:
+        document.sections.append(compliance_section(document, requirements, g.document_date, annex))
+        # the annex table takes the next table number
+        document.sections[-1].blocks[-1].number = len(document.tables())
+
+    figures = document.figures()
+    for fig, png in zip(figures, render_all([f.chart_spec for f in figures], use_cache=use_chart_cache)):
+        fig.image_png = png
+        fig.alt_text = fig.caption
+
+    document.meta = {
+        "title_page": title_page(g),
+        "title": document.title,
+        "subject": period_text(g),
+        "short_title": f"Projekt założeń – {g.forms.nominative}",
+        "author": g.author.name,
+        "document_date": g.document_date,
+    }
+    docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx")
+    return BuildResult(document, ctx, docx)

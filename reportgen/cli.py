@@ -1,0 +1,79 @@
+"""Command line: reportgen build | explain | … (Polish help texts)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reportgen.errors import UserError
+
+
+def fail(exc: UserError) -> None:
+    for message in exc.messages:
+        click.echo(f"błąd: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(help="reportgen – projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe.")
+@click.version_option(package_name="reportgen", message="reportgen %(version)s")
+def cli() -> None:
+    pass
+
+
+@cli.command(help="Buduje dokument .docx z katalogu danych gminy (np. content/kluki → out/kluki.docx).")
+@click.argument("content_dir", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Plik wynikowy (domyślnie out/<gmina>.docx).")
+@click.option("--structure", type=click.Path(path_type=Path), default=None,
+              help="Własna struktura rozdziałów zamiast rules/structure.yaml.")
+@click.option("--force", is_flag=True, help="Nadpisz plik zmieniony ręcznie (stary zostanie zachowany jako .bak).")
+def build(content_dir: Path, output: Path | None, structure: Path | None, force: bool) -> None:
+    from reportgen.build import build_document
+    from reportgen.output import write_generated
+    try:
+        target = output or Path("out") / f"{Path(content_dir).resolve().name}.docx"
+        result = build_document(content_dir, structure)
+        backup = write_generated(target, result.docx, force)
+    except UserError as exc:
+        fail(exc)
+        return
+    doc = result.document
+    click.echo(f"Zapisano {target}: {sum(1 for _ in doc.walk_sections())} rozdziałów i podrozdziałów, "
+               f"{len(doc.tables())} tabel, {len(doc.figures())} rysunków.")
+    if backup:
+        click.echo(f"Poprzednia wersja (zmieniona ręcznie) zachowana jako {backup}.")
+
+
+@cli.command(help="Pokazuje, jak obliczono tabelę lub rysunek o podanym id (kalkulatory, dane, źródła).")
+@click.argument("content_dir", type=click.Path(path_type=Path))
+@click.argument("block_id")
+def explain(content_dir: Path, block_id: str) -> None:
+    from reportgen.build import build_document
+    from reportgen.explain import explain_block
+    try:
+        result = build_document(content_dir)
+        click.echo(explain_block(result, block_id))
+    except UserError as exc:
+        fail(exc)
+
+
+def _register_optional_commands() -> None:
+    """Commands of other jobs (check, rules) live in their own packages."""
+    try:
+        from reportgen.check.commands import check, rules
+    except ImportError:
+        return
+    cli.add_command(check)
+    cli.add_command(rules)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    cli(prog_name="reportgen")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Assemble the document model from rules/structure.yaml and the results.
+
+Pass 1 builds tables and figures whose data exist (absent otherwise) and drops empty sections.
+Pass 2 numbers sections, tables and figures in document order.
+Pass 3 renders the text, where `ref('id')` gives a block's number and an unknown id stops the build.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.blocks import BUILDERS
+from reportgen.document.model import Document, Figure, Paragraph, Section, Table
+from reportgen.document.structure import BlockSpec, SectionSpec, StructureSpec
+from reportgen.document.text import make_environment, render_template, to_paragraphs
+from reportgen.errors import UserError
+from reportgen.results.base import Context
+
+
+@dataclass
+class PendingText:
+    """A text block waiting for numbers to exist (pass 3)."""
+    spec: BlockSpec
+    where: str
+
+
+@dataclass
+class Assembly:
+    document: Document
+    pending: dict[int, list] = field(default_factory=dict)
+
+
+def _available(ctx: Context, needs) -> bool:
+    for n in needs:
+        if n.startswith("file:"):
+            if not ctx.content.has(n[5:]):
+                return False
+        elif not ctx.has(n):
+            return False
+    return True
+
+
+def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict):
+    if spec.kind in ("text", "para"):
+        return PendingText(spec, where)
+    name = spec.table or spec.chart
+    builder = BUILDERS.get((spec.kind, name))
+    if builder is None:
+        raise UserError(f"{where}: nieznany {'generator tabeli' if spec.kind == 'table' else 'generator wykresu'} {name!r}.")
+    if not _available(ctx, builder.needs):
+        return None
+    data = builder.fn(ctx, **spec.args)
+    if data is None:
+        return None
+    caption = render_template(env, spec.caption, None, context, where).strip()
+    provenance = ", ".join(data.provenance)
+    if spec.kind == "table":
+        return Table(id=spec.id, caption=caption, columns=data.columns, rows=data.rows, source=spec.source or data.source,
+                     total_rows=data.total_rows, note=data.note, provenance=provenance, row_decimals=data.row_decimals)
+    # the chart is rendered to PNG later by reportgen.render.charts (in parallel, cached)
+    return Figure(id=spec.id, caption=caption, source=spec.source or data.source, provenance=provenance,
+                  chart_spec=data.spec)
+
+
+def _build_section(ctx: Context, spec: SectionSpec, level: int, env, context: dict, label: str) -> Section | None:
+    if not _available(ctx, spec.when):
+        return None
+    where = f"{label}, rozdział {spec.id}"
+    section = Section(id=spec.id, title=render_template(env, spec.title, None, context, where).strip(), level=level,
+                      satisfies=list(spec.satisfies))
+    for b in spec.blocks:
+        if not _available(ctx, b.when):
+            continue
+        block = _build_block(ctx, b, where, env, context)
+        if block is not None:
+            section.blocks.append(block)
+    for child in spec.sections:
+        sub = _build_section(ctx, child, level + 1, env, context, label)
+        if sub is not None:
+            section.children.append(sub)
+    has_content = any(not isinstance(b, PendingText) for b in section.blocks) or section.children
+    only_text = section.blocks and all(isinstance(b, PendingText) for b in section.blocks)
+    if not has_content and not only_text:
+        return None   # a section whose tables have no data is absent, not a heading over nothing
+    return section
+
+
+def _number(document: Document) -> dict[str, object]:
+    registry: dict[str, object] = {}
+    counters = {"Tabela": 0, "Rysunek": 0}
+
+    def walk(sections, prefix):
+        for i, s in enumerate(sections, 1):
+            s.number = f"{prefix}{i}"
+            registry[s.id] = s
+            for b in s.blocks:
+                if isinstance(b, Table):
+                    counters["Tabela"] += 1
+                    b.number = counters["Tabela"]
+                    registry[b.id] = b
+                elif isinstance(b, Figure):
+                    counters["Rysunek"] += 1
+                    b.number = counters["Rysunek"]
+                    registry[b.id] = b
+            walk(s.children, f"{s.number}.")
+    walk(document.sections, "")
+    return registry
+
+
+def _render_texts(document: Document, env, context: dict) -> None:
+    for section in document.walk_sections():
+        rendered = []
+        for b in section.blocks:
+            if isinstance(b, PendingText):
+                text = render_template(env, b.spec.para, b.spec.text, context, b.where)
+                rendered.extend(to_paragraphs(text))
+            else:
+                rendered.append(b)
+        section.blocks = rendered
+
+
+def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templates_dir: Path, extra_context: dict) -> Document:
+    env = make_environment(templates_dir)
+    context = dict(extra_context)
+    context["ref"] = lambda _id: (_ for _ in ()).throw(RuntimeError("ref() used before numbering"))
+    document = Document(title=render_template(env, structure.title, None, context, structure_label).strip())
+    for chapter in structure.chapters:
+        section = _build_section(ctx, chapter, 1, env, context, structure_label)
+        if section is not None:
+            document.sections.append(section)
+    registry = _number(document)
+
+    def ref(block_id: str) -> str:
+        target = registry.get(block_id)
+        if target is None:
+            raise UserError(f"{structure_label}: odwołanie do nieistniejącego bloku {block_id!r} "
+                            f"(brak takiego id albo blok nie ma danych w tej gminie).")
+        return str(target.number)
+
+    context["ref"] = ref
+    context["has"] = lambda block_id: block_id in registry
+    _render_texts(document, env, context)
+    return document

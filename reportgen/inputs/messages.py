@@ -1,0 +1,70 @@
+"""Pydantic validation errors as Polish messages naming file, key path and line."""
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from reportgen.inputs.yamlio import LineMap, format_path
+
+_TYPE_MESSAGES = {
+    "missing": "brak wymaganego klucza",
+    "extra_forbidden": "nieznany klucz (literówka?)",
+    "float_parsing": "oczekiwano liczby",
+    "float_type": "oczekiwano liczby",
+    "int_parsing": "oczekiwano liczby całkowitej",
+    "int_type": "oczekiwano liczby całkowitej",
+    "int_from_float": "oczekiwano liczby całkowitej",
+    "string_type": "oczekiwano tekstu",
+    "list_type": "oczekiwano listy",
+    "dict_type": "oczekiwano słownika (klucz: wartość)",
+    "model_type": "oczekiwano słownika (klucz: wartość)",
+    "bool_parsing": "oczekiwano wartości tak/nie (true/false)",
+    "date_from_datetime_parsing": "oczekiwano daty w formacie RRRR-MM-DD",
+    "date_parsing": "oczekiwano daty w formacie RRRR-MM-DD",
+    "date_type": "oczekiwano daty w formacie RRRR-MM-DD",
+    "too_short": "lista nie może być pusta",
+    "string_pattern_mismatch": "niepoprawny format",
+}
+
+
+def _describe(err: dict) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "greater_than_equal":
+        return f"wartość musi być ≥ {ctx.get('ge')} (podano {err.get('input')!r})"
+    if kind == "greater_than":
+        return f"wartość musi być > {ctx.get('gt')} (podano {err.get('input')!r})"
+    if kind == "less_than_equal":
+        return f"wartość musi być ≤ {ctx.get('le')} (podano {err.get('input')!r})"
+    if kind == "less_than":
+        return f"wartość musi być < {ctx.get('lt')} (podano {err.get('input')!r})"
+    if kind in ("literal_error", "enum"):
+        return f"niedozwolona wartość {err.get('input')!r}; dozwolone: {ctx.get('expected')}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+        return "nieznana metoda obliczeń"
+    base = _TYPE_MESSAGES.get(kind)
+    if base and kind not in ("missing", "extra_forbidden"):
+        return f"{base} (podano {err.get('input')!r})"
+    return base or err["msg"]
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    # Union members and validators add their own names to the location; keep the user's keys only.
+    return tuple(p for p in loc if not (isinstance(p, str) and (p.startswith("function-") or p in ("indicator", "measured") or "[" in p)))
+
+
+def pydantic_messages(exc: ValidationError, label: str, lines: LineMap) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    errors = exc.errors(include_url=False)
+    # A union (e.g. sector method) reports one error per member; keep the member the user chose.
+    for err in errors:
+        loc = _clean_loc(tuple(err["loc"]))
+        line = lines.line_of(loc)
+        where = f", wiersz {line}" if line else ""
+        msg = f"{label}{where}, klucz {format_path(loc)}: {_describe(err)}."
+        if msg not in seen:
+            seen.add(msg)
+            out.append(msg)
+    return out

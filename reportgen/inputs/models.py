@@ -1,0 +1,274 @@
+"""Validated models of a content folder (one model per file). Keys are English; comments in the
+example YAML files are Polish. Every constraint here becomes a Polish message naming file, key and line."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SHARE_TOLERANCE_PCT = 0.5  # shares published with rounding may sum to 99,5–100,5 %
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def check_shares_sum(values: dict[str, float] | list[float], what: str) -> None:
+    total = sum(values.values()) if isinstance(values, dict) else sum(values)
+    if abs(total - 100.0) > SHARE_TOLERANCE_PCT:
+        raise ValueError(
+            f"udziały {what} sumują się do {total:.2f} %, a powinny do 100 % (dopuszczalne zaokrąglenie ±{SHARE_TOLERANCE_PCT} pkt proc.)"
+        )
+
+
+# --- gmina.yaml -----------------------------------------------------------------------------------
+
+class NameForms(Strict):
+    nominative: str
+    genitive: str
+    dative: str
+    locative: str
+    instrumental: str
+    adjective_council: str
+    office: str
+    head: str
+
+
+class Period(Strict):
+    start: int = Field(ge=1990, le=2100)
+    end: int = Field(ge=1990, le=2100)
+    horizon: int = Field(ge=1990, le=2100)
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if not (self.start <= self.end <= self.horizon):
+            raise ValueError("lata muszą spełniać start ≤ end ≤ horizon")
+        return self
+
+
+class Author(Strict):
+    name: str
+    address: str = ""
+
+
+class Resolution(Strict):
+    number: str | None = None
+    date: dt.date | None = None
+
+
+class Gmina(Strict):
+    name: str
+    kind: Literal["miejska", "miejsko-wiejska", "wiejska"]
+    forms: NameForms
+    teryt: str = Field(pattern=r"^\d{7}$")
+    voivodeship: str
+    county: str
+    neighbours: list[str] = Field(min_length=1)
+    localities: list[str] = []
+    population: int = Field(gt=0)
+    population_date: dt.date | None = None
+    base_year: int = Field(ge=1990, le=2100)
+    period: Period
+    climate_zone: Literal["I", "II", "III", "IV", "V"]
+    author: Author
+    document_date: dt.date
+    resolution: Resolution = Resolution()
+
+    @model_validator(mode="after")
+    def _base_year_before_period(self):
+        if self.base_year >= self.period.start + 1 or self.base_year < self.period.start - 5:
+            raise ValueError(
+                f"rok bazowy {self.base_year} musi poprzedzać okres planowania ({self.period.start}–{self.period.horizon}) o 1–5 lat"
+            )
+        return self
+
+
+# --- heat.yaml ------------------------------------------------------------------------------------
+
+class BuildingPeriodEK(Strict):
+    period: str
+    area_share_pct: float = Field(ge=0, le=100)
+    thermo_share_pct: float = Field(ge=0, le=100)
+    ek_before_kwh_m2a: float = Field(gt=0, le=1000)
+    ek_after_kwh_m2a: float | None = Field(default=None, gt=0, le=1000)
+
+    @model_validator(mode="after")
+    def _after_needed(self):
+        if self.thermo_share_pct > 0 and self.ek_after_kwh_m2a is None:
+            raise ValueError("dla okresu z termomodernizacją (thermo_share_pct > 0) podaj ek_after_kwh_m2a")
+        return self
+
+
+class IndicatorSector(Strict):
+    method: Literal["indicator"]
+    floor_area_m2: float = Field(gt=0)
+    periods: list[BuildingPeriodEK] = Field(min_length=1)
+    dhw_water_dm3_m2_day: float = Field(ge=0, le=20)
+    system_efficiency: float = Field(gt=0, le=1)
+    efficiency_note: str = ""
+
+    @field_validator("periods")
+    @classmethod
+    def _shares(cls, periods):
+        check_shares_sum([p.area_share_pct for p in periods], "powierzchni wg okresów budowy")
+        return periods
+
+
+class MeasuredSector(Strict):
+    method: Literal["measured"]
+    floor_area_m2: float = Field(gt=0)
+    final_energy_gj: float = Field(ge=0)
+    useful_energy_gj: float | None = Field(default=None, ge=0)
+    note: str = ""
+
+
+SectorInput = Annotated[IndicatorSector | MeasuredSector, Field(discriminator="method")]
+
+
+class HeatInputs(Strict):
+    sectors: dict[Literal["housing", "municipal", "business"], SectorInput]
+    source: str = ""
+
+
+# --- carriers.yaml --------------------------------------------------------------------------------
+
+CarrierId = Literal["lpg", "natural_gas", "coal", "biomass", "oil", "electricity", "district_heat", "solar_thermal", "heat_pump"]
+
+
+class CarrierInputs(Strict):
+    shares_pct: dict[Literal["housing", "municipal", "business"], dict[CarrierId, float]]
+    boiler_mix_pct: dict[Literal["housing", "municipal", "business"], dict[Literal["coal", "biomass"], dict[str, float]]] = {}
+    boiler_mix_note: str = ""
+    source: str = ""
+
+    @field_validator("shares_pct")
+    @classmethod
+    def _carrier_sums(cls, shares):
+        for sector, by_carrier in shares.items():
+            for carrier, v in by_carrier.items():
+                if v < 0:
+                    raise ValueError(f"udział nośnika {carrier} w sektorze {sector} jest ujemny")
+            check_shares_sum(by_carrier, f"nośników w sektorze {sector}")
+        return shares
+
+    @field_validator("boiler_mix_pct")
+    @classmethod
+    def _mix_sums(cls, mix):
+        for sector, by_fuel in mix.items():
+            for fuel, classes in by_fuel.items():
+                check_shares_sum(classes, f"typów kotłów ({fuel}) w sektorze {sector}")
+        return mix
+
+
+# --- electricity.yaml -----------------------------------------------------------------------------
+
+class ConsumerGroup(Strict):
+    id: str
+    label: str
+    mwh: float = Field(ge=0)
+    grows: bool = True
+
+
+class GrowthStep(Strict):
+    until: int = Field(ge=1990, le=2100)
+    rate_pct_per_year: float = Field(ge=-20, le=20)
+
+
+class LineSection(Strict):
+    voltage: Literal["WN", "SN", "nN"]
+    kind: str
+    km: float = Field(ge=0)
+
+
+class MVLine(Strict):
+    name: str
+    stations: int = Field(ge=0)
+
+
+class Luminaire(Strict):
+    type: str
+    count: int = Field(ge=0)
+
+
+class StreetLighting(Strict):
+    year: int
+    luminaires: list[Luminaire]
+    energy_kwh: float = Field(ge=0)
+
+
+class Network(Strict):
+    operator: str
+    lines: list[LineSection] = []
+    mv_lines: list[MVLine] = []
+    stations_mv_lv: int | None = Field(default=None, ge=0)
+    condition_pct: dict[Literal["good", "average", "poor"], float] = {}
+    source: str = ""
+
+    @field_validator("condition_pct")
+    @classmethod
+    def _cond(cls, v):
+        if v:
+            check_shares_sum(v, "stanu technicznego sieci")
+        return v
+
+
+class ElectricityInputs(Strict):
+    year: int
+    groups: list[ConsumerGroup] = Field(min_length=1)
+    reported_total_mwh: float | None = None
+    growth: list[GrowthStep] = []
+    network: Network | None = None
+    street_lighting: StreetLighting | None = None
+    source: str = ""
+
+
+# --- renewables.yaml ------------------------------------------------------------------------------
+
+class SolarThermal(Strict):
+    buildings: int = Field(ge=0)
+    collectors_per_building: float = Field(gt=0)
+    collector_area_m2: float = Field(gt=0)
+    insolation_kwh_m2a: float = Field(gt=0, le=2500)
+    efficiency: float = Field(gt=0, le=1)
+
+
+class Photovoltaics(Strict):
+    households: int = Field(ge=0)
+    area_m2_per_household: float = Field(gt=0)
+    yield_kwh_m2a: float = Field(gt=0, le=400)
+    yield_note: str = ""
+
+
+class HeatPumps(Strict):
+    households: int = Field(ge=0)
+    coverage: float = Field(gt=0, le=1)
+    dwellings: int = Field(gt=0)
+
+
+class RenewablesInputs(Strict):
+    solar_thermal: SolarThermal | None = None
+    photovoltaics: Photovoltaics | None = None
+    heat_pumps: HeatPumps | None = None
+    source: str = ""
+
+
+# --- public_buildings.yaml ------------------------------------------------------------------------
+
+class PublicBuilding(Strict):
+    name: str
+    built: str = ""
+    floor_area_m2: float | None = Field(default=None, ge=0)
+    heat_source: str
+    fuel_amount: float | None = Field(default=None, ge=0)
+    fuel_unit: str = ""
+    electricity_kwh: float | None = Field(default=None, ge=0)
+    thermo_modernisation: str = ""
+    res_installed: str = ""
+    res_planned: str = ""
+
+
+class PublicBuildingsInputs(Strict):
+    year: int
+    buildings: list[PublicBuilding] = Field(min_length=1)
+    source: str = ""

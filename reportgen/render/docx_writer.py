@@ -1,0 +1,255 @@
+"""Write the document model to .docx: docxtpl fills the title page, python-docx appends the body.
+
+Fields are real Word fields with pre-filled results (TOC, SEQ, PAGE), so the file reads right in Word and in
+LibreOffice before any field update. Output bytes are deterministic (fixed zip timestamps and core properties).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docxtpl import DocxTemplate
+
+from reportgen.document.model import Document, Figure, Paragraph, Section, Table
+from reportgen.render.numbers import fmt
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+BODY_WIDTH_CM = 16.0
+
+
+# --- fields ---------------------------------------------------------------------------------------
+
+def _fld_char(run, kind: str, dirty: bool = False) -> None:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    if dirty:
+        el.set(qn("w:dirty"), "true")
+    run._r.append(el)
+
+
+def _instr(run, text: str) -> None:
+    el = OxmlElement("w:instrText")
+    el.set(qn("xml:space"), "preserve")
+    el.text = f" {text} "
+    run._r.append(el)
+
+
+def add_simple_field(paragraph, instruction: str, result: str):
+    """begin · instruction · separate · result · end, all in one paragraph."""
+    _fld_char(paragraph.add_run(), "begin")
+    _instr(paragraph.add_run(), instruction)
+    _fld_char(paragraph.add_run(), "separate")
+    run = paragraph.add_run(result)
+    _fld_char(paragraph.add_run(), "end")
+    return run
+
+
+def add_field_block(doc, instruction: str, entries: list[tuple[str, str]]) -> None:
+    """A field whose pre-filled result is several paragraphs (TOC, list of tables): begin in the first
+    paragraph, end in the last. entries: (style, text)."""
+    if not entries:
+        entries = [("Normal", "")]
+    first = doc.add_paragraph(style=entries[0][0])
+    _fld_char(first.add_run(), "begin")
+    _instr(first.add_run(), instruction)
+    _fld_char(first.add_run(), "separate")
+    first.add_run(entries[0][1])
+    last = first
+    for style, text in entries[1:]:
+        last = doc.add_paragraph(text, style=style)
+    _fld_char(last.add_run(), "end")
+
+
+# --- blocks ---------------------------------------------------------------------------------------
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def format_cell(value, decimals: int | None, kind: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if decimals is None:
+        return str(value)
+    return fmt(value, decimals)
+
+
+def add_caption(doc, label: str, number: int, caption: str) -> None:
+    p = doc.add_paragraph(style="Caption")
+    p.add_run(f"{label} ")
+    add_simple_field(p, f"SEQ {label} \\* ARABIC", str(number))
+    p.add_run(f". {caption}")
+
+
+def add_table(doc, table: Table) -> None:
+    add_caption(doc, "Tabela", table.number, table.caption)
+    ncols = len(table.columns)
+    t = doc.add_table(rows=1 + len(table.rows), cols=ncols)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = t.rows[0]
+    _repeat_header(header)
+    for j, col in enumerate(table.columns):
+        cell = header.cells[j]
+        cell.text = ""
+        p = cell.paragraphs[0]
+        p.style = doc.styles["Table Text"]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(col.header).bold = True
+        _shade(cell, "DCE6F1")
+    for i, row in enumerate(table.rows):
+        tr = t.rows[i + 1]
+        _cant_split(tr)
+        is_total = i in table.total_rows
+        row_dec = table.row_decimals[i] if table.row_decimals else None
+        for j, col in enumerate(table.columns):
+            value = row[j] if j < len(row) else None
+            decimals = col.decimals if (row_dec is None or j == 0) else row_dec
+            cell = tr.cells[j]
+            cell.text = ""
+            p = cell.paragraphs[0]
+            p.style = doc.styles["Table Text"]
+            numeric = col.decimals is not None and not isinstance(value, str)
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
+            run = p.add_run(format_cell(value, decimals, col.kind))
+            if is_total:
+                run.bold = True
+                _shade(cell, "F2F2F2")
+    if table.note:
+        doc.add_paragraph(table.note, style="Table Note")
+    doc.add_paragraph(f"Źródło: {table.source}", style="Source")
+
+
+def add_figure(doc, figure: Figure) -> None:
+    add_caption(doc, figure.kind, figure.number, figure.caption)
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+    p.add_run().add_picture(io.BytesIO(figure.image_png), width=Cm(BODY_WIDTH_CM))
+    doc.add_paragraph(f"Źródło: {figure.source}", style="Source")
+
+
+def add_paragraph(doc, para: Paragraph) -> None:
+    style = "List Bullet" if para.style == "bullet" else "Normal"
+    doc.add_paragraph(para.text, style=style)
+
+
+def add_section(doc, section: Section) -> None:
+    doc.add_paragraph(f"{section.number} {section.title}".strip(), style=f"Heading {min(section.level, 3)}")
+    for block in section.blocks:
+        if isinstance(block, Table):
+            add_table(doc, block)
+        elif isinstance(block, Figure):
+            add_figure(doc, block)
+        else:
+            add_paragraph(doc, block)
+    for child in section.children:
+        add_section(doc, child)
+
+
+# --- front matter and page furniture -------------------------------------------------------------
+
+def add_front_matter(doc, document: Document) -> None:
+    doc.add_paragraph("Spis treści", style="Front Heading")
+    toc = [(f"toc {min(s.level, 3)}", f"{s.number} {s.title}".strip()) for s in document.walk_sections() if s.level <= 3]
+    add_field_block(doc, 'TOC \\o "1-3" \\h \\z \\u', toc)
+    tables = document.tables()
+    if tables:
+        doc.add_paragraph("Spis tabel", style="Front Heading")
+        add_field_block(doc, 'TOC \\h \\z \\c "Tabela"',
+                        [("table of figures", f"Tabela {t.number}. {t.caption}") for t in tables])
+    figures = document.figures()
+    if figures:
+        doc.add_paragraph("Spis rysunków", style="Front Heading")
+        add_field_block(doc, 'TOC \\h \\z \\c "Rysunek"',
+                        [("table of figures", f"Rysunek {f.number}. {f.caption}") for f in figures])
+
+
+def add_footer(doc, short_title: str) -> None:
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.style = doc.styles["Source"]
+    p.add_run(f"{short_title} – strona ")
+    add_simple_field(p, "PAGE", "1")
+
+
+def _update_fields_on_open(doc) -> None:
+    # Word refreshes TOC page numbers when the file is opened; the pre-filled results serve until then.
+    settings = doc.settings.element
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.append(el)
+
+
+def _set_core_properties(doc, meta: dict) -> None:
+    when = dt.datetime.combine(meta["document_date"], dt.time(12, 0))
+    cp = doc.core_properties
+    cp.author = meta["author"]
+    cp.last_modified_by = "reportgen"
+    cp.title = meta["title"]
+    cp.subject = meta["subject"]
+    cp.created = when
+    cp.modified = when
+    cp.last_printed = when
+    cp.revision = 1
+    cp.language = "pl-PL"
+    cp.comments = "Wygenerowano programem reportgen"
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps and order, so the same content gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
+
+
+def render_docx(document: Document, template: Path) -> bytes:
+    meta = document.meta
+    tpl = DocxTemplate(str(template))
+    tpl.render(meta["title_page"], autoescape=True)
+    doc = tpl.docx   # the front matter heading starts a new page (style "Front Heading")
+    add_front_matter(doc, document)
+    for section in document.sections:
+        add_section(doc, section)
+    add_footer(doc, meta["short_title"])
+    _update_fields_on_open(doc)
+    _set_core_properties(doc, meta)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return normalise_zip(buf.getvalue())

@@ -1,0 +1,54 @@
+"""Results with provenance: which calculator produced a value from which inputs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from reportgen.inputs.loader import Content
+from reportgen.inputs.parameters import Parameters
+
+
+@dataclass
+class Result:
+    name: str
+    value: Any
+    calculators: list[str]                 # dotted names of the pure functions used
+    inputs: list[str]                      # "heat.yaml: sectors.housing", "parametry: dhw_*"
+    note: str = ""
+
+    def describe(self) -> str:
+        lines = [f"Wynik: {self.name}", "Kalkulatory:"]
+        lines += [f"  - {c}" for c in self.calculators]
+        lines.append("Dane wejściowe:")
+        lines += [f"  - {i}" for i in self.inputs]
+        if self.note:
+            lines.append(f"Uwagi: {self.note}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Context:
+    content: Content
+    params: Parameters
+    vocabulary: dict
+    results: dict[str, Result] = field(default_factory=dict)
+
+    def value(self, name: str):
+        return self.results[name].value
+
+    def has(self, name: str) -> bool:
+        return name in self.results
+
+
+def qualname(fn: Callable) -> str:
+    return f"{fn.__module__}.{fn.__name__}"
+
+
+Producer = Callable[[Context], list[Result]]
+PRODUCERS: list[Producer] = []
+
+
+def producer(fn: Producer) -> Producer:
+    """Register a function that adds results when the content has the data it needs (order = registration)."""
+    PRODUCERS.append(fn)
+    return fn
