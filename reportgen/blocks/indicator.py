@@ -5,6 +5,7 @@ from reportgen.blocks.registry import ChartData, ChartSpec, TableData, chart, ta
 from reportgen.calc.heat import shares_pct
 from reportgen.document.model import Column
 from reportgen.results.base import Context
+from reportgen.render.numbers import NBSP, fmt
 from reportgen.results.indicator import SECTOR_ORDER
 
 OWN = "Obliczenia własne"
@@ -123,11 +124,16 @@ def public_buildings(ctx: Context, **_) -> TableData:
     pb = ctx.value("public_buildings")
     rows = []
     for b in pb.buildings:
-        amount = "brak zużycia" if b.fuel_amount == 0 else (None if b.fuel_amount is None else b.fuel_amount)
+        if b.fuel_amount is None:
+            amount = None
+        elif b.fuel_amount == 0:
+            amount = "brak zużycia"
+        else:
+            amount = f"{fmt(b.fuel_amount, 1)}{NBSP}{b.fuel_unit}".strip()
         rows.append([b.name, b.built or "–", b.floor_area_m2, b.heat_source,
-                     amount, b.fuel_unit or "–", b.electricity_kwh, b.thermo_modernisation or "–", b.res_installed or "–"])
+                     amount, b.electricity_kwh, b.thermo_modernisation or "–", b.res_installed or "–"])
     cols = [Column("Obiekt", None, kind="text"), Column("Rok budowy", None, kind="text"), Column("Powierzchnia użytkowa [m²]", 1),
-            Column("Źródło ciepła", None, kind="text"), Column(f"Zużycie paliwa w {pb.year} r.", 1), Column("Jedn.", None, kind="text"),
+            Column("Źródło ciepła", None, kind="text"), Column(f"Zużycie paliwa w {pb.year} r.", 1),
             Column(f"Energia elektryczna w {pb.year} r. [kWh]", 0), Column("Termomodernizacja", None, kind="text"),
             Column("Instalacje OZE", None, kind="text")]
     return TableData(cols, rows, pb.source, provenance=["public_buildings"])

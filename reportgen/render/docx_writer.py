@@ -102,6 +102,22 @@ def format_cell(value, decimals: int | None, kind: str) -> str:
     return fmt(value, decimals)
 
 
+def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[bool],
+                     total_cm: float = BODY_WIDTH_CM) -> list[float]:
+    """Share the text width by what each column holds: numbers never wrap, text wraps onto a few lines,
+    a header onto about three."""
+    text_cap = 30 if len(header) <= 5 else 16
+    weights = []
+    for j, head in enumerate(header):
+        longest_word = max((len(w) for w in head.split()), default=4)
+        longest_cell = max((len(row[j]) for row in body if j < len(row)), default=0)
+        cell = longest_cell + 2.5 if numeric[j] else min(longest_cell, text_cap) + 1
+        weight = max(longest_word + 1, len(head) / 3, cell, 5)
+        weights.append(weight * 1.4 if j == 0 and not numeric[j] else weight)   # the row label reads first
+    total = sum(weights)
+    return [total_cm * w / total for w in weights]
+
+
 def add_caption(doc, label: str, number: int, caption: str) -> None:
     p = doc.add_paragraph(style="Caption")
     p.add_run(f"{label} ")
@@ -125,21 +141,34 @@ def add_table(doc, table: Table) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(col.header).bold = True
         _shade(cell, "DCE6F1")
+    texts = []
+    for i, row in enumerate(table.rows):
+        row_dec = table.row_decimals[i] if table.row_decimals else None
+        texts.append([format_cell(row[j] if j < len(row) else None,
+                                  col.decimals if (row_dec is None or j == 0) else row_dec, col.kind)
+                      for j, col in enumerate(table.columns)])
+    widths = column_widths_cm([c.header for c in table.columns], texts, [c.decimals is not None for c in table.columns])
+    t.autofit = False
+    for j, w in enumerate(widths):
+        t.columns[j].width = Cm(w)
+        for cell in t.columns[j].cells:
+            cell.width = Cm(w)
+    small = ncols > 7
     for i, row in enumerate(table.rows):
         tr = t.rows[i + 1]
         _cant_split(tr)
         is_total = i in table.total_rows
-        row_dec = table.row_decimals[i] if table.row_decimals else None
         for j, col in enumerate(table.columns):
             value = row[j] if j < len(row) else None
-            decimals = col.decimals if (row_dec is None or j == 0) else row_dec
             cell = tr.cells[j]
             cell.text = ""
             p = cell.paragraphs[0]
             p.style = doc.styles["Table Text"]
             numeric = col.decimals is not None and not isinstance(value, str)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
-            run = p.add_run(format_cell(value, decimals, col.kind))
+            run = p.add_run(texts[i][j])
+            if small:
+                run.font.size = Pt(8)
             if is_total:
                 run.bold = True
                 _shade(cell, "F2F2F2")

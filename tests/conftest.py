@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chart_cache(tmp_path_factory):
+    # keep tests away from the user's chart cache
+    os.environ["REPORTGEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def kluki_build():
+    from reportgen.build import build_document
+    return build_document(ROOT / "content" / "kluki")
+
+
+@pytest.fixture
+def kluki_copy(tmp_path) -> Path:
+    dst = tmp_path / "kluki"
+    shutil.copytree(ROOT / "content" / "kluki", dst)
+    return dst

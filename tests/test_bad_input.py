@@ -1,0 +1,92 @@
+"""Bad input: exit status 2, one Polish message per problem naming file, key path and line; nothing written."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+
+
+def run_build(folder: Path, tmp_path: Path):
+    out = tmp_path / "out" / "x.docx"
+    result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out)])
+    return result, out
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_rejected(result, out: Path, *fragments: str):
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in result.output, result.output
+    assert not out.exists()
+    assert not out.parent.exists() or not any(out.parent.iterdir())
+
+
+def test_broken_yaml(kluki_copy, tmp_path):
+    edit(kluki_copy / "heat.yaml", "  housing:", "  housing: [")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "heat.yaml", "wiersz", "błędny zapis YAML")
+
+
+def test_missing_file(kluki_copy, tmp_path):
+    (kluki_copy / "gmina.yaml").unlink()
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "gmina.yaml: brak pliku")
+
+
+def test_missing_key_and_wrong_type(kluki_copy, tmp_path):
+    edit(kluki_copy / "gmina.yaml", "teryt: \"1001042\"\n", "")
+    edit(kluki_copy / "heat.yaml", "floor_area_m2: 18940", "floor_area_m2: dużo")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "gmina.yaml", "klucz teryt: brak wymaganego klucza",
+                    "heat.yaml", "klucz sectors.business.floor_area_m2: oczekiwano liczby")
+    # each message names its line
+    line = next(l for l in result.output.splitlines() if "floor_area_m2" in l)
+    assert re.search(r"wiersz \d+", line)
+
+
+def test_negative_area(kluki_copy, tmp_path):
+    edit(kluki_copy / "heat.yaml", "floor_area_m2: 10027", "floor_area_m2: -10027")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "klucz sectors.municipal.floor_area_m2: wartość musi być > 0")
+
+
+def test_shares_not_summing(kluki_copy, tmp_path):
+    edit(kluki_copy / "carriers.yaml", "coal: 78.32", "coal: 70.32")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "carriers.yaml", "shares_pct", "sumują się do 92,00".replace(",", "."))
+
+
+def test_unknown_key(kluki_copy, tmp_path):
+    edit(kluki_copy / "renewables.yaml", "  buildings: 638", "  budynki: 638\n  buildings: 638")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "klucz solar_thermal.budynki: nieznany klucz")
+
+
+def test_year_outside_period(kluki_copy, tmp_path):
+    edit(kluki_copy / "electricity.yaml", "{until: 2037, rate_pct_per_year: 0.3}", "{until: 2045, rate_pct_per_year: 0.3}")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "electricity.yaml", "growth[1].until", "2045", "poza okresem")
+
+
+def test_non_utf8(kluki_copy, tmp_path):
+    (kluki_copy / "heat.yaml").write_bytes("sectors: {} # Łódź".encode("cp1250"))
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "heat.yaml", "UTF-8")
+
+
+def test_several_problems_reported_together(kluki_copy, tmp_path):
+    edit(kluki_copy / "heat.yaml", "floor_area_m2: 10027", "floor_area_m2: -1")
+    edit(kluki_copy / "renewables.yaml", "efficiency: 0.50", "efficiency: 5")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "heat.yaml", "renewables.yaml")
+    assert len([l for l in result.output.splitlines() if l.startswith("błąd:")]) == 2

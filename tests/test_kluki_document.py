@@ -1,0 +1,95 @@
+"""The generated Kluki document: numbering, captions, lists, fields, references, compliance annex."""
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def d(kluki_build):
+    return docx.Document(io.BytesIO(kluki_build.docx))
+
+
+def texts(d):
+    return [p.text for p in d.paragraphs]
+
+
+def test_title_page(d):
+    head = "\n".join(texts(d)[:30])
+    assert "dla Gminy Kluki" in head
+    assert "na lata 2022–2025 z perspektywą do 2037 roku" in head
+    assert "Załącznik do uchwały Nr" in head and "Rady Gminy Kluki" in head
+    assert "Ecovidi Piotr Stańczuk" in head
+
+
+def test_captions_numbered_in_order(d, kluki_build):
+    captions = [t for t in texts(d) if re.match(r"^(Tabela|Rysunek) \d+\. ", t) and not t.endswith("…")]
+    body = [c for c in captions if c not in _list_entries(d)]
+    tables = [int(re.match(r"Tabela (\d+)", c).group(1)) for c in body if c.startswith("Tabela")]
+    figures = [int(re.match(r"Rysunek (\d+)", c).group(1)) for c in body if c.startswith("Rysunek")]
+    assert tables == list(range(1, len(kluki_build.document.tables()) + 1))
+    assert figures == list(range(1, len(kluki_build.document.figures()) + 1))
+    assert len(figures) >= 5   # carriers, heat by sector, scenarios, emissions, electricity
+
+
+def _list_entries(d):
+    # entries of Spis tabel / Spis rysunków are paragraphs in the "table of figures" style
+    return {p.text for p in d.paragraphs if p.style.name == "table of figures"}
+
+
+def test_lists_match_captions(d, kluki_build):
+    entries = [p.text for p in d.paragraphs if p.style.name == "table of figures"]
+    expected = [f"Tabela {t.number}. {t.caption}" for t in kluki_build.document.tables()]
+    expected += [f"Rysunek {f.number}. {f.caption}" for f in kluki_build.document.figures()]
+    assert entries == expected
+
+
+def test_real_fields(d, kluki_build):
+    instr = [e.text.strip() for e in d.element.body.iter(f"{W}instrText")]
+    assert any(i.startswith("TOC \\o") for i in instr)
+    assert instr.count("SEQ Tabela \\* ARABIC") == len(kluki_build.document.tables())
+    assert instr.count("SEQ Rysunek \\* ARABIC") == len(kluki_build.document.figures())
+
+
+def test_every_table_and_figure_has_source(d):
+    paras = texts(d)
+    for i, t in enumerate(paras):
+        if re.match(r"^Rysunek \d+\. ", t) and t not in _list_entries(d):
+            assert any(p.startswith("Źródło: ") for p in paras[i + 1:i + 4]), t
+    assert len([p for p in paras if p.startswith("Źródło: ")]) >= len(d.tables)
+
+
+def test_references_resolved(d, kluki_build):
+    body = "\n".join(texts(d))
+    assert "{{" not in body and "}}" not in body
+    # the paragraph on the heat balance points to the right numbers
+    balance = next(t for t in kluki_build.document.tables() if t.id == "t_heat_balance")
+    assert f"tabela {balance.number} i rysunek" in body
+
+
+def test_polish_numbers_in_tables(d):
+    cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+    assert "107\u00a0624" in cells or any(re.fullmatch(r"107\u00a06\d\d", c) for c in cells)
+    assert not any(re.fullmatch(r"\d+\.\d+", c) for c in cells)   # no decimal points
+
+
+def test_compliance_annex(kluki_build):
+    annex = kluki_build.document.sections[-1]
+    assert annex.id == "annex_compliance"
+    table = annex.blocks[0]
+    ids = {row[0] for row in table.rows}
+    assert {"PE-19-2", "PE-19-3-1", "PE-19-3-2", "PE-19-3-3", "PE-19-3-3a", "PE-19-3-4"} <= ids
+    assert "PE-19-3-3a-2011" not in ids          # superseded wording is not a requirement in 2022
+    for row in table.rows:
+        if row[0].startswith("PE-19-3"):
+            assert row[3].startswith("rozdz. "), row
+
+
+def test_no_placeholder_sections(kluki_build):
+    for section in kluki_build.document.walk_sections():
+        assert section.blocks or section.children, section.id
