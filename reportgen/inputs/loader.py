@@ -19,6 +19,7 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel] | None]] = {
     "electricity.yaml": ("electricity", m.ElectricityInputs),
     "renewables.yaml": ("renewables", m.RenewablesInputs),
     "public_buildings.yaml": ("public_buildings", m.PublicBuildingsInputs),
+    "scenarios.yaml": ("scenarios", m.ScenarioInputs),
     "text.yaml": ("text", None),            # free-form narrative facts, checked by text_facts()
     "parameters.yaml": ("parameter_overrides", None),
 }

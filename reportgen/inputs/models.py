@@ -272,3 +272,66 @@ class PublicBuildingsInputs(Strict):
     year: int
     buildings: list[PublicBuilding] = Field(min_length=1)
     source: str = ""
+
+
+# --- scenarios.yaml -------------------------------------------------------------------------------
+
+SectorId = Literal["housing", "municipal", "business"]
+
+
+class ScenarioEfficiency(Strict):
+    existing_heating: float | None = Field(default=None, gt=0, le=1)   # None: the sector's base-year efficiency
+    modernised_heating: float = Field(gt=0, le=1)
+    new_heating: float = Field(gt=0, le=1)
+    dhw: float = Field(gt=0, le=1)
+
+
+class Scenario(Strict):
+    id: str = Field(pattern=r"^[a-z_]+$")
+    label: str
+    short: str
+    thermo_share_pct: dict[SectorId, dict[str, dict[int, float]]] = {}
+    ek_after_default_kwh_m2a: float = Field(gt=0, le=400)
+    new_building_ek_kwh_m2a: dict[SectorId, dict[int, float]]
+    efficiency: ScenarioEfficiency
+    carrier_shares_pct: dict[int, dict[CarrierId, float]] = {}
+    boiler_mix_pct: dict[int, dict[Literal["coal", "biomass"], dict[str, float]]] = {}
+
+    @field_validator("thermo_share_pct")
+    @classmethod
+    def _thermo_range(cls, v):
+        for sector, periods in v.items():
+            for period, by_year in periods.items():
+                for year, pct in by_year.items():
+                    if not 0 <= pct <= 100:
+                        raise ValueError(f"udział termomodernizacji {sector}/{period}/{year} = {pct} poza zakresem 0–100 %")
+        return v
+
+    @field_validator("carrier_shares_pct")
+    @classmethod
+    def _carrier_sums(cls, v):
+        for year, shares in v.items():
+            check_shares_sum(shares, f"nośników w roku {year}")
+        return v
+
+    @field_validator("boiler_mix_pct")
+    @classmethod
+    def _mix_sums(cls, v):
+        for year, by_fuel in v.items():
+            for fuel, classes in by_fuel.items():
+                check_shares_sum(classes, f"typów kotłów ({fuel}) w roku {year}")
+        return v
+
+
+class ScenarioInputs(Strict):
+    area_growth: dict[SectorId, dict[int, float]]
+    scenarios: list[Scenario] = Field(min_length=1)
+
+    @field_validator("area_growth")
+    @classmethod
+    def _growth(cls, v):
+        for sector, by_year in v.items():
+            for year, g in by_year.items():
+                if not 0.5 <= g <= 3:
+                    raise ValueError(f"przyrost powierzchni {sector}/{year} = {g} jest nierealny (oczekiwano ilorazu 0,5–3)")
+        return v

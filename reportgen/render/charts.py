@@ -82,9 +82,10 @@ def draw(spec) -> bytes:
             ax.legend(frameon=False, fontsize=7.5, loc="lower right")
         else:
             raise ValueError(f"unknown chart kind {spec.kind}")
-        step = max(1, len(cats) // 12)
+        step = -(-len(cats) // 9)   # at most nine labels on the axis
         ax.set_xticks(x[::step])
-        ax.set_xticklabels(cats[::step], rotation=0 if max(len(c) for c in cats) < 14 else 15, ha="center")
+        ax.set_xticklabels(cats[::step], rotation=0 if max(len(c) for c in cats) < 14 else 15,
+                           ha="center" if max(len(c) for c in cats) < 14 else "right")
         if spec.ylabel:
             ax.set_ylabel(spec.ylabel)
     fig.tight_layout()

@@ -144,8 +144,10 @@ def add_table(doc, table: Table) -> None:
     texts = []
     for i, row in enumerate(table.rows):
         row_dec = table.row_decimals[i] if table.row_decimals else None
+        # a row's own precision applies to its value columns; percent columns keep theirs
         texts.append([format_cell(row[j] if j < len(row) else None,
-                                  col.decimals if (row_dec is None or j == 0) else row_dec, col.kind)
+                                  row_dec if (row_dec is not None and col.kind == "number" and col.decimals is not None)
+                                  else col.decimals, col.kind)
                       for j, col in enumerate(table.columns)])
     widths = column_widths_cm([c.header for c in table.columns], texts, [c.decimals is not None for c in table.columns])
     t.autofit = False
