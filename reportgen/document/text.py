@@ -17,6 +17,7 @@ _NUMBER_UNIT = re.compile(r"(\d) (?=(%|[a-zA-ZąćęłńóśźżĄĆĘŁŃÓŚŹ
 
 
 def typeset(text: str) -> str:
+    text = re.sub(r"[ \t]{2,}", " ", text).strip()
     text = _ORPHAN.sub(lambda m: m.group(1) + NBSP, text)
     return _NUMBER_UNIT.sub(lambda m: m.group(1) + NBSP, text)
 
