@@ -227,7 +227,7 @@ def emissions_by_sector(ctx: Context, **_) -> TableData:
 def emissions_chart(ctx: Context, **_) -> ChartData:
     em = ctx.value("emissions")
     keys = [k for k in SECTOR_ORDER if k in em]
-    pollutants = ["pm10", "pm25", "so2", "nox", "co"]
+    pollutants = ["pm10", "pm25", "so2", "nox"]   # CO (an order of magnitude larger) is in the table
     spec = ChartSpec("grouped_bar", [POLLUTANT_LABELS[p] for p in pollutants],
                      [(sector_label(ctx, k), [em[k][p] for p in pollutants]) for k in keys], ylabel="Mg/rok")
     return ChartData(spec, OWN, ["emissions"])

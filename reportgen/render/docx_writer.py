@@ -139,6 +139,7 @@ def add_table(doc, table: Table) -> None:
         p = cell.paragraphs[0]
         p.style = doc.styles["Table Text"]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True
         p.add_run(col.header).bold = True
         _shade(cell, "DCE6F1")
     texts = []
@@ -156,6 +157,7 @@ def add_table(doc, table: Table) -> None:
         for cell in t.columns[j].cells:
             cell.width = Cm(w)
     small = ncols > 7
+    keep_together = len(table.rows) <= 18
     for i, row in enumerate(table.rows):
         tr = t.rows[i + 1]
         _cant_split(tr)
@@ -168,6 +170,8 @@ def add_table(doc, table: Table) -> None:
             p.style = doc.styles["Table Text"]
             numeric = col.decimals is not None and not isinstance(value, str)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
+            if keep_together and i < len(table.rows) - 1:
+                p.paragraph_format.keep_with_next = True   # a short table is not split across pages
             run = p.add_run(texts[i][j])
             if small:
                 run.font.size = Pt(8)
