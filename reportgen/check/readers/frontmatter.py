@@ -1,0 +1,137 @@
+"""Printed lists: table of contents, Spis tabel / rysunków / wykresów (entries end with a page number)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportgen.check.readers.items import Item, LineItem
+from reportgen.check.readers.patterns import LIST_HEADERS, PAGE_TAIL, clean_title, label_of, number_value
+from reportgen.document.model import ListEntry, Location
+
+_LABEL_START = re.compile(r"^\s*(Tabela|Tab\.|Rysunek|Rys\.|Wykres)\s*(\d{1,3}(?:\.\d{1,3}){0,3})\s*[.:–—-]?\s*(.*)$",
+                          re.IGNORECASE)
+_TOC_ENTRY = re.compile(r"^\s*(?:(\d{1,2}(?:\.\d{1,3}){0,5})\.?[\t ]+)?[.\s]*(.+?)$")
+MAX_WRAP = 3          # lines of one wrapped entry without a page number
+MAX_ENTRY = 600
+
+
+@dataclass
+class TocEntry:
+    number: str
+    title: str
+    indent: bool
+
+
+@dataclass
+class FrontMatter:
+    in_list: set[int] = field(default_factory=set)        # item indexes that belong to a printed list
+    toc: list[TocEntry] = field(default_factory=list)
+    tables: list[ListEntry] | None = None
+    figures: list[ListEntry] | None = None
+    first_list: int | None = None
+
+
+def _text(item: Item) -> str | None:
+    return item.text.strip() if isinstance(item, LineItem) else None
+
+
+def _page_split(text: str) -> tuple[str, int | None]:
+    if len(text) > MAX_ENTRY:
+        return text, None              # no list entry is this long (and long lines would make the search slow)
+    m = PAGE_TAIL.search(text)
+    if not m or not text[: m.start()].strip():
+        return text.strip(), None
+    return text[: m.start()].rstrip(" .\t…"), int(m.group(1))
+
+
+def header_kind(item: Item) -> str | None:
+    """"SPIS TABEL" -> "tables" (a heading without a page number; "Spis tabel.....92" is a TOC entry)."""
+    raw = _text(item)
+    if not raw or len(raw) > 60 or raw.lstrip("*#_ ")[:1].lower() not in ("s", "w", "z"):
+        return None                    # quick exit: every list heading starts with "spis", "wykaz" or "zawartość"
+    if _page_split(raw)[1] is not None:
+        return None
+    return LIST_HEADERS.get(clean_title(raw).lower().strip(" :."))
+
+
+def _styled(item: Item) -> bool:
+    return isinstance(item, LineItem) and (item.toc_level is not None or item.figure_list)
+
+
+def scan(items: list[Item]) -> FrontMatter:
+    fm = FrontMatter()
+    i = 0
+    while i < len(items):
+        kind = header_kind(items[i])
+        if kind is None and not _styled(items[i]):
+            i += 1
+            continue
+        if fm.first_list is None:
+            fm.first_list = i
+        if kind is None:                       # Word TOC / table-of-figures styles without a heading
+            kind = "figures" if items[i].figure_list else "toc"
+            i = _read_list(items, i, kind, fm)
+        else:
+            fm.in_list.add(i)
+            i = _read_list(items, i + 1, kind, fm)
+    return fm
+
+
+def _read_list(items: list[Item], i: int, kind: str, fm: FrontMatter) -> int:
+    pending: list[int] = []
+    while i < len(items):
+        text = _text(items[i])
+        if text is None or header_kind(items[i]):
+            break
+        if not text:
+            i += 1
+            continue
+        body, page = _page_split(text)
+        if page is None and not _styled(items[i]):
+            if len(pending) < MAX_WRAP and len(text) < 250 and _wraps(items, i, kind, bool(pending)):
+                pending.append(i)
+                i += 1
+                continue
+            break
+        first = pending[0] if pending else i
+        body = " ".join([items[k].text.strip() for k in pending] + [body])
+        fm.in_list.update(pending + [i])
+        pending = []
+        _record(items[first], body, kind, fm)
+        i += 1
+    return pending[0] if pending else i
+
+
+def _wraps(items: list[Item], i: int, kind: str, continuing: bool) -> bool:
+    """A line without a page number belongs to a wrapped entry if the next text line ends one."""
+    j = i + 1
+    while j < len(items) and _text(items[j]) == "":
+        j += 1
+    nxt = _text(items[j]) if j < len(items) else None
+    if not nxt or header_kind(items[j]):
+        return False
+    body, page = _page_split(nxt)
+    starts_entry = bool(_LABEL_START.match(body)) if kind != "toc" else bool(re.match(r"^\d", body))
+    if kind != "toc" and not continuing and not _LABEL_START.match(_text(items[i]) or ""):
+        return False                           # body text after the list, not an entry
+    if page is None:
+        return not starts_entry and _wraps(items, j, kind, True)
+    return not starts_entry
+
+
+def _record(first: Item, body: str, kind: str, fm: FrontMatter) -> None:
+    where = Location(page=first.page, line=first.line)
+    m = _LABEL_START.match(body)
+    if kind != "toc":
+        if not m:
+            return
+        entry = ListEntry(label_of(m.group(1)), number_value(m.group(2)), clean_title(m.group(3)), where)
+        if entry.label == "Tabela":
+            fm.tables = (fm.tables or []) + [entry]
+        else:
+            fm.figures = (fm.figures or []) + [entry]
+        return
+    t = _TOC_ENTRY.match(body)
+    if t:
+        indent = first.text[:1] in ("\t", " ") or first.indent
+        fm.toc.append(TocEntry(t.group(1) or "", clean_title(t.group(2)).lstrip(". "), indent))

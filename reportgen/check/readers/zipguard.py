@@ -1,0 +1,45 @@
+"""Refuse .docx files that are not what they claim: not a ZIP, encrypted, or a decompression bomb."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from reportgen.check.readers import limits
+from reportgen.errors import UserError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"    # password-protected .docx and old .doc are OLE files
+
+
+def check_docx_container(path: Path) -> None:
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == OLE_MAGIC:
+        raise UserError(f"{path}: plik jest zaszyfrowany (chroniony hasłem) albo zapisany w starym formacie .doc. "
+                        "Zdejmij hasło lub zapisz dokument w Wordzie jako .docx i spróbuj ponownie.")
+    if not head.startswith(b"PK"):
+        raise UserError(f"{path}: to nie jest plik .docx (brak archiwum ZIP) — plik jest uszkodzony lub ma złe rozszerzenie.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise UserError(f"{path}: uszkodzone archiwum .docx ({exc}).") from None
+    if len(infos) > limits.ZIP_MAX_MEMBERS:
+        raise UserError(f"{path}: archiwum .docx ma {len(infos)} części (limit {limits.ZIP_MAX_MEMBERS}) — plik odrzucony.")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UserError(f"{path}: część {info.filename} jest zaszyfrowana — nie można odczytać dokumentu.")
+        total += info.file_size
+        if info.file_size > limits.ZIP_MAX_MEMBER:
+            raise UserError(f"{path}: część {info.filename} ma po rozpakowaniu {info.file_size / 1e6:.0f} MB "
+                            f"(limit {limits.ZIP_MAX_MEMBER / 1e6:.0f} MB) — możliwa bomba ZIP, plik odrzucony.")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ZIP_RATIO_MIN_SIZE and ratio > limits.ZIP_MAX_RATIO:
+            raise UserError(f"{path}: część {info.filename} rozpakowuje się {ratio:.0f}-krotnie "
+                            f"(limit {limits.ZIP_MAX_RATIO}) — to wygląda na bombę ZIP, plik odrzucony.")
+    if total > limits.ZIP_MAX_TOTAL:
+        raise UserError(f"{path}: archiwum .docx ma po rozpakowaniu {total / 1e6:.0f} MB "
+                        f"(limit {limits.ZIP_MAX_TOTAL / 1e6:.0f} MB) — plik odrzucony.")
+    if "[Content_Types].xml" not in names:
+        raise UserError(f"{path}: archiwum nie jest dokumentem Office (brak [Content_Types].xml) — to nie jest plik .docx.")

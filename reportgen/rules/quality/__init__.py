@@ -1,0 +1,1 @@
+"""Quality rules: editorial defects a reviewer would reject (numbering, references, lists, sums)."""

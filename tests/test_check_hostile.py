@@ -1,0 +1,145 @@
+"""Hostile and broken input: a clear Polish message naming the file, exit status 2, never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "check"))
+import check_builders as build  # noqa: E402
+
+from reportgen.check.commands import check  # noqa: E402
+from reportgen.check.readers import limits, read_document  # noqa: E402
+from reportgen.errors import UserError  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _run(path: Path, *args: str):
+    return CliRunner().invoke(check, [str(path), "--as-of", "2025-06-01", *args])
+
+
+def _assert_refused(result, path: Path, *words: str):
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    err = result.stderr
+    assert err.startswith("Błąd: ") and str(path) in err
+    for word in words:
+        assert word in err
+    assert "Traceback" not in result.output
+
+
+def test_corrupt_docx(tmp_path):
+    path = build.corrupt_zip(tmp_path / "plan.docx")
+    _assert_refused(_run(path), path, "uszkodzone archiwum")
+
+
+def test_not_a_zip_at_all(tmp_path):
+    path = tmp_path / "plan.docx"
+    path.write_text("to jest zwykły tekst, nie dokument Word", encoding="utf-8")
+    _assert_refused(_run(path), path, "to nie jest plik .docx")
+
+
+def test_zip_bomb_is_refused_before_reading(tmp_path):
+    path = build.zip_bomb(tmp_path / "bomba.docx", megabytes=40)
+    assert path.stat().st_size < 200_000               # 40 MB of zeros compress ~1000×
+    _assert_refused(_run(path), path, "bomb")
+
+
+def test_encrypted_docx(tmp_path):
+    path = build.encrypted_docx(tmp_path / "tajny.docx")
+    _assert_refused(_run(path), path, "zaszyfrowany")
+
+
+def test_docx_with_broken_xml(tmp_path):
+    import zipfile
+    path = tmp_path / "zepsuty.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types><broken")
+        zf.writestr("word/document.xml", "<w:document")
+    _assert_refused(_run(path), path, "nie można odczytać dokumentu .docx")
+
+
+def test_pdf_without_text_layer(tmp_path):
+    path = build.pdf_without_text(tmp_path / "skan.pdf")
+    _assert_refused(_run(path), path, "warstwy tekstowej")
+
+
+def test_damaged_pdf(tmp_path):
+    path = tmp_path / "zly.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF")
+    result = _run(path)
+    assert result.exit_code == 2 and "Traceback" not in result.output and str(path) in result.stderr
+
+
+def test_non_utf8_text(tmp_path):
+    path = build.non_utf8_text(tmp_path / "plan.txt")
+    _assert_refused(_run(path), path, "UTF-8", "Windows-1250")
+
+
+def test_binary_file_named_txt(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"\x00\x01\x02\x03" * 5000)
+    _assert_refused(_run(path), path, "znaki sterujące")
+
+
+def test_cp1250_text_is_read_with_a_note(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("Projekt założeń do planu zaopatrzenia w ciepło\n\nW tabeli 3 pokazano zużycie.\n".encode("cp1250"))
+    doc = read_document(path)
+    assert doc.meta["encoding"] == "cp1250"
+    assert doc.title == "Projekt założeń do planu zaopatrzenia w ciepło"
+    result = _run(path)
+    assert result.exit_code == 1                         # readable; "tabeli 3" does not exist
+    assert "Windows-1250" in result.output
+
+
+def test_file_over_the_size_limit(tmp_path, monkeypatch):
+    path = tmp_path / "duzy.txt"
+    path.write_text("Projekt założeń\n" * 200, encoding="utf-8")
+    monkeypatch.setitem(limits.MAX_BYTES, ".txt", 1000)
+    _assert_refused(_run(path), path, "za duży")
+
+
+def test_empty_missing_and_unsupported_files(tmp_path):
+    empty = tmp_path / "pusty.txt"
+    empty.write_bytes(b"")
+    _assert_refused(_run(empty), empty, "pusty")
+    missing = tmp_path / "nie_ma.docx"
+    _assert_refused(_run(missing), missing, "nie ma takiego pliku")
+    sheet = tmp_path / "dane.xlsx"
+    sheet.write_bytes(b"PK")
+    _assert_refused(_run(sheet), sheet, "nieobsługiwany typ pliku")
+
+
+def test_bad_call_exits_two(tmp_path):
+    path = build.correct_docx(tmp_path / "plan.docx")
+    result = CliRunner().invoke(check, [str(path), "--as-of", "2025-13-40"])
+    assert result.exit_code == 2 and "niepoprawna data" in result.output
+    result = CliRunner().invoke(check, [str(path), "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_report_never_overwrites_the_checked_file(tmp_path):
+    path = build.correct_docx(tmp_path / "plan.docx")
+    before = path.read_bytes()
+    _assert_refused(_run(path, "-o", str(path)), path, "nadpisałby")
+    assert path.read_bytes() == before
+
+
+def test_reader_raises_user_error_not_library_errors(tmp_path):
+    path = build.zip_bomb(tmp_path / "b.docx", megabytes=5)
+    with pytest.raises(UserError) as exc:
+        read_document(path)
+    assert "bomb" in exc.value.messages[0]
+
+
+def test_no_traceback_in_a_real_process(tmp_path):
+    path = build.corrupt_zip(tmp_path / "plan.docx")
+    proc = subprocess.run([sys.executable, "-m", "reportgen.check", "check", str(path)], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Błąd: ") and "Traceback" not in proc.stderr + proc.stdout
