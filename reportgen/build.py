@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reportgen.blocks import BUILDERS  # noqa: F401  (registers builders)
 from reportgen.document.assemble import assemble
-from reportgen.document.compliance import compliance_section, missing_requirements
+from reportgen.document.compliance import compliance_section
 from reportgen.document.model import Document
 from reportgen.document.structure import load_structure
 from reportgen.errors import UserError
@@ -18,7 +18,8 @@ from reportgen.render.charts import render_all
 from reportgen.render.docx_writer import render_docx
 from reportgen.results import compute_results
 from reportgen.results.base import Context
-from reportgen.rules_data import load_requirements_for_build
+from reportgen.rules.engine import statutory_findings
+from reportgen.rules.requirements import load_requirements
 
 
 @dataclass
@@ -29,7 +30,7 @@ class BuildResult:
 
 
 def method_of(content: Content) -> str:
-    return "survey" if content.has("survey") else "indicator"
+    return "survey" if content.has("household_survey") else "indicator"
 
 
 def period_text(g) -> str:
@@ -76,13 +77,16 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
     }
     document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context)
 
-    # Statutory self-check: every requirement in force on the document date must be met by some chapter.
-    requirements = load_requirements_for_build()
-    missing = missing_requirements(document, requirements, g.document_date)
-    if missing:
-        raise UserError([f"Dokument nie spełnia wymagania {r['id']} ({r['citation']}): {r['text']} "
-                         f"Żaden rozdział w {structure_path} nie deklaruje `satisfies: [{r['id']}]` albo rozdział "
-                         f"nie ma danych w {content.folder}." for r in missing])
+    # the title page text, as the checker reads it from a finished plan (period → art. 19 ust. 2 horizon)
+    document.meta["front_text"] = f"{document.title}\n{period_text(g)}"
+    # Statutory self-check with the checker's own rules: every requirement on the document in force on the
+    # document date must be declared by a chapter (`satisfies`); the horizon must reach 15 years.
+    requirements = load_requirements()
+    errors = [f for f in statutory_findings(document, requirements, g.document_date, generated=True)
+              if f.severity == "error"]
+    if errors:
+        raise UserError([f"{f.rule_id}: {f.message} {f.suggestion} (dane: {content.folder}, struktura: {structure_path})"
+                         for f in errors])
     annex = structure.annex.get("compliance_matrix")
     if annex:
         document.sections.append(compliance_section(document, requirements, g.document_date, annex))
@@ -94,13 +98,13 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
         fig.image_png = png
         fig.alt_text = fig.caption
 
-    document.meta = {
+    document.meta.update({
         "title_page": title_page(g),
         "title": document.title,
         "subject": period_text(g),
         "short_title": f"Projekt założeń – {g.forms.nominative}",
         "author": g.author.name,
         "document_date": g.document_date,
-    }
+    })
     docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx")
     return BuildResult(document, ctx, docx)

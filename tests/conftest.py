@@ -27,3 +27,9 @@ def kluki_copy(tmp_path) -> Path:
     dst = tmp_path / "kluki"
     shutil.copytree(ROOT / "content" / "kluki", dst)
     return dst
+
+
+@pytest.fixture(scope="session")
+def knyszyn_build():
+    from reportgen.build import build_document
+    return build_document(ROOT / "content" / "knyszyn")

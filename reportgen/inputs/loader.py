@@ -1,14 +1,23 @@
-"""Load a content folder into validated models; collect every problem before failing."""
+"""Load a content folder into validated models; collect every problem before failing.
+
+A content folder holds gmina.yaml and the files of the method(s) its data follow: the indicator method's
+files (CONTENT_FILES) and those other methods register (`register_content_file`; the survey-and-statistics
+method of reportgen.inputs.survey_models registers itself when this module is imported). Files that are not
+YAML (a CSV named by a YAML file) are read by content hooks (`register_content_hook`). The gmina's own
+parameters (parameters/*.yaml) and its overrides of normative ones (parameters.yaml) both end up in
+`content.parameter_overrides`, which build passes to reportgen.inputs.parameters.load_parameters."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import UserError
 from reportgen.inputs import models as m
 from reportgen.inputs.messages import pydantic_messages
+from reportgen.inputs.parameters import gmina_parameters
 from reportgen.inputs.yamlio import load_yaml
 
 # file name -> (attribute on Content, model); gmina.yaml is the only required file.
@@ -24,10 +33,23 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel] | None]] = {
     "parameters.yaml": ("parameter_overrides", None),
 }
 EXTRA_FILE_MODELS: dict[str, tuple[str, type[BaseModel] | None]] = {}   # other methods register here
+PARAMETER_FOLDER = "parameters"          # content/<gmina>/parameters/*.yaml: the gmina's own parameters
+
+# (folder, loaded attributes) -> problems; may add attributes (e.g. a CSV named by a YAML file)
+ContentHook = Callable[[Path, dict], list[str]]
+CONTENT_HOOKS: list[ContentHook] = []
+HOOK_ATTRIBUTES: set[str] = set()
 
 
 def register_content_file(filename: str, attribute: str, model: type[BaseModel] | None) -> None:
     EXTRA_FILE_MODELS[filename] = (attribute, model)
+
+
+def register_content_hook(hook: ContentHook, attributes: tuple[str, ...] = ()) -> None:
+    """Run `hook(folder, loaded)` after the YAML files validated; it returns problems and may add `attributes`."""
+    if hook not in CONTENT_HOOKS:
+        CONTENT_HOOKS.append(hook)
+    HOOK_ATTRIBUTES.update(attributes)
 
 
 @dataclass
@@ -49,7 +71,7 @@ class Content:
 
 
 def all_attributes() -> set[str]:
-    return {a for a, _ in CONTENT_FILES.values()} | {a for a, _ in EXTRA_FILE_MODELS.values()}
+    return {a for a, _ in CONTENT_FILES.values()} | {a for a, _ in EXTRA_FILE_MODELS.values()} | HOOK_ATTRIBUTES
 
 
 def _check_text_facts(data, label: str, lines) -> list[str]:
@@ -110,6 +132,22 @@ def load_content(folder: Path) -> Content:
             loaded[attribute] = model.model_validate(data)
         except ValidationError as exc:
             problems.extend(pydantic_messages(exc, str(path), lines))
+    if not problems:
+        for hook in CONTENT_HOOKS:
+            problems.extend(hook(folder, loaded))
+    if (folder / PARAMETER_FOLDER).is_dir():
+        try:
+            own = gmina_parameters(folder / PARAMETER_FOLDER)
+        except UserError as exc:
+            problems.extend(exc.messages)
+        else:
+            overrides = loaded.get("parameter_overrides") or {}
+            if not isinstance(overrides, dict):
+                overrides = {}
+            for pid in sorted(set(own) & set(overrides)):
+                problems.append(f"{folder / 'parameters.yaml'}, klucz {pid}: parametr {pid} jest parametrem gminy "
+                                f"({own[pid].origin}); zmień jego wartość tam, nie w parameters.yaml.")
+            loaded["parameter_overrides"] = {**own, **overrides}
     if problems:
         raise UserError(problems)
     content = Content(folder=folder, gmina=loaded["gmina"], files=loaded)
@@ -131,3 +169,13 @@ def _check_years(content: Content) -> None:
                 )
     if problems:
         raise UserError(problems)
+
+
+def _register_methods() -> None:
+    """The methods shipped with reportgen register their content files here, so load_content accepts any
+    example folder whichever modules were imported first."""
+    from reportgen.inputs.survey_models import register_survey_files
+    register_survey_files()
+
+
+_register_methods()

@@ -12,7 +12,6 @@ Files (besides gmina.yaml, validated by reportgen.inputs.models.Gmina):
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -22,9 +21,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
-from reportgen.inputs.messages import _describe, pydantic_messages
+from reportgen.inputs.messages import pydantic_messages
 from reportgen.inputs.models import Gmina, check_shares_sum
-from reportgen.inputs.yamlio import MAX_INPUT_BYTES, format_path, load_yaml
+from reportgen.inputs.parameters import ParameterEntry, load_parameter_folder  # noqa: F401  (one mechanism)
+from reportgen.inputs.yamlio import MAX_INPUT_BYTES, load_yaml
 
 Year = Annotated[int, Field(ge=1990, le=2100)]
 BuildYear = Annotated[int, Field(ge=1800, le=2100)]
@@ -70,6 +70,8 @@ class DemographyInputs(Strict):
     localities_file: str = Field(pattern=r"^[\w.\-]+\.csv$")
     localities_base_year: Year
     forecast: PopulationForecast
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
+    localities_source: str = ""      # origin of the locality register (the CSV file)
 
     @model_validator(mode="after")
     def _window(self):
@@ -143,6 +145,7 @@ class HousingInputs(Strict):
     residential_buildings: ResidentialBuildings
     new_buildings: NewBuildings
     survey_scaling: SurveyScaling
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")
     def _window(self):
@@ -169,6 +172,7 @@ class ElectricityTariffInputs(Strict):
     household_groups: list[str] = Field(min_length=1)
     business_groups: list[str] = []
     forecast: ElectricityForecast
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")
     def _groups_known(self):
@@ -208,6 +212,8 @@ class StreetLightingInputs(Strict):
     tariff: str = ""
     reduced_power_share: Share01 = 0.5
     technologies: list[LightingTechnology] = []
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
+    technologies_source: str = ""    # origin of the comparison of light sources
 
 
 # --- municipal_buildings.yaml ---------------------------------------------------------------------
@@ -251,6 +257,7 @@ class MunicipalBuildingsInputs(Strict):
     balance_season: str = Field(pattern=r"^\d{4}/\d{4}$")
     buildings: list[MunicipalBuilding] = Field(min_length=1)
     thermo_modernisation: MunicipalThermo = MunicipalThermo()
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")
     def _ids(self):
@@ -314,6 +321,7 @@ class HouseholdSurveyInputs(Strict):
     old_periods: list[Period] = Field(min_length=1)
     assumptions: SurveyAssumptions
     persons_per_dwelling: float = Field(gt=0, le=15)
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")
     def _sample(self):
@@ -342,6 +350,7 @@ class FuelInputs(Strict):
     emission_rows: dict[FuelId, EmissionRow]
     ash_fuels: list[FuelId] = []
     electricity: FuelElectricity
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")
     def _complete(self):
@@ -403,6 +412,7 @@ class AgricultureInputs(Strict):
     orchard_ha: NonNeg = 0
     energy_plantations_ha: NonNeg = 0
     rapeseed_ha: NonNeg = 0
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -440,6 +450,7 @@ class BiomassInputs(Strict):
     agro_food_biogas: NotAvailable
     energy_basis: Literal["as_received", "dry_matter"] = "as_received"
     forest_energy_share: Literal["computed", "published"] = "computed"
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
 
 # --- solar_wind.yaml ------------------------------------------------------------------------------
@@ -449,6 +460,7 @@ class SolarInputs(Strict):
     suitable_pct: Pct
     persons_per_dwelling: float = Field(gt=0, le=15)
     irradiation_kwh_m2: float = Field(gt=0, le=2500)
+    source: str = ""                 # origin of the solar data
 
 
 class WindInputs(Strict):
@@ -456,11 +468,13 @@ class WindInputs(Strict):
     agricultural_ha: NonNeg | None = None
     protected_ha: NonNeg | None = None
     area_per_turbine_ha: Annotated[float, Field(gt=0)] | None = None
+    source: str = ""                 # origin of the wind data
 
 
 class SolarWindInputs(Strict):
     solar: SolarInputs
     wind: WindInputs
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
 
 # --- networks.yaml --------------------------------------------------------------------------------
@@ -503,6 +517,7 @@ class NetworksInputs(Strict):
     electricity: ElectricityNetwork
     district_heat: list[DistrictHeat] = []
     gas_network: GasNetwork
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
 
 # --- neighbours.yaml ------------------------------------------------------------------------------
@@ -518,6 +533,7 @@ class NeighboursInputs(Strict):
     neighbours: list[Neighbour] = Field(min_length=1)
     consulted: bool
     cooperation: list[str] = []
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
 
 # --- heat_costs.yaml ------------------------------------------------------------------------------
@@ -538,6 +554,7 @@ class HeatCostInputs(Strict):
     dhw_kw: NonNeg
     full_load_hours: float = Field(gt=0, le=8760)
     carriers: list[CarrierCost] = Field(min_length=1)
+    source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")
     def _power(self):
@@ -547,25 +564,8 @@ class HeatCostInputs(Strict):
 
 
 # --- parameters/*.yaml ----------------------------------------------------------------------------
-
-class ParameterEntry(Strict):
-    """One normative value (value) or one row of values sharing unit and source (values)."""
-    value: float | None = None
-    values: dict[str | int, float] | None = None
-    unit: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    valid_from: dt.date
-    valid_to: dt.date | None = None
-    note: str = ""
-
-    @model_validator(mode="after")
-    def _one(self):
-        if (self.value is None) == (self.values is None):
-            raise ValueError("podaj dokładnie jedno z pól value (liczba) albo values (wiersz tabeli)")
-        if self.valid_to is not None and self.valid_to < self.valid_from:
-            raise ValueError("valid_to nie może poprzedzać valid_from")
-        return self
-
+# One mechanism for every content folder: reportgen.inputs.parameters (ParameterEntry, load_parameter_folder);
+# re-exported here for the survey-method helpers and tests.
 
 # --- registry and loader --------------------------------------------------------------------------
 
@@ -587,10 +587,29 @@ SURVEY_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 
 
 def register_survey_files() -> None:
-    """Let reportgen.inputs.loader.load_content accept (and validate) the survey-method files."""
-    from reportgen.inputs.loader import register_content_file
+    """Let reportgen.inputs.loader.load_content accept (and validate) the survey-method files, and load the
+    locality CSV that demography.yaml names (attribute `locality_population`)."""
+    from reportgen.inputs.loader import register_content_file, register_content_hook
     for name, (attribute, model) in SURVEY_FILES.items():
         register_content_file(name, attribute, model)
+    register_content_hook(load_localities, ("locality_population",))
+
+
+def load_localities(folder: Path, loaded: dict) -> list[str]:
+    """Content hook: the locality register named by demography.yaml → loaded["locality_population"].
+    Returns the problems (Polish messages with file, line and column)."""
+    demo = loaded.get("demography")
+    if demo is None:
+        return []
+    try:
+        table = load_locality_csv(Path(folder) / demo.localities_file)
+    except UserError as exc:
+        return list(exc.messages)
+    if not any(demo.localities_base_year in r.population for r in table.rows):
+        return [f"{Path(folder) / demo.localities_file}: brak kolumny roku bazowego {demo.localities_base_year} "
+                f"(demography.yaml, localities_base_year)."]
+    loaded["locality_population"] = table
+    return []
 
 
 @dataclass
@@ -697,36 +716,6 @@ def _validate(path: Path, model: type[BaseModel], problems: list[str]):
         return None
 
 
-def load_parameter_folder(folder: Path) -> dict[str, ParameterEntry]:
-    """parameters/*.yaml: every entry has value or values, unit, source, valid_from (file + key + line in errors)."""
-    problems: list[str] = []
-    out: dict[str, ParameterEntry] = {}
-    origin: dict[str, str] = {}
-    for path in sorted(Path(folder).glob("*.yaml")):
-        try:
-            data, lines = load_yaml(path)
-        except UserError as exc:
-            problems.extend(exc.messages)
-            continue
-        if not isinstance(data, dict):
-            problems.append(f"{path}: plik parametrów powinien być słownikiem identyfikator: wpis.")
-            continue
-        for pid, entry in data.items():
-            if pid in out:
-                problems.append(f"{path}, wiersz {lines.line_of((pid,))}, klucz {pid}: parametr zdefiniowany drugi raz (pierwszy w {origin[pid]}).")
-                continue
-            try:
-                out[pid] = ParameterEntry.model_validate(entry)
-                origin[pid] = path.name
-            except ValidationError as exc:
-                for err in exc.errors(include_url=False):
-                    loc = (pid,) + tuple(err["loc"])
-                    problems.append(f"{path}, wiersz {lines.line_of(loc)}, klucz {format_path(loc)}: {_describe(err)}.")
-    if problems:
-        raise UserError(problems)
-    return out
-
-
 def load_survey_content(folder: Path) -> SurveyContent:
     """Load and validate gmina.yaml, the survey-method files present, the locality CSV and parameters/.
     Every problem in every file is collected before failing (UserError with Polish messages)."""
@@ -744,17 +733,9 @@ def load_survey_content(folder: Path) -> SurveyContent:
             value = _validate(path, model, problems)
             if value is not None:
                 files[attribute] = value
-    localities = None
-    demo = files.get("demography")
-    if demo is not None:
-        try:
-            localities = load_locality_csv(folder / demo.localities_file)
-        except UserError as exc:
-            problems.extend(exc.messages)
-        else:
-            if not any(demo.localities_base_year in r.population for r in localities.rows):
-                problems.append(f"{folder / demo.localities_file}: brak kolumny roku bazowego {demo.localities_base_year} "
-                                f"(demography.yaml, localities_base_year).")
+    extra: dict = dict(files)
+    problems.extend(load_localities(folder, extra))
+    localities = extra.get("locality_population")
     parameters: dict[str, ParameterEntry] = {}
     if (folder / "parameters").is_dir():
         try:

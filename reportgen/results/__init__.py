@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from reportgen.results.base import PRODUCERS, Context, Result  # noqa: F401
-from reportgen.results import indicator, scenarios  # noqa: F401  (registers producers, in order)
+from reportgen.results import indicator, scenarios, survey  # noqa: F401  (registers producers, in order)
 
 
 def compute_results(ctx: Context) -> dict[str, Result]:

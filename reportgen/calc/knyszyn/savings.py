@@ -126,6 +126,46 @@ def boiler_replacement(gmina_area_m2: float, old_boiler_area_share_pct: float, s
                              willing_share_pct=willing_share_pct, efficiency_old=efficiency_old, efficiency_new=efficiency_new)
 
 
+@dataclass(frozen=True)
+class BoilerSurvey:
+    """Boiler answers of the survey (Tabela 30) summed over the old installation periods [szt., m², %]."""
+    old_count: float
+    total_count: float
+    willing_count: float
+    old_area_m2: float
+    total_area_m2: float
+    willing_area_m2: float
+
+    @property
+    def old_count_share_pct(self) -> float:
+        return 100.0 * self.old_count / self.total_count if self.total_count else 0.0
+
+    @property
+    def old_area_share_pct(self) -> float:
+        return 100.0 * self.old_area_m2 / self.total_area_m2 if self.total_area_m2 else 0.0
+
+    @property
+    def willing_area_share_pct(self) -> float:
+        """„zrobię” among the old boilers, by heated area (Tabela 31: 25,59 %)."""
+        return 100.0 * self.willing_area_m2 / self.old_area_m2 if self.old_area_m2 else 0.0
+
+
+def boiler_survey(count: Mapping[str, Mapping[str, float]], area_m2: Mapping[str, Mapping[str, float]],
+                  old_periods: Iterable[str], will: str = "will") -> BoilerSurvey:
+    """Σ over the old periods (boilers older than 15 years) of the answers by count and by heated area:
+    u_old = A_old / A (Tabela 31: (7 915 + 9 054,5 + 7 153) / 36 284,5 = 66,48 %); u_will = A_old,zrobię / A_old
+    (6 173,5 / 24 122,5 = 25,59 %); by count 184 / 265 = 69,43 % (the plan labels this share „deklarujących chęć
+    wymiany”, but it counts every old boiler; 49 of them are „zrobię”)."""
+    old = set(old_periods)
+    return BoilerSurvey(
+        old_count=sum(sum(row.values()) for p, row in count.items() if p in old),
+        total_count=sum(sum(row.values()) for row in count.values()),
+        willing_count=sum(row.get(will, 0.0) for p, row in count.items() if p in old),
+        old_area_m2=sum(sum(row.values()) for p, row in area_m2.items() if p in old),
+        total_area_m2=sum(sum(row.values()) for row in area_m2.values()),
+        willing_area_m2=sum(row.get(will, 0.0) for p, row in area_m2.items() if p in old))
+
+
 def buildings_scaled(buildings_total: float, sample_count: float, sample_total: float) -> float:
     """N = N_gmina · n / n_próba. Tabela 31: 1 366 budynków × 49 / 265 kotłów = 252,6 ≈ 253."""
     if sample_total <= 0:
