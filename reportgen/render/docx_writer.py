@@ -102,20 +102,51 @@ def format_cell(value, decimals: int | None, kind: str) -> str:
     return fmt(value, decimals)
 
 
+# Calibri 9 pt: a digit is about 0,17 cm wide, 0,18 cm in bold, a cell adds about 0,4 cm of left and right margin.
+CHAR_CM = 0.18
+CELL_PAD_CM = 0.45
+
+
+def _floor_cm(header: str, cells: list[str], numeric: bool, size_ratio: float) -> float:
+    """The narrowest a column may be: a number never wraps, no word is broken (a very long word may be)."""
+    words = [len(w) for w in header.split()]
+    if numeric:
+        words += [len(c) for c in cells]
+    else:
+        words += [min(len(w), 18) for c in cells for w in c.split()]
+    return max(words, default=3) * CHAR_CM * size_ratio + CELL_PAD_CM
+
+
 def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[bool],
-                     total_cm: float = BODY_WIDTH_CM) -> list[float]:
+                     total_cm: float = BODY_WIDTH_CM, size_ratio: float = 1.0) -> list[float]:
     """Share the text width by what each column holds: numbers never wrap, text wraps onto a few lines,
-    a header onto about three."""
+    a header onto about three. Widths start in proportion to content, then every column is raised to its floor
+    (_floor_cm), taking the difference from the columns that have room to spare."""
     text_cap = 30 if len(header) <= 5 else 16
-    weights = []
+    weights, floors = [], []
     for j, head in enumerate(header):
+        cells = [row[j] for row in body if j < len(row)]
         longest_word = max((len(w) for w in head.split()), default=4)
-        longest_cell = max((len(row[j]) for row in body if j < len(row)), default=0)
+        longest_cell = max((len(c) for c in cells), default=0)
         cell = longest_cell + 2.5 if numeric[j] else min(longest_cell, text_cap) + 1
         weight = max(longest_word + 1, len(head) / 3, cell, 5)
         weights.append(weight * 1.4 if j == 0 and not numeric[j] else weight)   # the row label reads first
-    total = sum(weights)
-    return [total_cm * w / total for w in weights]
+        floors.append(_floor_cm(head, cells, numeric[j], size_ratio))
+    widths = [total_cm * w / sum(weights) for w in weights]
+    if sum(floors) >= total_cm:                       # cannot satisfy every floor: share by floors
+        return [total_cm * f / sum(floors) for f in floors]
+    for _ in range(len(widths)):
+        short = [j for j, w in enumerate(widths) if w < floors[j] - 1e-9]
+        if not short:
+            break
+        deficit = sum(floors[j] - widths[j] for j in short)
+        for j in short:
+            widths[j] = floors[j]
+        spare = {j: widths[j] - floors[j] for j in range(len(widths)) if j not in short and widths[j] > floors[j]}
+        room = sum(spare.values())
+        for j, r in spare.items():
+            widths[j] -= deficit * r / room
+    return widths
 
 
 def add_caption(doc, label: str, number: int, caption: str) -> None:
@@ -150,13 +181,14 @@ def add_table(doc, table: Table) -> None:
                                   row_dec if (row_dec is not None and col.kind == "number" and col.decimals is not None)
                                   else col.decimals, col.kind)
                       for j, col in enumerate(table.columns)])
-    widths = column_widths_cm([c.header for c in table.columns], texts, [c.decimals is not None for c in table.columns])
+    small = ncols > 7
+    widths = column_widths_cm([c.header for c in table.columns], texts, [c.decimals is not None for c in table.columns],
+                              size_ratio=8 / 9 if small else 1.0)
     t.autofit = False
     for j, w in enumerate(widths):
         t.columns[j].width = Cm(w)
         for cell in t.columns[j].cells:
             cell.width = Cm(w)
-    small = ncols > 7
     keep_together = len(table.rows) <= 18
     for i, row in enumerate(table.rows):
         tr = t.rows[i + 1]
@@ -170,8 +202,9 @@ def add_table(doc, table: Table) -> None:
             p.style = doc.styles["Table Text"]
             numeric = col.decimals is not None and not isinstance(value, str)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
-            if keep_together and i < len(table.rows) - 1:
-                p.paragraph_format.keep_with_next = True   # a short table is not split across pages
+            if keep_together or i == len(table.rows) - 1:
+                # a short table is not split across pages; a long one keeps its last row with the source line
+                p.paragraph_format.keep_with_next = True
             run = p.add_run(texts[i][j])
             if small:
                 run.font.size = Pt(8)
@@ -179,7 +212,7 @@ def add_table(doc, table: Table) -> None:
                 run.bold = True
                 _shade(cell, "F2F2F2")
     if table.note:
-        doc.add_paragraph(table.note, style="Table Note")
+        doc.add_paragraph(table.note, style="Table Note").paragraph_format.keep_with_next = True
     doc.add_paragraph(f"Źródło: {table.source}", style="Source")
 
 
