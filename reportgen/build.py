@@ -14,7 +14,7 @@ from reportgen.inputs.loader import Content, load_content
 from reportgen.inputs.parameters import load_parameters
 from reportgen.inputs.yamlio import load_yaml
 from reportgen.paths import rules_dir, templates_dir
-from reportgen.render.charts import render_all
+from reportgen.render.charts import ChartPool
 from reportgen.render.docx_writer import render_docx
 from reportgen.results import compute_results
 from reportgen.results.base import Context
@@ -58,6 +58,11 @@ def title_page(g) -> dict:
 
 
 def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True) -> BuildResult:
+    with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
+        return _build(content_dir, structure_path, charts)
+
+
+def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) -> BuildResult:
     content = load_content(content_dir)
     overrides = content.parameter_overrides or {}
     params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
@@ -94,9 +99,7 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
         document.sections[-1].blocks[-1].number = len(document.tables())
 
     figures = document.figures()
-    for fig, png in zip(figures, render_all([f.chart_spec for f in figures], use_cache=use_chart_cache)):
-        fig.image_png = png
-        fig.alt_text = fig.caption
+    images = charts.render([f.chart_spec for f in figures])
 
     document.meta.update({
         "title_page": title_page(g),
@@ -106,5 +109,8 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
         "author": g.author.name,
         "document_date": g.document_date,
     })
-    docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx")
+    docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
+    for fig, png in zip(figures, images()):
+        fig.image_png = png
+        fig.alt_text = fig.caption
     return BuildResult(document, ctx, docx)

@@ -7,6 +7,8 @@ import yaml
 
 from reportgen.errors import UserError
 
+# libyaml's parser when PyYAML was built with it (several times faster); the same marks and errors
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a content file larger than this is not a hand-written data file
 
 
@@ -53,8 +55,8 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[object, LineMap]:
         line = raw[: exc.start].count(b"\n") + 1
         raise UserError(f"{label}, wiersz {line}: plik nie jest zapisany w kodowaniu UTF-8.") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=LOADER)
+        data = yaml.load(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", wiersz {mark.line + 1}" if mark else ""

@@ -100,33 +100,64 @@ def cache_dir() -> Path:
     return Path(root) / "charts"
 
 
+class ChartPool:
+    """Worker processes for the charts a build lacks in its cache. They start when the charts are known and draw
+    while the main process writes the document (render_docx). With one CPU, charts are drawn in-process."""
+
+    def __init__(self, use_cache: bool = True, workers: int | None = None):
+        self.use_cache = use_cache
+        self.workers = workers or min(4, os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> "ChartPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+
+    def render(self, specs: list):
+        """Start drawing the charts the cache lacks; returns a function that waits for them and gives the PNG
+        bytes of every spec, in order (the same list on every call)."""
+        keys = [spec_key(s) for s in specs]
+        folder = cache_dir()
+        out: dict[str, bytes] = {}
+        if self.use_cache:
+            for k in set(keys):
+                p = folder / f"{k}.png"
+                if p.is_file():
+                    out[k] = p.read_bytes()
+        missing = {k: s for k, s in zip(keys, specs) if k not in out}
+        futures = {}
+        if self.workers > 1 and missing:
+            self.pool = self.pool or ProcessPoolExecutor(max_workers=min(self.workers, len(missing)))
+            futures = {k: self.pool.submit(draw, s) for k, s in missing.items()}
+        done: list[bytes] = []
+
+        def collect() -> list[bytes]:
+            if done:
+                return done
+            for k, s in missing.items():
+                out[k] = futures[k].result() if k in futures else draw(s)
+                if self.use_cache:
+                    _store(folder, k, out[k])
+            done.extend(out[k] for k in keys)
+            return done
+
+        return collect
+
+
+def _store(folder: Path, key: str, png: bytes) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(png)
+        tmp.replace(folder / f"{key}.png")
+    except OSError:
+        pass  # a read-only cache only costs time
+
+
 def render_all(specs: list, workers: int | None = None, use_cache: bool = True) -> list[bytes]:
     """PNG bytes for each spec, in order; cache hits are read, misses drawn in parallel."""
-    keys = [spec_key(s) for s in specs]
-    out: dict[str, bytes] = {}
-    folder = cache_dir()
-    if use_cache:
-        for k in set(keys):
-            p = folder / f"{k}.png"
-            if p.is_file():
-                out[k] = p.read_bytes()
-    missing = {k: s for k, s in zip(keys, specs) if k not in out}
-    if missing:
-        items = list(missing.items())
-        workers = workers or min(len(items), os.cpu_count() or 1)
-        if workers > 1 and len(items) > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                images = list(pool.map(draw, [s for _, s in items]))
-        else:
-            images = [draw(s) for _, s in items]
-        for (k, _), png in zip(items, images):
-            out[k] = png
-            if use_cache:
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    tmp = folder / f".{k}.{os.getpid()}.tmp"
-                    tmp.write_bytes(png)
-                    tmp.replace(folder / f"{k}.png")
-                except OSError:
-                    pass  # a read-only cache only costs time
-    return [out[k] for k in keys]
+    with ChartPool(use_cache=use_cache, workers=workers) as pool:
+        return pool.render(specs)()

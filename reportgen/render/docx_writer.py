@@ -24,6 +24,23 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 BODY_WIDTH_CM = 16.0
 
 
+# --- styles ---------------------------------------------------------------------------------------
+
+def styled(doc, text: str = "", style: str = "Normal"):
+    """doc.add_paragraph(text, style=...) without python-docx's scan of every style on every call
+    (that scan was most of the build time); style ids are looked up once per document."""
+    p = doc.add_paragraph(text)
+    set_style(doc, p, style)
+    return p
+
+
+def set_style(doc, paragraph, style: str) -> None:
+    ids = doc.__dict__.setdefault("_reportgen_style_ids", {})
+    if style not in ids:
+        ids[style] = doc.styles[style].style_id
+    paragraph._p.get_or_add_pPr().style = ids[style]
+
+
 # --- fields ---------------------------------------------------------------------------------------
 
 def _fld_char(run, kind: str, dirty: bool = False) -> None:
@@ -56,14 +73,14 @@ def add_field_block(doc, instruction: str, entries: list[tuple[str, str]]) -> No
     paragraph, end in the last. entries: (style, text)."""
     if not entries:
         entries = [("Normal", "")]
-    first = doc.add_paragraph(style=entries[0][0])
+    first = styled(doc, "", entries[0][0])
     _fld_char(first.add_run(), "begin")
     _instr(first.add_run(), instruction)
     _fld_char(first.add_run(), "separate")
     first.add_run(entries[0][1])
     last = first
     for style, text in entries[1:]:
-        last = doc.add_paragraph(text, style=style)
+        last = styled(doc, text, style)
     _fld_char(last.add_run(), "end")
 
 
@@ -150,7 +167,7 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
 
 
 def add_caption(doc, label: str, number: int, caption: str) -> None:
-    p = doc.add_paragraph(style="Caption")
+    p = styled(doc, "", "Caption")
     p.add_run(f"{label} ")
     add_simple_field(p, f"SEQ {label} \\* ARABIC", str(number))
     p.add_run(f". {caption}")
@@ -168,7 +185,7 @@ def add_table(doc, table: Table) -> None:
         cell = header.cells[j]
         cell.text = ""
         p = cell.paragraphs[0]
-        p.style = doc.styles["Table Text"]
+        set_style(doc, p, "Table Text")
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         p.add_run(col.header).bold = True
@@ -199,7 +216,7 @@ def add_table(doc, table: Table) -> None:
             cell = tr.cells[j]
             cell.text = ""
             p = cell.paragraphs[0]
-            p.style = doc.styles["Table Text"]
+            set_style(doc, p, "Table Text")
             numeric = col.decimals is not None and not isinstance(value, str)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
             if keep_together or i == len(table.rows) - 1:
@@ -212,51 +229,52 @@ def add_table(doc, table: Table) -> None:
                 run.bold = True
                 _shade(cell, "F2F2F2")
     if table.note:
-        doc.add_paragraph(table.note, style="Table Note").paragraph_format.keep_with_next = True
-    doc.add_paragraph(f"Źródło: {table.source}", style="Source")
+        styled(doc, table.note, "Table Note").paragraph_format.keep_with_next = True
+    styled(doc, f"Źródło: {table.source}", "Source")
 
 
-def add_figure(doc, figure: Figure) -> None:
+def add_figure(doc, figure: Figure, pending: list) -> None:
     add_caption(doc, figure.kind, figure.number, figure.caption)
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = True
-    p.add_run().add_picture(io.BytesIO(figure.image_png), width=Cm(BODY_WIDTH_CM))
-    doc.add_paragraph(f"Źródło: {figure.source}", style="Source")
+    # the picture goes in when the chart is drawn (render_docx), so drawing overlaps writing the text
+    pending.append(p.add_run())
+    styled(doc, f"Źródło: {figure.source}", "Source")
 
 
 def add_paragraph(doc, para: Paragraph) -> None:
     style = "List Bullet" if para.style == "bullet" else "Normal"
-    doc.add_paragraph(para.text, style=style)
+    styled(doc, para.text, style)
 
 
-def add_section(doc, section: Section) -> None:
-    doc.add_paragraph(f"{section.number} {section.title}".strip(), style=f"Heading {min(section.level, 3)}")
+def add_section(doc, section: Section, pending: list) -> None:
+    styled(doc, f"{section.number} {section.title}".strip(), f"Heading {min(section.level, 3)}")
     for block in section.blocks:
         if isinstance(block, Table):
             add_table(doc, block)
         elif isinstance(block, Figure):
-            add_figure(doc, block)
+            add_figure(doc, block, pending)
         else:
             add_paragraph(doc, block)
     for child in section.children:
-        add_section(doc, child)
+        add_section(doc, child, pending)
 
 
 # --- front matter and page furniture -------------------------------------------------------------
 
 def add_front_matter(doc, document: Document) -> None:
-    doc.add_paragraph("Spis treści", style="Front Heading")
+    styled(doc, "Spis treści", "Front Heading")
     toc = [(f"toc {min(s.level, 3)}", f"{s.number} {s.title}".strip()) for s in document.walk_sections() if s.level <= 3]
     add_field_block(doc, 'TOC \\o "1-3" \\h \\z \\u', toc)
     tables = document.tables()
     if tables:
-        doc.add_paragraph("Spis tabel", style="Front Heading")
+        styled(doc, "Spis tabel", "Front Heading")
         add_field_block(doc, 'TOC \\h \\z \\c "Tabela"',
                         [("table of figures", f"Tabela {t.number}. {t.caption}") for t in tables])
     figures = document.figures()
     if figures:
-        doc.add_paragraph("Spis rysunków", style="Front Heading")
+        styled(doc, "Spis rysunków", "Front Heading")
         add_field_block(doc, 'TOC \\h \\z \\c "Rysunek"',
                         [("table of figures", f"Rysunek {f.number}. {f.caption}") for f in figures])
 
@@ -266,7 +284,7 @@ def add_footer(doc, short_title: str) -> None:
     section.different_first_page_header_footer = True
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.style = doc.styles["Source"]
+    set_style(doc, p, "Source")
     p.add_run(f"{short_title} – strona ")
     add_simple_field(p, "PAGE", "1")
 
@@ -307,14 +325,20 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(document: Document, template: Path) -> bytes:
+def render_docx(document: Document, template: Path, images=None) -> bytes:
+    """images: a function giving the PNG bytes of document.figures() in order, called once the text is written
+    (charts are drawn meanwhile); without it, each figure's image_png is used."""
     meta = document.meta
     tpl = DocxTemplate(str(template))
     tpl.render(meta["title_page"], autoescape=True)
     doc = tpl.docx   # the front matter heading starts a new page (style "Front Heading")
     add_front_matter(doc, document)
+    pending: list = []
     for section in document.sections:
-        add_section(doc, section)
+        add_section(doc, section, pending)
+    pngs = images() if images else [f.image_png for f in document.figures()]
+    for run, png in zip(pending, pngs, strict=True):
+        run.add_picture(io.BytesIO(png), width=Cm(BODY_WIDTH_CM))
     add_footer(doc, meta["short_title"])
     _update_fields_on_open(doc)
     _set_core_properties(doc, meta)
