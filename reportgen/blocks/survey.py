@@ -696,7 +696,7 @@ def solar_collectors(ctx: Context, **_) -> TableData:
             ["Potencjał techniczny – ciepło użytkowe [MWh/rok]", p.useful_mwh],
             ["Potencjał techniczny – ciepło użytkowe [GJ/rok]", p.useful_gj]]
     cols = [Column("Wielkość", None, kind="text"), Column("Wartość", 1)]
-    return TableData(cols, rows, based_on(s["source"], s["efficiency_source"]), row_decimals=[0, 0, 1, 1, 1, 1, 0, 1, 2, 1, 1],
+    return TableData(cols, rows, based_on(s["source"], s["efficiency_source"]), row_decimals=[0, 0, 0, 1, 1, 1, 0, 1, 2, 1, 1],
                      provenance=["solar"])
 
 

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
-STYLE_VERSION = "1"
+STYLE_VERSION = "2"
 DPI = 200
 SIZE_IN = (6.3, 3.4)          # text width of an A4 page with 2,5 cm margins
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000", "#843c0c"]
@@ -84,8 +84,11 @@ def draw(spec) -> bytes:
             raise ValueError(f"unknown chart kind {spec.kind}")
         step = -(-len(cats) // 9)   # at most nine labels on the axis
         ax.set_xticks(x[::step])
-        ax.set_xticklabels(cats[::step], rotation=0 if max(len(c) for c in cats) < 14 else 15,
-                           ha="center" if max(len(c) for c in cats) < 14 else "right")
+        shown = cats[::step]
+        # about 95 characters of 8,5 pt labels fit across the plot; beyond that they would overlap
+        crowded = sum(len(c) + 2 for c in shown) > 95
+        long = crowded or max(len(c) for c in shown) >= 14
+        ax.set_xticklabels(shown, rotation=30 if crowded else (15 if long else 0), ha="right" if long else "center")
         if spec.ylabel:
             ax.set_ylabel(spec.ylabel)
     fig.tight_layout()
