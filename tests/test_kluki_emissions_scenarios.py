@@ -93,3 +93,12 @@ def test_optimistic_scenario_does_not_reproduce_tabela14(kluki_build):
     # indicators near 120 kWh/(m²·rok), not 70/55. We publish the consistent result.
     s = kluki_build.context.results["scenarios"].value["scenarios"]["optimistic"]["years"]
     assert s[2037]["final_gj"] < 122550 < 126643   # ours below base; the plan's 126 643 above
+
+
+def test_zero_so2_factor_is_said_where_a_scenario_relies_on_it(kluki_build):
+    # The plan's Tabela 9 gives 0,00 g/GJ SO₂ for automatic class 5 / Ecodesign coal boilers; SO₂ comes from the
+    # sulphur in coal, so a scenario that moves coal into those boilers overstates the SO₂ fall and must say so.
+    tables = {t.id: t for t in kluki_build.document.tables()}
+    assert "kocioł węglowy automatyczny, ekoprojekt" in tables["t_sc_em_opt"].note
+    assert "zawyżony" in tables["t_sc_em_opt"].note
+    assert "SO₂" not in tables["t_sc_em_dn"].note.replace("CO₂", "")    # the do-nothing scenario keeps base boilers

@@ -117,7 +117,7 @@ def test_every_requirement_of_2015_declared_by_a_present_section(b):
     annex = b.document.sections[-1].blocks[-1]
     ids = [r[0] for r in annex.rows]
     assert "PE-19-3-3a-2011" in ids and "PE-19-3-3a" not in ids and "UEE-2016-6" not in ids
-    assert annex.source.endswith("stan prawny na 01.07.2015 r.")
+    assert annex.source.endswith("w brzmieniu obowiązującym 01.07.2015 r.")
 
 
 def test_numbering_consecutive_and_lists_match(b, d):

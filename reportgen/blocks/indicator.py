@@ -207,7 +207,7 @@ def boiler_mix(ctx: Context, **_) -> TableData:
         for r in ids:
             rows.append([ef["rows"][r]["label"], *[mix[k].get(fuel, {}).get(r) for k in keys]])
     cols = [Column("Typ urządzenia grzewczego", None, kind="text")] + [Column(f"{sector_label(ctx, k)} [%]", 0, kind="percent") for k in keys]
-    return TableData(cols, rows, "Założenia opracowania (dane gminy: carriers.yaml)", note=ctx.content.carriers.boiler_mix_note)
+    return TableData(cols, rows, "Założenia opracowania", note=ctx.content.carriers.boiler_mix_note)
 
 
 @table("emissions_by_sector", needs=("emissions",))

@@ -27,7 +27,7 @@ def area_forecast(ctx: Context, **_) -> TableData:
             rows.append([sector_label(ctx, k), a0, *[a0 * s["area_growth"][k][y] for y in years]])
     rows.append(["Razem", *[sum(r[i] for r in rows) for i in range(1, 2 + len(years))]])
     cols = [Column("Sektor", None, kind="text"), Column(f"{base_year} [m²]", 0), *[Column(f"{y} [m²]", 0) for y in years]]
-    return TableData(cols, rows, f"{OWN}: powierzchnia roku bazowego × przyrost założony w danych gminy (scenarios.yaml)",
+    return TableData(cols, rows, f"{OWN}: powierzchnia roku bazowego × przyrost przyjęty w założeniach scenariuszy",
                      total_rows=[len(rows) - 1], provenance=["scenarios"])
 
 
@@ -48,7 +48,7 @@ def thermo_shares(ctx: Context, scenario: str, **_) -> TableData | None:
             rows.append([sector_label(ctx, sector), period, base.get(period), *[by_year.get(y) for y in years]])
     cols = [Column("Sektor", None, kind="text"), Column("Okres budowy", None, kind="text"),
             Column(f"{base_year} [%]", 0, kind="percent"), *[Column(f"{y} [%]", 0, kind="percent") for y in years]]
-    return TableData(cols, rows, "Założenia scenariusza (dane gminy: scenarios.yaml)", provenance=["scenarios"])
+    return TableData(cols, rows, "Założenia opracowania", provenance=["scenarios"])
 
 
 @table("scenario_heat", needs=("scenarios",))
@@ -144,9 +144,23 @@ def scenario_emissions(ctx: Context, scenario: str, **_) -> TableData:
     cols = [Column("Substancja", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [Mg/rok]", 2)]
     for y in years:
         cols += [Column(f"{y} [Mg/rok]", 2), Column(f"zmiana {y} [%]", 1, kind="percent")]
+    note = "Zmiana w % w stosunku do roku bazowego; CO₂ bez emisji biogenicznej z biomasy."
+    zero = _coal_without_so2(ctx, sc["scenario"])
+    if zero:
+        # SO₂ comes from the sulphur in the coal, not from the boiler class; a zero factor understates it
+        note += (f" Wskaźnik SO₂ w tabeli wskaźników wynosi 0 g/GJ dla: {', '.join(zero)}; emisja SO₂ zależy od"
+                 " zawartości siarki w węglu, więc jej spadek w tym scenariuszu jest zawyżony.")
     return TableData(cols, rows, f"{OWN} na podstawie wskaźników emisji (PN-EN 303-5:2012, KOBiZE)",
-                     provenance=["scenarios", "emissions"], row_decimals=decimals,
-                     note="Zmiana w % w stosunku do roku bazowego; CO₂ bez emisji biogenicznej z biomasy.")
+                     provenance=["scenarios", "emissions"], row_decimals=decimals, note=note)
+
+
+def _coal_without_so2(ctx: Context, scenario) -> list[str]:
+    """Labels of the coal boilers of the scenario whose SO₂ factor is zero."""
+    ef = ctx.params.entry("emission_factors")
+    so2 = ef["pollutants"].index("so2")
+    devices = {d for mix in (scenario.boiler_mix_pct or {}).values() for d in mix.get("coal", {})}
+    return [ef["rows"][d]["label"].lower() for d in sorted(devices)
+            if d in ef["rows"] and ef["rows"][d]["values"][so2] == 0]
 
 
 @chart("emissions_by_scenario", needs=("scenarios", "emissions"))

@@ -27,7 +27,7 @@ def compliance_section(document: Document, requirements: list[Requirement], on: 
     table = Table(id="t_compliance", caption=annex["caption"],
                   columns=[Column("Id", None, kind="text"), Column("Podstawa prawna", None, kind="text"),
                            Column("Wymaganie", None, kind="text"), Column("Rozdział dokumentu", None, kind="text")],
-                  rows=rows, source=f"rules/requirements.yaml; stan prawny na {on.strftime('%d.%m.%Y')} r.",
+                  rows=rows, source=f"Opracowanie własne na podstawie przepisów w brzmieniu obowiązującym {on.strftime('%d.%m.%Y')} r.",
                   provenance="reportgen.document.compliance")
     section = Section(id="annex_compliance", title=annex["title"], level=1, number="", blocks=[table])
     return section
