@@ -407,3 +407,18 @@ def test_kluki_tables_untouched_by_survey_blocks(kluki_build):
     ids = {t.id for t in kluki_build.document.tables()} | {f.id for f in kluki_build.document.figures()}
     assert not ids & {"t_fuel_energy", "t_tariffs", "t_wood", "f_population", "t_lighting_luminaires"}
     assert isinstance(next(t for t in kluki_build.document.tables() if t.id == "t_heat_balance"), Table)
+
+
+def test_demand_forecast_to_the_horizon(knyszyn_build):
+    # art. 19 ust. 3 pkt 1: the forecast chapter ends with the demand at the horizon, not only its pieces
+    t = next(t for t in knyszyn_build.document.tables() if t.id == "t_demand_forecast")
+    rows = {r[0]: r for r in t.rows}
+    hh = rows["Gospodarstwa domowe"]
+    assert hh[1] == pytest.approx(156348, abs=1)          # Tabela 23 of the plan, households (it truncates 156 348,6)
+    for r in t.rows:                                                # 2030 = base + Σ changes, every row
+        changes = [v for v in r[2:-2] if not isinstance(v, str)]
+        assert r[-2] == pytest.approx(r[1] + sum(changes))
+    assert t.columns[-2].header == "2030 [GJ/rok]"
+    text = " ".join(b.text for s in knyszyn_build.document.walk_sections() if s.id == "s_fc_summary"
+                    for b in s.blocks if hasattr(b, "text"))
+    assert "gaz płynny" in text and "nie przewiduje się zapotrzebowania na gaz ziemny" in text

@@ -399,6 +399,23 @@ def boiler_savings(ctx: Context, **_) -> TableData:
     return TableData(cols, rows, based_on(s["source"]), row_decimals=dec, note=note, provenance=["residential_savings"])
 
 
+@table("demand_forecast", needs=("demand_forecast",))
+def demand_forecast(ctx: Context, **_) -> TableData:
+    d = ctx.value("demand_forecast")
+    keys = [k for k in d["change_labels"] if k in d["total"].changes_gj]
+    cols = ([Column("Sektor", None, kind="text"), Column(f"{d['from_year']} [GJ/rok]", 0)]
+            + [Column(f"{d['change_labels'][k]} [GJ/rok]", 0) for k in keys]
+            + [Column(f"{d['to_year']} [GJ/rok]", 0), Column("Zmiana [%]", 1, kind="percent")])
+
+    def row(label, o):
+        return [label, o.base_gj, *[o.changes_gj[k] if k in o.changes_gj else "–" for k in keys], o.end_gj, o.change_pct]
+
+    rows = [row(SECTOR_LABELS[k], o) for k, o in d["sectors"].items()] + [row("Razem", d["total"])]
+    return TableData(cols, rows, f"{OWN} na podstawie bilansu paliw, ankiety i prognozy powierzchni budynków",
+                     total_rows=[len(rows) - 1], provenance=["demand_forecast"],
+                     note="Zmiany: oszczędności ze znakiem minus, nowe zapotrzebowanie ze znakiem plus; „–” – zmiany nie oceniano.")
+
+
 @table("new_buildings_heat", needs=("new_buildings",))
 def new_buildings_heat(ctx: Context, **_) -> TableData:
     n = ctx.value("new_buildings")

@@ -14,6 +14,7 @@ Results (name → what):
   fuel_emissions     SO₂, NOₓ, TSP, CO, CO₂ by fuel and sector (biogenic CO₂ = 0, memo); ash
   residential_savings  survey intentions → thermo-modernisation and boiler-replacement savings
   new_buildings      heat for the floor area added by the forecast
+  demand_forecast    fuel energy demand base year → horizon by sector, from the assessed savings and new buildings
   biomass            inventory of biomass and biogas resources, energy and technical potential
   solar, wind        solar collectors; wind power with the speed threshold
   heat_costs         cost of 1 GJ of heat by carrier
@@ -437,6 +438,35 @@ def new_buildings(ctx: Context) -> list[Result]:
              "from_year": g.base_year, "to_year": g.period.horizon}
     return [Result("new_buildings", value, [qualname(sv.new_buildings_heat)],
                    ["housing.yaml: new_buildings", "wynik: housing_forecast"])]
+
+
+CHANGE_LABELS = {"thermo": "Termomodernizacja", "boilers": "Wymiana kotłów", "new_buildings": "Nowe budynki"}
+
+
+@producer
+def demand_forecast(ctx: Context) -> list[Result]:
+    """Fuel energy demand of the buildings in the balance, base year → horizon, from the assessed changes."""
+    if not (ctx.has("fuel_balance") and ctx.has("residential_savings") and ctx.has("new_buildings")):
+        return []
+    balance = ctx.value("fuel_balance")["balance"]
+    s = ctx.value("residential_savings")
+    sectors = {}
+    if "households" in balance.by_sector_gj:
+        sectors["households"] = sv.demand_outlook(balance.by_sector_gj["households"], {
+            "thermo": -s["thermo"].saving_gj, "boilers": -s["boiler"].saving_gj,
+            "new_buildings": ctx.value("new_buildings")["heat"].final_gj})
+    if "municipal" in balance.by_sector_gj:
+        changes = {"thermo": -sum(x["saving_gj"] for x in ctx.value("municipal_thermo"))} if ctx.has("municipal_thermo") else {}
+        sectors["municipal"] = sv.demand_outlook(balance.by_sector_gj["municipal"], changes)
+    totals = {k: sum(o.changes_gj.get(k, 0.0) for o in sectors.values()) for k in CHANGE_LABELS}
+    total = sv.demand_outlook(sum(o.base_gj for o in sectors.values()), {k: v for k, v in totals.items() if v})
+    lpg = sum(v for fu, v in balance.by_fuel_gj.items() if fu.startswith("lpg"))
+    g = ctx.content.gmina
+    value = {"from_year": ctx.value("fuel_balance")["year"], "to_year": g.period.horizon, "sectors": sectors,
+             "total": total, "change_labels": CHANGE_LABELS, "lpg_gj": lpg,
+             "business_assessed": "business" in balance.by_sector_gj}
+    return [Result("demand_forecast", value, [qualname(sv.demand_outlook)],
+                   ["wynik: fuel_balance", "wynik: residential_savings", "wynik: new_buildings", "wynik: municipal_thermo"])]
 
 
 # --- renewable resources ----------------------------------------------------------------------------------------

@@ -205,3 +205,25 @@ def new_buildings_heat(area_increase_m2: float, useful_kwh_m2: float, efficiency
         raise ValueError("efficiency must lie in (0, 1]")
     useful = area_increase_m2 * useful_kwh_m2 * GJ_PER_KWH
     return NewBuildingHeat(area_m2=area_increase_m2, useful_gj=useful, final_gj=useful / efficiency)
+
+
+@dataclass(frozen=True)
+class DemandOutlook:
+    base_gj: float                  # fuel energy demand in the base year [GJ/rok]
+    changes_gj: dict[str, float]    # assessed changes to the horizon [GJ/rok]: savings negative, new demand positive
+    end_gj: float                   # demand at the horizon [GJ/rok]
+    change_pct: float               # (end − base) / base × 100 [%]
+
+
+def demand_outlook(base_gj: float, changes_gj: Mapping[str, float]) -> DemandOutlook:
+    """Fuel energy demand at the horizon = base-year demand + Σ assessed changes [GJ/rok].
+
+    Survey method (Knyszyn 2015, rozdz. 8): the changes are the savings of the thermo-modernisation and boiler
+    replacement that households declared (negative), the municipal buildings named for thermo-modernisation
+    (negative) and the heat for the floor area added by the forecast (positive). A change not assessed is not
+    guessed: it is absent and counts as zero. Demand never goes below zero.
+    """
+    if base_gj < 0:
+        raise ValueError("base demand must not be negative")
+    end = max(0.0, base_gj + sum(changes_gj.values()))
+    return DemandOutlook(base_gj, dict(changes_gj), end, (end - base_gj) / base_gj * 100.0 if base_gj else 0.0)
