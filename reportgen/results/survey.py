@@ -162,7 +162,10 @@ def el_tariffs(ctx: Context) -> list[Result]:
         value["survey"] = {"per_capita_kwh": hs.electricity.per_capita_kwh, "types": types,
                            "estimate_mwh": es.survey_estimate_mwh(hs.electricity.per_capita_kwh, g.population),
                            "distributor_per_capita_kwh": es.per_capita_kwh(tot.households_mwh[last] * 1000, g.population),
-                           "population": g.population, "source": hs.source}
+                           "population": g.population, "source": hs.source,
+                           # the ratio of the sums of the table by household type; the plan's mean of answers differs
+                           "pooled_per_capita_kwh": es.per_capita_kwh(sum(t["energy_kwh"] for t in types),
+                                                                      sum(t["persons"] for t in types)) if types else None}
         calcs += [qualname(es.per_capita_kwh), qualname(es.survey_estimate_mwh)]
         inputs.append("household_survey.yaml: electricity; gmina.yaml: population")
     return [Result("el_tariffs", value, calcs, inputs)]
