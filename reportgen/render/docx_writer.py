@@ -119,18 +119,20 @@ def format_cell(value, decimals: int | None, kind: str) -> str:
     return fmt(value, decimals)
 
 
-# Calibri 9 pt: a digit is about 0,17 cm wide, 0,18 cm in bold, a cell adds about 0,4 cm of left and right margin.
+# Calibri 9 pt: a digit is about 0,17 cm wide, 0,18 cm in bold; a cell adds about 0,4 cm of left and right
+# margin (0,19 cm each side).
 CHAR_CM = 0.18
-CELL_PAD_CM = 0.45
+CELL_PAD_CM = 0.4
 
 
-def _floor_cm(header: str, cells: list[str], numeric: bool, size_ratio: float) -> float:
-    """The narrowest a column may be: a number never wraps, no word is broken (a very long word may be)."""
-    words = [len(w) for w in header.split()]
+def _floor_cm(header: str, cells: list[str], numeric: bool, size_ratio: float, with_header: bool = True) -> float:
+    """The narrowest a column may be: a number never wraps, no word is broken (a very long word may be);
+    with_header=False lets a long header word break when the page is too narrow for every header."""
+    words = [len(w) for w in header.split()] if with_header else []
     if numeric:
         words += [len(c) for c in cells]
     else:
-        words += [min(len(w), 18) for c in cells for w in c.split()]
+        words += [min(len(w), 14) for c in cells for w in c.split()]
     return max(words, default=3) * CHAR_CM * size_ratio + CELL_PAD_CM
 
 
@@ -149,6 +151,9 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
         weight = max(longest_word + 1, len(head) / 3, cell, 5)
         weights.append(weight * 1.4 if j == 0 and not numeric[j] else weight)   # the row label reads first
         floors.append(_floor_cm(head, cells, numeric[j], size_ratio))
+    if sum(floors) >= total_cm:                       # headers too long for the page: let header words break
+        floors = [_floor_cm(h, [row[j] for row in body if j < len(row)], numeric[j], size_ratio, with_header=False)
+                  for j, h in enumerate(header)]
     widths = [total_cm * w / sum(weights) for w in weights]
     if sum(floors) >= total_cm:                       # cannot satisfy every floor: share by floors
         return [total_cm * f / sum(floors) for f in floors]
