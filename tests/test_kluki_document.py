@@ -88,3 +88,10 @@ def test_compliance_annex(kluki_build):
 def test_no_placeholder_sections(kluki_build):
     for section in kluki_build.document.walk_sections():
         assert section.blocks or section.children, section.id
+
+
+def test_heat_pump_measure_counts_fuel_heated_municipal_buildings(d):
+    # Plan Tabela 4, by hand: oil in 5 buildings (Urząd, SP Kaszewice, SP Parzno, GOK, ośrodek zdrowia), coal in 8
+    # (2 świetlice, 5 OSP, budynek gospodarczy); Zespół Szkół already has a heat pump and is not counted.
+    body = "\n".join(texts(d)).replace("\u00a0", " ")
+    assert "w 13 budynkach gminnych ogrzewanych olejem opałowym lub węglem" in body
