@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from reportgen.errors import UserError
+from reportgen.render.numbers import plural_form
 
 
 def fail(exc: UserError) -> None:
@@ -39,8 +40,10 @@ def build(content_dir: Path, output: Path | None, structure: Path | None, force:
         fail(exc)
         return
     doc = result.document
-    click.echo(f"Zapisano {target}: {sum(1 for _ in doc.walk_sections())} rozdziałów i podrozdziałów, "
-               f"{len(doc.tables())} tabel, {len(doc.figures())} rysunków.")
+    n_sec, n_tab, n_fig = sum(1 for _ in doc.walk_sections()), len(doc.tables()), len(doc.figures())
+    click.echo(f"Zapisano {target}: {n_sec} {plural_form(n_sec, 'rozdział lub podrozdział', 'rozdziały i podrozdziały', 'rozdziałów i podrozdziałów')}, "
+               f"{n_tab} {plural_form(n_tab, 'tabela', 'tabele', 'tabel')}, "
+               f"{n_fig} {plural_form(n_fig, 'rysunek', 'rysunki', 'rysunków')}.")
     if backup:
         click.echo(f"Poprzednia wersja (zmieniona ręcznie) zachowana jako {backup}.")
 

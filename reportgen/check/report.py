@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reportgen import __version__
+from reportgen.render.numbers import plural_form
 from reportgen.rules.engine import SEVERITIES, Finding, counts, sort_findings
 
 HEADINGS = {"error": "BŁĘDY", "warning": "OSTRZEŻENIA", "info": "INFORMACJE"}
@@ -24,12 +25,8 @@ class ReportContext:
 
 
 def plural_pl(n: int, one: str, few: str, many: str) -> str:
-    """Polish plural: 1 błąd, 2 błędy, 5 błędów, 22 błędy, 112 błędów."""
-    if n == 1:
-        return f"{n} {one}"
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return f"{n} {few}"
-    return f"{n} {many}"
+    """Polish plural with the number: 1 błąd, 2 błędy, 5 błędów, 22 błędy, 112 błędów."""
+    return f"{n} {plural_form(n, one, few, many)}"
 
 
 def summary_line(findings: list[Finding]) -> str:

@@ -9,7 +9,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.document.model import Paragraph
 from reportgen.errors import UserError
-from reportgen.render.numbers import NBSP, fmt, pct
+from reportgen.render.numbers import NBSP, fmt, pct, plural_form
 
 # Polish typesetting: a one-letter word does not end a line, a number stays with its unit.
 _ORPHAN = re.compile(r"(?<![\w\u00a0.])([aiouwzAIOUWZ]|art\.|ust\.|pkt|[Nn]r|poz\.|§) ")
@@ -30,6 +30,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env.filters["num"] = lambda x, d=0: fmt(x, d)
     env.filters["pct"] = lambda x, d=1: pct(x, d)
     env.globals["num"] = fmt
+    env.globals["pl"] = plural_form
     return env
 
 

@@ -24,3 +24,12 @@ def fmt(value, decimals: int = 0, thousands: bool = True) -> str:
 
 def pct(value, decimals: int = 1) -> str:
     return f"{fmt(value, decimals)}{NBSP}%"
+
+
+def plural_form(n: int, one: str, few: str, many: str) -> str:
+    """The Polish noun form for n: 1 rysunek, 2 rysunki, 5 rysunków, 22 rysunki, 112 rysunków."""
+    if n == 1:
+        return one
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return few
+    return many
