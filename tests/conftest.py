@@ -33,3 +33,11 @@ def kluki_copy(tmp_path) -> Path:
 def knyszyn_build():
     from reportgen.build import build_document
     return build_document(ROOT / "content" / "knyszyn")
+
+
+@pytest.fixture
+def knyszyn_copy(tmp_path) -> Path:
+    """A writable copy of content/knyszyn for tests that break its data."""
+    dst = tmp_path / "knyszyn"
+    shutil.copytree(ROOT / "content" / "knyszyn", dst)
+    return dst

@@ -2,7 +2,6 @@
 folder reach the build by the same mechanism as the indicator method's files and parameters.yaml overrides."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,8 @@ KNYSZYN = ROOT / "content" / "knyszyn"
 
 
 @pytest.fixture
-def copy(tmp_path) -> Path:
-    dst = tmp_path / "knyszyn"
-    shutil.copytree(KNYSZYN, dst)
-    return dst
+def copy(knyszyn_copy) -> Path:
+    return knyszyn_copy
 
 
 def test_load_content_accepts_the_survey_folder():

@@ -2,7 +2,6 @@
 messages that name the file, the key path and the line (CSV: line and column)."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,8 @@ KNYSZYN = ROOT / "content" / "knyszyn"
 
 
 @pytest.fixture
-def copy(tmp_path) -> Path:
-    dst = tmp_path / "knyszyn"
-    shutil.copytree(KNYSZYN, dst)
-    return dst
+def copy(knyszyn_copy) -> Path:
+    return knyszyn_copy
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -24,7 +24,7 @@ from reportgen.errors import UserError
 from reportgen.inputs.messages import pydantic_messages
 from reportgen.inputs.models import Gmina, check_shares_sum
 from reportgen.inputs.parameters import ParameterEntry, load_parameter_folder  # noqa: F401  (one mechanism)
-from reportgen.inputs.yamlio import MAX_INPUT_BYTES, load_yaml
+from reportgen.inputs.yamlio import load_yaml, read_data_text
 
 Year = Annotated[int, Field(ge=1990, le=2100)]
 BuildYear = Annotated[int, Field(ge=1800, le=2100)]
@@ -638,17 +638,7 @@ class SurveyContent:
 def load_locality_csv(path: Path) -> LocalityTable:
     """CSV `locality,<year>,<year>…`; lines starting with # are comments. Errors: file, line, column."""
     label = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{label}: brak pliku.") from None
-    if len(raw) > MAX_INPUT_BYTES:
-        raise UserError(f"{label}: plik jest zbyt duży ({len(raw)} B) jak na plik danych.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(f"{label}, wiersz {line}: plik nie jest zapisany w kodowaniu UTF-8.") from None
+    text = read_data_text(path, label)
     problems: list[str] = []
     lines = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip() and not line.lstrip().startswith("#")]
     if not lines:

@@ -38,8 +38,8 @@ def _index_lines(node, path: tuple, lines: LineMap) -> None:
             _index_lines(item, path + (i,), lines)
 
 
-def load_yaml(path: Path, label: str | None = None) -> tuple[object, LineMap]:
-    """Parse a YAML file; broken syntax becomes a Polish UserError naming file and line."""
+def read_data_text(path: Path, label: str | None = None) -> str:
+    """The text of a hand-written data file (YAML, CSV): bounded in size, UTF-8; problems as Polish UserErrors."""
     label = label or str(path)
     try:
         raw = path.read_bytes()
@@ -50,10 +50,16 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[object, LineMap]:
     if len(raw) > MAX_INPUT_BYTES:
         raise UserError(f"{label}: plik jest zbyt duży ({len(raw)} B) jak na plik danych; limit {MAX_INPUT_BYTES} B.")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise UserError(f"{label}, wiersz {line}: plik nie jest zapisany w kodowaniu UTF-8.") from None
+
+
+def load_yaml(path: Path, label: str | None = None) -> tuple[object, LineMap]:
+    """Parse a YAML file; broken syntax becomes a Polish UserError naming file and line."""
+    label = label or str(path)
+    text = read_data_text(path, label)
     try:
         node = yaml.compose(text, Loader=LOADER)
         data = yaml.load(text, Loader=LOADER)
