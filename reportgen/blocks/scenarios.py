@@ -158,7 +158,8 @@ def _coal_without_so2(ctx: Context, scenario) -> list[str]:
     """Labels of the coal boilers of the scenario whose SO₂ factor is zero."""
     ef = ctx.params.entry("emission_factors")
     so2 = ef["pollutants"].index("so2")
-    devices = {d for mix in (scenario.boiler_mix_pct or {}).values() for d in mix.get("coal", {})}
+    devices = {d for mix in (scenario.boiler_mix_pct or {}).values() for d, share in mix.get("coal", {}).items()
+               if share > 0}
     return [ef["rows"][d]["label"].lower() for d in sorted(devices)
             if d in ef["rows"] and ef["rows"][d]["values"][so2] == 0]
 

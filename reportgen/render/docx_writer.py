@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -125,14 +126,19 @@ CHAR_CM = 0.18
 CELL_PAD_CM = 0.4
 
 
+def _words(text: str) -> list[str]:
+    # a no-break space (number groups, "70 W") joins what the line must not break
+    return [w for w in re.split(r"[ \t\n]+", text) if w]
+
+
 def _floor_cm(header: str, cells: list[str], numeric: bool, size_ratio: float, with_header: bool = True) -> float:
     """The narrowest a column may be: a number never wraps, no word is broken (a very long word may be);
     with_header=False lets a long header word break when the page is too narrow for every header."""
-    words = [len(w) for w in header.split()] if with_header else []
+    words = [len(w) for w in _words(header)] if with_header else []
     if numeric:
         words += [len(c) for c in cells]
     else:
-        words += [min(len(w), 14) for c in cells for w in c.split()]
+        words += [min(len(w), 14) for c in cells for w in _words(c)]
     return max(words, default=3) * CHAR_CM * size_ratio + CELL_PAD_CM
 
 
@@ -145,7 +151,7 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
     weights, floors = [], []
     for j, head in enumerate(header):
         cells = [row[j] for row in body if j < len(row)]
-        longest_word = max((len(w) for w in head.split()), default=4)
+        longest_word = max((len(w) for w in _words(head)), default=4)
         longest_cell = max((len(c) for c in cells), default=0)
         cell = longest_cell + 2.5 if numeric[j] else min(longest_cell, text_cap) + 1
         weight = max(longest_word + 1, len(head) / 3, cell, 5)
@@ -193,7 +199,10 @@ def add_table(doc, table: Table) -> None:
         set_style(doc, p, "Table Text")
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
-        p.add_run(col.header).bold = True
+        run = p.add_run(col.header)
+        run.bold = True
+        if ncols > 7:
+            run.font.size = Pt(8)   # as the body of a wide table (and as its column widths assume)
         _shade(cell, "DCE6F1")
     texts = []
     for i, row in enumerate(table.rows):

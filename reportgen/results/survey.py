@@ -400,7 +400,9 @@ def residential_savings(ctx: Context) -> list[Result]:
     inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, old_periods, assumptions",
               "housing.yaml: survey_scaling", "wynik: housing_forecast"]
     rb = h.residential_buildings
-    n_buildings = max(rb.history.values()) if rb.history else (rb.trend_from_plan.base_value if rb.trend_from_plan else None)
+    # the stock in the base year (or the latest year recorded), not the largest count ever recorded
+    n_buildings = (rb.history.get(g.base_year, rb.history[max(rb.history)]) if rb.history
+                   else (rb.trend_from_plan.base_value if rb.trend_from_plan else None))
     if n_buildings is not None:
         value["buildings"] = sv.buildings_scaled(n_buildings, boilers.willing_count, boilers.total_count)
         calcs.append(qualname(sv.buildings_scaled))
@@ -443,7 +445,8 @@ def new_buildings(ctx: Context) -> list[Result]:
                    ["housing.yaml: new_buildings", "wynik: housing_forecast"])]
 
 
-CHANGE_LABELS = {"thermo": "Termomodernizacja", "boilers": "Wymiana kotłów", "new_buildings": "Nowe budynki"}
+CHANGE_LABELS = {"thermo": "Termomodernizacja", "boilers": "Wymiana kotłów (po termomodernizacji)",
+                 "new_buildings": "Nowe budynki"}
 
 
 @producer
@@ -455,9 +458,11 @@ def demand_forecast(ctx: Context) -> list[Result]:
     s = ctx.value("residential_savings")
     sectors = {}
     if "households" in balance.by_sector_gj:
-        sectors["households"] = sv.demand_outlook(balance.by_sector_gj["households"], {
-            "thermo": -s["thermo"].saving_gj, "boilers": -s["boiler"].saving_gj,
-            "new_buildings": ctx.value("new_buildings")["heat"].final_gj})
+        base = balance.by_sector_gj["households"]
+        # the two measures overlap in the same houses: the boiler saving counts on what insulation leaves
+        thermo, boilers = sv.sequential_savings_gj(base, [s["thermo"].saving_gj, s["boiler"].saving_gj])
+        sectors["households"] = sv.demand_outlook(base, {
+            "thermo": -thermo, "boilers": -boilers, "new_buildings": ctx.value("new_buildings")["heat"].final_gj})
     if "municipal" in balance.by_sector_gj:
         changes = {"thermo": -sum(x["saving_gj"] for x in ctx.value("municipal_thermo"))} if ctx.has("municipal_thermo") else {}
         sectors["municipal"] = sv.demand_outlook(balance.by_sector_gj["municipal"], changes)
@@ -468,7 +473,7 @@ def demand_forecast(ctx: Context) -> list[Result]:
     value = {"from_year": ctx.value("fuel_balance")["year"], "to_year": g.period.horizon, "sectors": sectors,
              "total": total, "change_labels": CHANGE_LABELS, "lpg_gj": lpg,
              "business_assessed": "business" in balance.by_sector_gj}
-    return [Result("demand_forecast", value, [qualname(sv.demand_outlook)],
+    return [Result("demand_forecast", value, [qualname(sv.sequential_savings_gj), qualname(sv.demand_outlook)],
                    ["wynik: fuel_balance", "wynik: residential_savings", "wynik: new_buildings", "wynik: municipal_thermo"])]
 
 

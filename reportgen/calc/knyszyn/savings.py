@@ -227,3 +227,22 @@ def demand_outlook(base_gj: float, changes_gj: Mapping[str, float]) -> DemandOut
         raise ValueError("base demand must not be negative")
     end = max(0.0, base_gj + sum(changes_gj.values()))
     return DemandOutlook(base_gj, dict(changes_gj), end, (end - base_gj) / base_gj * 100.0 if base_gj else 0.0)
+
+
+def sequential_savings_gj(base_gj: float, savings_gj: Iterable[float]) -> list[float]:
+    """Savings of measures that overlap in the same buildings, each applied to the demand the earlier ones leave:
+    ΔQ'_i = ΔQ_i · (Q − Σ_{j<i} ΔQ'_j) / Q [GJ/rok].
+
+    The survey estimates each measure against the whole base demand Q (Knyszyn 2015, Tabele 29 and 31), so adding
+    them counts twice the saving of a boiler replaced in a house that is also insulated. Taking each as a share of
+    what is left treats the measures as independent across the housing stock. Example: Q = 100, savings 20 and 10
+    → 20 and 10 · 80/100 = 8.
+    """
+    if base_gj <= 0:
+        return [0.0 for _ in savings_gj]
+    left, out = base_gj, []
+    for s in savings_gj:
+        applied = s * left / base_gj
+        out.append(applied)
+        left -= applied
+    return out
