@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
-STYLE_VERSION = "2"
+STYLE_VERSION = "3"
 DPI = 200
 SIZE_IN = (6.3, 3.4)          # text width of an A4 page with 2,5 cm margins
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000", "#843c0c"]
@@ -65,7 +65,8 @@ def draw(spec) -> bytes:
             w = 0.8 / n
             for i, (label, vals) in enumerate(series):
                 ax.bar([xi - 0.4 + w * (i + 0.5) for xi in x], vals, width=w, label=label, color=PALETTE[i % len(PALETTE)])
-            ax.legend(frameon=False, fontsize=7.5)
+            # above the plot: inside, the legend covers the tallest bars
+            ax.legend(frameon=False, fontsize=7.5, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(n, 4))
         elif spec.kind == "stacked_bar":
             bottom = [0.0] * len(cats)
             for i, (label, vals) in enumerate(series):

@@ -131,10 +131,10 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[ \t\n]+", text) if w]
 
 
-def _floor_cm(header: str, cells: list[str], numeric: bool, size_ratio: float, with_header: bool = True) -> float:
+def _floor_cm(header: str, cells: list[str], numeric: bool, size_ratio: float, header_cap: int = 99) -> float:
     """The narrowest a column may be: a number never wraps, no word is broken (a very long word may be);
-    with_header=False lets a long header word break when the page is too narrow for every header."""
-    words = [len(w) for w in _words(header)] if with_header else []
+    header_cap lets header words longer than it break when the page is too narrow for every header."""
+    words = [min(len(w), header_cap) for w in _words(header)]
     if numeric:
         words += [len(c) for c in cells]
     else:
@@ -157,8 +157,10 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
         weight = max(longest_word + 1, len(head) / 3, cell, 5)
         weights.append(weight * 1.4 if j == 0 and not numeric[j] else weight)   # the row label reads first
         floors.append(_floor_cm(head, cells, numeric[j], size_ratio))
-    if sum(floors) >= total_cm:                       # headers too long for the page: let header words break
-        floors = [_floor_cm(h, [row[j] for row in body if j < len(row)], numeric[j], size_ratio, with_header=False)
+    for cap in (10, 0):                               # headers too long for the page: let long header words break
+        if sum(floors) < total_cm:
+            break
+        floors = [_floor_cm(h, [row[j] for row in body if j < len(row)], numeric[j], size_ratio, header_cap=cap)
                   for j, h in enumerate(header)]
     widths = [total_cm * w / sum(weights) for w in weights]
     if sum(floors) >= total_cm:                       # cannot satisfy every floor: share by floors
