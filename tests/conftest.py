@@ -22,11 +22,15 @@ def kluki_build():
     return build_document(ROOT / "content" / "kluki")
 
 
+def _content_copy(tmp_path: Path, gmina: str) -> Path:
+    dst = tmp_path / gmina
+    shutil.copytree(ROOT / "content" / gmina, dst)
+    return dst
+
+
 @pytest.fixture
 def kluki_copy(tmp_path) -> Path:
-    dst = tmp_path / "kluki"
-    shutil.copytree(ROOT / "content" / "kluki", dst)
-    return dst
+    return _content_copy(tmp_path, "kluki")
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +42,4 @@ def knyszyn_build():
 @pytest.fixture
 def knyszyn_copy(tmp_path) -> Path:
     """A writable copy of content/knyszyn for tests that break its data."""
-    dst = tmp_path / "knyszyn"
-    shutil.copytree(ROOT / "content" / "knyszyn", dst)
-    return dst
+    return _content_copy(tmp_path, "knyszyn")

@@ -160,8 +160,3 @@ def _store(folder: Path, key: str, png: bytes) -> None:
     except OSError:
         pass  # a read-only cache only costs time
 
-
-def render_all(specs: list, workers: int | None = None, use_cache: bool = True) -> list[bytes]:
-    """PNG bytes for each spec, in order; cache hits are read, misses drawn in parallel."""
-    with ChartPool(use_cache=use_cache, workers=workers) as pool:
-        return pool.render(specs)()

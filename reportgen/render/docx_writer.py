@@ -148,9 +148,9 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
     a header onto about three. Widths start in proportion to content, then every column is raised to its floor
     (_floor_cm), taking the difference from the columns that have room to spare."""
     text_cap = 30 if len(header) <= 5 else 16
+    columns = [[row[j] for row in body if j < len(row)] for j in range(len(header))]
     weights, floors = [], []
-    for j, head in enumerate(header):
-        cells = [row[j] for row in body if j < len(row)]
+    for j, (head, cells) in enumerate(zip(header, columns)):
         longest_word = max((len(w) for w in _words(head)), default=4)
         longest_cell = max((len(c) for c in cells), default=0)
         cell = longest_cell + 2.5 if numeric[j] else min(longest_cell, text_cap) + 1
@@ -160,8 +160,8 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
     for cap in (10, 0):                               # headers too long for the page: let long header words break
         if sum(floors) < total_cm:
             break
-        floors = [_floor_cm(h, [row[j] for row in body if j < len(row)], numeric[j], size_ratio, header_cap=cap)
-                  for j, h in enumerate(header)]
+        floors = [_floor_cm(h, cells, numeric[j], size_ratio, header_cap=cap)
+                  for j, (h, cells) in enumerate(zip(header, columns))]
     widths = [total_cm * w / sum(weights) for w in weights]
     if sum(floors) >= total_cm:                       # cannot satisfy every floor: share by floors
         return [total_cm * f / sum(floors) for f in floors]
@@ -189,6 +189,7 @@ def add_caption(doc, label: str, number: int, caption: str) -> None:
 def add_table(doc, table: Table) -> None:
     add_caption(doc, "Tabela", table.number, table.caption)
     ncols = len(table.columns)
+    small = ncols > 7   # a wide table is set in 8 pt, header and body alike
     t = doc.add_table(rows=1 + len(table.rows), cols=ncols)
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -203,8 +204,8 @@ def add_table(doc, table: Table) -> None:
         p.paragraph_format.keep_with_next = True
         run = p.add_run(col.header)
         run.bold = True
-        if ncols > 7:
-            run.font.size = Pt(8)   # as the body of a wide table (and as its column widths assume)
+        if small:
+            run.font.size = Pt(8)
         _shade(cell, "DCE6F1")
     texts = []
     for i, row in enumerate(table.rows):
@@ -214,7 +215,6 @@ def add_table(doc, table: Table) -> None:
                                   row_dec if (row_dec is not None and col.kind == "number" and col.decimals is not None)
                                   else col.decimals, col.kind)
                       for j, col in enumerate(table.columns)])
-    small = ncols > 7
     widths = column_widths_cm([c.header for c in table.columns], texts, [c.decimals is not None for c in table.columns],
                               size_ratio=8 / 9 if small else 1.0)
     t.autofit = False
