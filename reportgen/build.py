@@ -4,20 +4,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.blocks import BUILDERS  # noqa: F401  (registers builders)
 from reportgen.document.assemble import assemble
 from reportgen.document.compliance import compliance_section
 from reportgen.document.model import Document
 from reportgen.document.structure import load_structure
 from reportgen.errors import UserError
-from reportgen.inputs.loader import Content, load_content
+from reportgen.inputs.loader import load_content
 from reportgen.inputs.parameters import load_parameters
 from reportgen.inputs.yamlio import load_yaml
+from reportgen.methods import method_of
 from reportgen.paths import rules_dir, templates_dir
 from reportgen.render.charts import ChartPool
 from reportgen.render.docx_writer import render_docx
 from reportgen.results import compute_results
-from reportgen.results.base import Context
+from reportgen.results import Context
 from reportgen.rules.engine import statutory_findings
 from reportgen.rules.requirements import load_requirements
 
@@ -27,10 +27,6 @@ class BuildResult:
     document: Document
     context: Context
     docx: bytes
-
-
-def method_of(content: Content) -> str:
-    return "survey" if content.has("household_survey") else "indicator"
 
 
 def period_text(g) -> str:
@@ -62,12 +58,19 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
         return _build(content_dir, structure_path, charts)
 
 
-def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) -> BuildResult:
+def load_context(content_dir: Path) -> Context:
+    """A content folder with its parameters and the vocabulary, ready for the producers (no results yet)."""
     content = load_content(content_dir)
     overrides = content.parameter_overrides or {}
     params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
     vocabulary, _ = load_yaml(rules_dir() / "vocabulary.yaml")
-    ctx = Context(content=content, params=params, vocabulary=vocabulary)
+    return Context(content=content, params=params, vocabulary=vocabulary)
+
+
+def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) -> BuildResult:
+    ctx = load_context(content_dir)
+    content = ctx.content
+    params = ctx.params
     compute_results(ctx)
 
     structure_path = structure_path or rules_dir() / "structure.yaml"
@@ -76,7 +79,7 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) ->
     text_context = {
         "g": g,
         "t": content.text or {},
-        "method": method_of(content),
+        "method": method_of(content).name,
         "r": {name: res.value for name, res in ctx.results.items()},
         "overrides": params.overrides,
     }

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.blocks import BUILDERS
+from reportgen.blocks import find_builder
 from reportgen.document.model import Document, Figure, Paragraph, Section, Table
 from reportgen.document.structure import BlockSpec, SectionSpec, StructureSpec
 from reportgen.document.text import make_environment, render_template, to_paragraphs
 from reportgen.errors import UserError
-from reportgen.results.base import Context
+from reportgen.results import Context
 
 
 @dataclass
@@ -44,7 +44,7 @@ def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict):
     if spec.kind in ("text", "para"):
         return PendingText(spec, where)
     name = spec.table or spec.chart
-    builder = BUILDERS.get((spec.kind, name))
+    builder = find_builder(spec.kind, name)
     if builder is None:
         raise UserError(f"{where}: nieznany {'generator tabeli' if spec.kind == 'table' else 'generator wykresu'} {name!r}.")
     if not _available(ctx, builder.needs):

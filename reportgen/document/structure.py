@@ -73,4 +73,4 @@ def load_structure(path: Path) -> StructureSpec:
     try:
         return StructureSpec.model_validate(data)
     except ValidationError as exc:
-        raise UserError(pydantic_messages(exc, str(path), lines)) from None
+        raise UserError(pydantic_messages(exc, str(path), lines, data)) from None

@@ -1,11 +1,11 @@
 """Scenario results: heat demand, carrier structure and emissions of each scenario in the target years."""
 from __future__ import annotations
 
-from reportgen.calc import emissions as em
-from reportgen.calc import scenarios as sc
+from reportgen.methods.indicator.calc import emissions as em
+from reportgen.methods.indicator.calc import scenarios as sc
 from reportgen.errors import UserError
-from reportgen.results.base import Context, Result, producer, qualname
-from reportgen.results.indicator import SECTOR_ORDER, _factors, sector_emissions
+from reportgen.results import Context, Result, producer, qualname
+from reportgen.methods.indicator.results import SECTOR_ORDER, _factors, sector_emissions
 
 
 def _sector_year(ctx: Context, scenario, sector: str, year: int, growth: float):

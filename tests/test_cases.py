@@ -1,10 +1,10 @@
-"""OpenFisca-style calculator cases of the Knyszyn plan (tests/cases/knyszyn_*.yaml).
+"""OpenFisca-style calculator cases: one runner over tests/cases/<method>/*.yaml.
 
-Each case: calculator "module:function", inputs, optional `output` (a dotted path into the result:
-attributes of dataclasses, keys of dicts), `expected` (a number, string, bool, list or a nested mapping),
-`tolerance_pct` or `abs_tolerance`, and `source` (the seed table, or a hand calculation written in `why`).
-Expected values come from the plan or from the hand calculation — never from running the calculators.
-"""
+Schema of a case (checked): `name`, `calculator` ("module:function" inside reportgen/methods/<method>/calc/),
+`inputs` (keyword arguments), optional `output` (a dotted path into the result: attributes of dataclasses, keys
+of dicts), `expected` (a number, string, bool, list or nested mapping), exactly one of `tolerance_pct` /
+`abs_tolerance` when a number is expected, and `source` (the seed table, or a hand calculation written in `why`).
+Expected values come from the plans or from hand calculation — never from running the calculators."""
 from __future__ import annotations
 
 import dataclasses
@@ -14,35 +14,31 @@ from pathlib import Path
 import pytest
 import yaml
 
-CASES = sorted((Path(__file__).parent / "cases").glob("knyszyn_*.yaml"))
-PACKAGE = "reportgen.calc.knyszyn."
+CASES_DIR = Path(__file__).parent / "cases"
+CASES = sorted(CASES_DIR.glob("*/*.yaml"))
+REQUIRED = {"name", "calculator", "inputs", "expected", "source"}
+OPTIONAL = {"output", "tolerance_pct", "abs_tolerance", "why"}
 
 
 def _load():
     for path in CASES:
+        method = path.parent.name
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            yield pytest.param(case, id=f"{path.stem}: {case['name']}")
+            yield pytest.param(method, case, id=f"{method}/{path.stem}: {case['name']}")
 
 
 def _get(value, key):
     if isinstance(value, dict):
-        for candidate in (key, _maybe_int(key), _maybe_float(key), str(key)):
+        for candidate in (key, _maybe(int, key), _maybe(float, key), str(key)):
             if candidate in value:
                 return value[candidate]
         raise KeyError(f"{key!r} not in {sorted(map(str, value))}")
     return getattr(value, str(key))
 
 
-def _maybe_int(key):
+def _maybe(kind, key):
     try:
-        return int(key)
-    except (TypeError, ValueError):
-        return key
-
-
-def _maybe_float(key):
-    try:
-        return float(key)
+        return kind(key)
     except (TypeError, ValueError):
         return key
 
@@ -86,18 +82,20 @@ def _compare(actual, expected, case, where="result"):
     assert ok, f"{where}: {actual} vs {expected} ({case['source']})"
 
 
-def test_cases_exist():
-    assert len(CASES) >= 8
-    assert sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in CASES) > 100
+def test_every_method_has_cases():
+    methods = {p.name for p in (Path(__file__).parents[1] / "reportgen" / "methods").iterdir()
+               if (p / "__init__.py").exists()}
+    assert methods == {p.name for p in CASES_DIR.iterdir() if p.is_dir()}
+    assert sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in CASES) > 150
 
 
-@pytest.mark.parametrize("case", list(_load()))
-def test_case(case):
-    assert case.get("source"), "every case names its source (seed table or hand calculation)"
+@pytest.mark.parametrize("method, case", list(_load()))
+def test_case(method, case):
+    assert REQUIRED <= set(case) <= REQUIRED | OPTIONAL, f"case keys {sorted(case)}"
     if _numeric(case["expected"]):
         assert ("abs_tolerance" in case) != ("tolerance_pct" in case), "a numeric case needs exactly one tolerance"
     module, name = case["calculator"].split(":")
-    fn = getattr(importlib.import_module(PACKAGE + module if not module.startswith("reportgen.") else module), name)
+    fn = getattr(importlib.import_module(f"reportgen.methods.{method}.calc.{module}"), name)
     actual = _walk(fn(**case["inputs"]), case.get("output"))
     if dataclasses.is_dataclass(actual) and not isinstance(case["expected"], dict):
         raise AssertionError("output path must select a value, not a whole result")

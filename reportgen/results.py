@@ -1,11 +1,15 @@
-"""Results with provenance: which calculator produced a value from which inputs."""
+"""Results with provenance (which calculator produced a value from which inputs), and the producers that make them.
+
+Producers live in the method packages (reportgen/methods/<method>/) and register with `@producer`;
+`compute_results` runs them all (a producer returns nothing when its content files are absent)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from reportgen.inputs.loader import Content
-from reportgen.inputs.parameters import Parameters
+if TYPE_CHECKING:                       # type names only: the loader imports the methods, which import this
+    from reportgen.inputs.loader import Content
+    from reportgen.inputs.parameters import Parameters
 
 
 @dataclass
@@ -52,3 +56,13 @@ def producer(fn: Producer) -> Producer:
     """Register a function that adds results when the content has the data it needs (order = registration)."""
     PRODUCERS.append(fn)
     return fn
+
+
+def compute_results(ctx: Context) -> dict[str, Result]:
+    """Run every registered producer (method packages imported first, so all are registered) in order."""
+    from reportgen.methods import all_methods
+    all_methods()
+    for produce in PRODUCERS:
+        for result in produce(ctx):
+            ctx.results[result.name] = result
+    return ctx.results

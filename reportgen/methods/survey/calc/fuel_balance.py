@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable, Mapping
+from reportgen.quantities import GJ_PER_MWH
 
-MJ_PER_KWH = 3.6
 
 
 def gj_per_unit(lhv: float, lhv_unit: str, unit_mass_kg: float | None = None) -> float:
@@ -110,7 +110,7 @@ def renewable_split(fuel_energy_gj: Mapping[str, float], renewable_fuels: Iterab
     if not 0 <= grid_res_share_pct <= 100:
         raise ValueError("RES share of grid electricity must lie in 0..100 %")
     renewable = set(renewable_fuels)
-    el_gj = electricity_mwh * MJ_PER_KWH
+    el_gj = electricity_mwh * GJ_PER_MWH
     fuels = sum(fuel_energy_gj.values())
     fuels_res = sum(v for k, v in fuel_energy_gj.items() if k in renewable)
     return RenewableSplit(electricity_gj=el_gj, electricity_renewable_gj=el_gj * grid_res_share_pct / 100.0,

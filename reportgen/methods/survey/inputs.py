@@ -2,42 +2,26 @@
 content/knyszyn/). One model per file; keys are English, the YAML comments Polish; every constraint becomes a
 Polish message naming file, key path and line (CSV: file, line and column).
 
-Files (besides gmina.yaml, validated by reportgen.inputs.models.Gmina):
-  demography.yaml (+ the CSV it names), housing.yaml, electricity_tariffs.yaml, street_lighting.yaml,
-  municipal_buildings.yaml, household_survey.yaml, fuels.yaml, agriculture.yaml, biomass.yaml,
-  solar_wind.yaml, networks.yaml, neighbours.yaml, heat_costs.yaml, parameters/*.yaml.
-`register_survey_files()` makes reportgen.inputs.loader.load_content accept these files;
-`load_survey_content()` loads and validates a whole folder, CSV and parameters included.
+Files (besides gmina.yaml, text.yaml and parameters, common to every method): FILES below, plus the locality
+CSV that demography.yaml names (read by the content hook `load_localities`). The package's METHOD hands both to
+reportgen.inputs.loader.load_content.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
-from reportgen.inputs.messages import pydantic_messages
-from reportgen.inputs.models import Gmina, check_shares_sum
-from reportgen.inputs.parameters import ParameterEntry, load_parameter_folder  # noqa: F401  (one mechanism)
-from reportgen.inputs.yamlio import load_yaml, read_data_text
+from reportgen.inputs.yamlio import read_data_text
+from reportgen.quantities import BuildYear, Efficiency, NonNeg, Pct, Share, Strict, Year, check_shares_sum
 
-Year = Annotated[int, Field(ge=1990, le=2100)]
-BuildYear = Annotated[int, Field(ge=1800, le=2100)]
-NonNeg = Annotated[float, Field(ge=0)]
-Pct = Annotated[float, Field(ge=0, le=100)]
-Efficiency = Annotated[float, Field(gt=0, le=1)]
-Share01 = Annotated[float, Field(ge=0, le=1)]
 Period = Literal["do 1980", "1981-1990", "1991-2000", "2001-2010", "po 2010"]
 Answer = Literal["will", "will_not", "done", "no_answer"]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _check_window(window: tuple[int, int]) -> tuple[int, int]:
@@ -210,7 +194,7 @@ class StreetLightingInputs(Strict):
     lit_road_km: Annotated[float, Field(gt=0)] | None = None
     lit_road_km_variants: list[Annotated[float, Field(gt=0)]] = []
     tariff: str = ""
-    reduced_power_share: Share01 = 0.5
+    reduced_power_share: Share = 0.5
     technologies: list[LightingTechnology] = []
     source: str = ""                 # origin of the data, for the "Źródło" lines of the document
     technologies_source: str = ""    # origin of the comparison of light sources
@@ -369,7 +353,7 @@ class SoilClass(Strict):
     ha: NonNeg
     share_pct: Pct
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
 
 
 def _check_soil(rows: list[SoilClass], what: str) -> list[SoilClass]:
@@ -569,7 +553,7 @@ class HeatCostInputs(Strict):
 
 # --- registry and loader --------------------------------------------------------------------------
 
-SURVEY_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "demography.yaml": ("demography", DemographyInputs),
     "housing.yaml": ("housing", HousingInputs),
     "electricity_tariffs.yaml": ("electricity_tariffs", ElectricityTariffInputs),
@@ -584,15 +568,6 @@ SURVEY_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "neighbours.yaml": ("neighbours", NeighboursInputs),
     "heat_costs.yaml": ("heat_costs", HeatCostInputs),
 }
-
-
-def register_survey_files() -> None:
-    """Let reportgen.inputs.loader.load_content accept (and validate) the survey-method files, and load the
-    locality CSV that demography.yaml names (attribute `locality_population`)."""
-    from reportgen.inputs.loader import register_content_file, register_content_hook
-    for name, (attribute, model) in SURVEY_FILES.items():
-        register_content_file(name, attribute, model)
-    register_content_hook(load_localities, ("locality_population",))
 
 
 def load_localities(folder: Path, loaded: dict) -> list[str]:
@@ -610,29 +585,6 @@ def load_localities(folder: Path, loaded: dict) -> list[str]:
                 f"(demography.yaml, localities_base_year)."]
     loaded["locality_population"] = table
     return []
-
-
-@dataclass
-class SurveyContent:
-    folder: Path
-    gmina: Gmina
-    files: dict[str, BaseModel] = field(default_factory=dict)
-    localities: LocalityTable | None = None
-    parameters: dict[str, ParameterEntry] = field(default_factory=dict)
-
-    def __getattr__(self, name):
-        files = self.__dict__.get("files", {})
-        if name in files:
-            return files[name]
-        if name in {a for a, _ in SURVEY_FILES.values()}:
-            return None
-        raise AttributeError(name)
-
-    def param(self, pid: str) -> float:
-        return self.parameters[pid].value
-
-    def row(self, pid: str) -> dict:
-        return self.parameters[pid].values
 
 
 def load_locality_csv(path: Path) -> LocalityTable:
@@ -688,50 +640,3 @@ def load_locality_csv(path: Path) -> LocalityTable:
                 msg = f"wartość musi być ≤ {err['ctx']['le']} (podano {err.get('input')!r})"
             out.append(f"{label}{where}{col}: {msg}.")
         raise UserError(out) from None
-
-
-def _validate(path: Path, model: type[BaseModel], problems: list[str]):
-    try:
-        data, lines = load_yaml(path)
-    except UserError as exc:
-        problems.extend(exc.messages)
-        return None
-    if data is None:
-        problems.append(f"{path}: plik jest pusty.")
-        return None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(pydantic_messages(exc, str(path), lines))
-        return None
-
-
-def load_survey_content(folder: Path) -> SurveyContent:
-    """Load and validate gmina.yaml, the survey-method files present, the locality CSV and parameters/.
-    Every problem in every file is collected before failing (UserError with Polish messages)."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise UserError(f"{folder}: nie ma takiego katalogu z danymi gminy.")
-    problems: list[str] = []
-    gmina = _validate(folder / "gmina.yaml", Gmina, problems) if (folder / "gmina.yaml").exists() else None
-    if not (folder / "gmina.yaml").exists():
-        problems.append(f"{folder / 'gmina.yaml'}: brak pliku (wymagany: nazwa gminy, okres planowania, autor).")
-    files: dict[str, BaseModel] = {}
-    for name, (attribute, model) in SURVEY_FILES.items():
-        path = folder / name
-        if path.exists():
-            value = _validate(path, model, problems)
-            if value is not None:
-                files[attribute] = value
-    extra: dict = dict(files)
-    problems.extend(load_localities(folder, extra))
-    localities = extra.get("locality_population")
-    parameters: dict[str, ParameterEntry] = {}
-    if (folder / "parameters").is_dir():
-        try:
-            parameters = load_parameter_folder(folder / "parameters")
-        except UserError as exc:
-            problems.extend(exc.messages)
-    if problems:
-        raise UserError(problems)
-    return SurveyContent(folder=folder, gmina=gmina, files=files, localities=localities, parameters=parameters)

@@ -1,5 +1,5 @@
 """Results of the survey-and-statistics method (content like content/knyszyn/): pure glue from the validated
-content and parameters to the calculators of reportgen.calc.knyszyn. Every producer runs only when the files
+content and parameters to the calculators of reportgen.methods.survey.calc. Every producer runs only when the files
 it needs exist (an indicator-method folder such as content/kluki/ produces none of these results), and every
 result names the calculators and the input files/keys behind it (`reportgen explain`).
 
@@ -25,11 +25,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from reportgen.calc.knyszyn import (biomass as bm, costs, electricity_survey as es, emissions_fuel as ef,
+from reportgen.methods.survey.calc import (biomass as bm, costs, electricity_survey as es, emissions_fuel as ef,
                                     fuel_balance as fb, lighting as li, municipal as mu, savings as sv,
                                     solar_wind as sw, trend as tr)
 from reportgen.errors import UserError
-from reportgen.results.base import Context, Result, producer, qualname
+from reportgen.results import Context, Result, producer, qualname
 
 SECTOR_ORDER = ("households", "municipal", "business")
 SECTOR_LABELS = {"households": "Gospodarstwa domowe", "municipal": "Budynki gminne", "business": "Podmioty gospodarcze"}

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable, Mapping
+from reportgen.quantities import GJ_PER_KWH
 
-GJ_PER_KWH = 0.0036
 
 
 def column_shares_pct(table: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:

@@ -1,12 +1,13 @@
 """Results of the indicator method (Kluki-style data): heat balance, carriers, emissions, electricity, RES."""
 from __future__ import annotations
 
-from reportgen.calc import electricity as el
-from reportgen.calc import emissions as em
-from reportgen.calc import heat
-from reportgen.calc import renewables as res
+from reportgen.methods.indicator.calc import electricity as el
+from reportgen.methods.indicator.calc import emissions as em
+from reportgen.methods.indicator.calc import heat
+from reportgen.methods.indicator.calc import renewables as res
 from reportgen.errors import UserError
-from reportgen.results.base import Context, Result, producer, qualname
+from reportgen.results import Context, Result, producer, qualname
+from reportgen.quantities import GJ_PER_KWH
 
 SECTOR_ORDER = ("housing", "municipal", "business")
 
@@ -130,7 +131,7 @@ def renewables(ctx: Context) -> list[Result]:
     if r.solar_thermal:
         s = r.solar_thermal
         kwh = res.solar_thermal_kwh(s.buildings, s.collectors_per_building, s.collector_area_m2, s.insolation_kwh_m2a, s.efficiency)
-        out["solar_thermal"] = {"kwh": kwh, "gj": kwh * res.GJ_PER_KWH, "inputs": s}
+        out["solar_thermal"] = {"kwh": kwh, "gj": kwh * GJ_PER_KWH, "inputs": s}
         calcs.append(qualname(res.solar_thermal_kwh))
     if r.photovoltaics:
         p = r.photovoltaics

@@ -1,4 +1,5 @@
-"""Named builders that turn results into table rows and chart specs; structure.yaml refers to them by name."""
+"""Named builders that turn results into table rows and chart specs; structure.yaml refers to them by name.
+Builders live in the method packages (reportgen/methods/<method>/) and register with `@table` / `@chart`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -59,3 +60,10 @@ def chart(name: str, needs: tuple[str, ...]):
         BUILDERS[("chart", name)] = Builder(name, "chart", needs, fn)
         return fn
     return register
+
+
+def find_builder(kind: str, name: str) -> Builder | None:
+    """The builder structure.yaml names (method packages imported first, so every builder is registered)."""
+    from reportgen.methods import all_methods
+    all_methods()
+    return BUILDERS.get((kind, name))

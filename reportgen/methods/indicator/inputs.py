@@ -1,87 +1,13 @@
-"""Validated models of a content folder (one model per file). Keys are English; comments in the
-example YAML files are Polish. Every constraint here becomes a Polish message naming file, key and line."""
+"""Validated models of the indicator method's content files (one model per file; example: content/kluki/).
+Keys are English; comments in the example YAML files are Polish. Every constraint here becomes a Polish message
+naming file, key and line."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
-SHARE_TOLERANCE_PCT = 0.5  # shares published with rounding may sum to 99,5–100,5 %
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def check_shares_sum(values: dict[str, float] | list[float], what: str) -> None:
-    total = sum(values.values()) if isinstance(values, dict) else sum(values)
-    if abs(total - 100.0) > SHARE_TOLERANCE_PCT:
-        raise ValueError(
-            f"udziały {what} sumują się do {total:.2f} %, a powinny do 100 % (dopuszczalne zaokrąglenie ±{SHARE_TOLERANCE_PCT} pkt proc.)"
-        )
-
-
-# --- gmina.yaml -----------------------------------------------------------------------------------
-
-class NameForms(Strict):
-    nominative: str
-    genitive: str
-    dative: str
-    locative: str
-    instrumental: str
-    adjective_council: str
-    office: str
-    head: str
-
-
-class Period(Strict):
-    start: int = Field(ge=1990, le=2100)
-    end: int = Field(ge=1990, le=2100)
-    horizon: int = Field(ge=1990, le=2100)
-
-    @model_validator(mode="after")
-    def _ordered(self):
-        if not (self.start <= self.end <= self.horizon):
-            raise ValueError("lata muszą spełniać start ≤ end ≤ horizon")
-        return self
-
-
-class Author(Strict):
-    name: str
-    address: str = ""
-
-
-class Resolution(Strict):
-    number: str | None = None
-    date: dt.date | None = None
-
-
-class Gmina(Strict):
-    name: str
-    kind: Literal["miejska", "miejsko-wiejska", "wiejska"]
-    forms: NameForms
-    teryt: str = Field(pattern=r"^\d{7}$")
-    voivodeship: str
-    county: str
-    neighbours: list[str] = Field(min_length=1)
-    localities: list[str] = []
-    population: int = Field(gt=0)
-    population_date: dt.date | None = None
-    base_year: int = Field(ge=1990, le=2100)
-    period: Period
-    climate_zone: Literal["I", "II", "III", "IV", "V"]
-    author: Author
-    document_date: dt.date
-    resolution: Resolution = Resolution()
-
-    @model_validator(mode="after")
-    def _base_year_before_period(self):
-        if self.base_year >= self.period.start + 1 or self.base_year < self.period.start - 5:
-            raise ValueError(
-                f"rok bazowy {self.base_year} musi poprzedzać okres planowania ({self.period.start}–{self.period.horizon}) o 1–5 lat"
-            )
-        return self
+from reportgen.quantities import Strict, check_shares_sum
 
 
 # --- heat.yaml ------------------------------------------------------------------------------------
@@ -335,3 +261,13 @@ class ScenarioInputs(Strict):
                 if not 0.5 <= g <= 3:
                     raise ValueError(f"przyrost powierzchni {sector}/{year} = {g} jest nierealny (oczekiwano ilorazu 0,5–3)")
         return v
+
+
+FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "heat.yaml": ("heat", HeatInputs),
+    "carriers.yaml": ("carriers", CarrierInputs),
+    "electricity.yaml": ("electricity", ElectricityInputs),
+    "renewables.yaml": ("renewables", RenewablesInputs),
+    "public_buildings.yaml": ("public_buildings", PublicBuildingsInputs),
+    "scenarios.yaml": ("scenarios", ScenarioInputs),
+}

@@ -1,12 +1,12 @@
 """Tables and charts of the indicator method (heat balance, carriers, emissions, electricity, RES)."""
 from __future__ import annotations
 
-from reportgen.blocks.registry import ChartData, ChartSpec, TableData, chart, table
-from reportgen.calc.heat import shares_pct
+from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.methods.indicator.calc.heat import shares_pct
 from reportgen.document.model import Column
-from reportgen.results.base import Context
+from reportgen.results import Context
 from reportgen.render.numbers import NBSP, fmt
-from reportgen.results.indicator import SECTOR_ORDER
+from reportgen.methods.indicator.results import SECTOR_ORDER
 
 OWN = "Obliczenia własne"
 POLLUTANT_LABELS = {"pm10": "PM10", "pm25": "PM2,5", "co2": "CO₂", "bap": "B(a)P", "so2": "SO₂", "nox": "NOₓ", "co": "CO"}
@@ -283,7 +283,7 @@ def electricity_forecast(ctx: Context, **_) -> TableData:
 def electricity_chart(ctx: Context, **_) -> ChartData:
     e = ctx.value("electricity")
     years = list(range(e["years"][0], e["years"][-1] + 1))
-    from reportgen.calc.electricity import forecast_mwh
+    from reportgen.methods.indicator.calc.electricity import forecast_mwh
     series = []
     for grp in e["groups"]:
         series.append((grp.label, [forecast_mwh(grp.mwh, years[0], y, e["steps"], grp.grows) for y in years]))

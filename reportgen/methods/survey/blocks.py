@@ -6,12 +6,12 @@ None, so the block is absent.
 """
 from __future__ import annotations
 
-from reportgen.blocks.registry import ChartData, ChartSpec, TableData, chart, table
-from reportgen.calc.knyszyn.savings import row_shares_pct
+from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.methods.survey.calc.savings import row_shares_pct
 from reportgen.document.model import Column
 from reportgen.render.numbers import NBSP, fmt
-from reportgen.results.base import Context
-from reportgen.results.survey import EMISSION_ROW_ORDER, SECTOR_LABELS, SECTOR_ORDER
+from reportgen.results import Context
+from reportgen.methods.survey.results import EMISSION_ROW_ORDER, SECTOR_LABELS, SECTOR_ORDER
 
 OWN = "Obliczenia własne"
 POLLUTANTS = (("so2", "SO₂", 3), ("nox", "NOₓ", 3), ("tsp", "Pył TSP", 3), ("co", "CO", 2), ("co2", "CO₂", 1))
