@@ -55,7 +55,14 @@ def title_page(g) -> dict:
 
 def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True) -> BuildResult:
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
-        return _build(content_dir, structure_path, charts)
+        document, ctx = compose_document(content_dir, structure_path)
+        figures = document.figures()
+        images = charts.render([f.chart_spec for f in figures])
+        docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
+        for fig, png in zip(figures, images()):
+            fig.image_png = png
+            fig.alt_text = fig.caption
+        return BuildResult(document, ctx, docx)
 
 
 def load_context(content_dir: Path) -> Context:
@@ -67,7 +74,9 @@ def load_context(content_dir: Path) -> Context:
     return Context(content=content, params=params, vocabulary=vocabulary)
 
 
-def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) -> BuildResult:
+def compose_document(content_dir: Path, structure_path: Path | None = None) -> tuple[Document, Context]:
+    """Content folder → results → document model, self-checked against the statutory requirements (no .docx,
+    no chart images: tests of what a document contains stop here)."""
     ctx = load_context(content_dir)
     content = ctx.content
     params = ctx.params
@@ -101,9 +110,6 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) ->
         # the annex table takes the next table number
         document.sections[-1].blocks[-1].number = len(document.tables())
 
-    figures = document.figures()
-    images = charts.render([f.chart_spec for f in figures])
-
     document.meta.update({
         "title_page": title_page(g),
         "title": document.title,
@@ -112,8 +118,4 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) ->
         "author": g.author.name,
         "document_date": g.document_date,
     })
-    docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
-    for fig, png in zip(figures, images()):
-        fig.image_png = png
-        fig.alt_text = fig.caption
-    return BuildResult(document, ctx, docx)
+    return document, ctx

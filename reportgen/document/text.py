@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.document.model import Paragraph
@@ -22,7 +23,11 @@ def typeset(text: str) -> str:
     return _NUMBER_UNIT.sub(lambda m: m.group(1) + NBSP, text)
 
 
+@cache
 def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
+    """One environment per templates folder and process: compiling the ~170 templates of a document is most of
+    the time of composing it, so compiled templates are kept (files: Jinja's own cache, checked against mtime;
+    inline paragraphs of structure.yaml: `_compiled`)."""
     from jinja2 import FileSystemLoader
     env = SandboxedEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
@@ -32,6 +37,16 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env.globals["num"] = fmt
     env.globals["pl"] = plural_form
     return env
+
+
+_compiled: dict[tuple[int, str], Template] = {}
+
+
+def _from_string(env: SandboxedEnvironment, source: str) -> Template:
+    key = (id(env), source)
+    if key not in _compiled:
+        _compiled[key] = env.from_string(source)
+    return _compiled[key]
 
 
 def to_paragraphs(rendered: str) -> list[Paragraph]:
@@ -60,7 +75,7 @@ def to_paragraphs(rendered: str) -> list[Paragraph]:
 
 def render_template(env: SandboxedEnvironment, source: str | None, name: str | None, context: dict, where: str) -> str:
     try:
-        template = env.from_string(source) if source is not None else env.get_template(f"{name}.md.j2")
+        template = _from_string(env, source) if source is not None else env.get_template(f"{name}.md.j2")
         return template.render(**context)
     except UserError:
         raise
