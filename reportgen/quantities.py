@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 # --- unit conversions (exact by definition) ---------------------------------------------------------
 GJ_PER_KWH = 0.0036       # 1 kWh = 3,6 MJ
@@ -20,8 +20,9 @@ MAX_QUANTITY = 1e12
 
 
 class Strict(BaseModel):
-    """Base of every content model: unknown keys are errors, values are immutable, no infinite or NaN numbers."""
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    """Base of every content model: unknown keys are errors, values are immutable, no infinite or NaN numbers,
+    no conversions (`true` is not a number, "12" is not a number; YAML already gives ints, floats and dates)."""
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, strict=True)
 
 
 Year = Annotated[int, Field(ge=1990, le=2100)]            # data and planning years
@@ -29,6 +30,7 @@ BuildYear = Annotated[int, Field(ge=1800, le=2100)]       # construction years o
 NonNeg = Annotated[float, Field(ge=0, le=MAX_QUANTITY)]
 Positive = Annotated[float, Field(gt=0, le=MAX_QUANTITY)]
 Count = Annotated[int, Field(ge=0, le=MAX_QUANTITY)]
+YearWindow = Annotated[tuple[Year, Year], BeforeValidator(lambda v: tuple(v) if isinstance(v, list) else v)]  # [from, to]
 Pct = Annotated[float, Field(ge=0, le=100)]               # percentage 0–100
 Share = Annotated[float, Field(ge=0, le=1)]               # fraction 0–1
 Efficiency = Annotated[float, Field(gt=0, le=1)]          # η as a fraction, 0 < η ≤ 1

@@ -53,7 +53,7 @@ class Gmina(Strict):
     county: str
     neighbours: list[str] = Field(min_length=1)
     localities: list[str] = []
-    population: int = Field(gt=0)
+    population: int = Field(gt=0, le=10_000_000)   # the largest Polish gmina has under 2 million
     population_date: dt.date | None = None
     base_year: int = Field(ge=1990, le=2100)
     period: Period

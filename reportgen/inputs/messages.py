@@ -23,6 +23,11 @@ _TYPE_MESSAGES = {
     "date_type": "oczekiwano daty w formacie RRRR-MM-DD",
     "too_short": "lista nie może być pusta",
     "string_pattern_mismatch": "niepoprawny format",
+    "finite_number": "oczekiwano liczby skończonej (nie .inf ani .nan)",
+    "int_parsing_size": "liczba poza dopuszczalnym zakresem",
+    "bool_type": "oczekiwano wartości tak/nie (true/false)",
+    "tuple_type": "oczekiwano listy",
+    "too_long": "za dużo elementów",
 }
 
 

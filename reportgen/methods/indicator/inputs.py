@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from reportgen.quantities import Strict, check_shares_sum
+from reportgen.quantities import Count, NonNeg, Positive, Strict, check_shares_sum
 
 
 # --- heat.yaml ------------------------------------------------------------------------------------
@@ -28,7 +28,7 @@ class BuildingPeriodEK(Strict):
 
 class IndicatorSector(Strict):
     method: Literal["indicator"]
-    floor_area_m2: float = Field(gt=0)
+    floor_area_m2: Positive
     periods: list[BuildingPeriodEK] = Field(min_length=1)
     dhw_water_dm3_m2_day: float = Field(ge=0, le=20)
     system_efficiency: float = Field(gt=0, le=1)
@@ -43,8 +43,8 @@ class IndicatorSector(Strict):
 
 class MeasuredSector(Strict):
     method: Literal["measured"]
-    floor_area_m2: float = Field(gt=0)
-    final_energy_gj: float = Field(ge=0)
+    floor_area_m2: Positive
+    final_energy_gj: NonNeg
     useful_energy_gj: float | None = Field(default=None, ge=0)
     note: str = ""
 
@@ -92,7 +92,7 @@ class CarrierInputs(Strict):
 class ConsumerGroup(Strict):
     id: str
     label: str
-    mwh: float = Field(ge=0)
+    mwh: NonNeg
     grows: bool = True
 
 
@@ -104,23 +104,23 @@ class GrowthStep(Strict):
 class LineSection(Strict):
     voltage: Literal["WN", "SN", "nN"]
     kind: str
-    km: float = Field(ge=0)
+    km: NonNeg
 
 
 class MVLine(Strict):
     name: str
-    stations: int = Field(ge=0)
+    stations: Count
 
 
 class Luminaire(Strict):
     type: str
-    count: int = Field(ge=0)
+    count: Count
 
 
 class StreetLighting(Strict):
     year: int
     luminaires: list[Luminaire]
-    energy_kwh: float = Field(ge=0)
+    energy_kwh: NonNeg
 
 
 class Network(Strict):
@@ -148,26 +148,35 @@ class ElectricityInputs(Strict):
     street_lighting: StreetLighting | None = None
     source: str = ""
 
+    @field_validator("growth")
+    @classmethod
+    def _growth_in_year_order(cls, steps):
+        for earlier, later in zip(steps, steps[1:]):
+            if later.until <= earlier.until:
+                raise ValueError(f"kroki wzrostu muszą następować po sobie latami rosnąco (rok {later.until} "
+                                 f"po roku {earlier.until})")
+        return steps
+
 
 # --- renewables.yaml ------------------------------------------------------------------------------
 
 class SolarThermal(Strict):
-    buildings: int = Field(ge=0)
-    collectors_per_building: float = Field(gt=0)
-    collector_area_m2: float = Field(gt=0)
+    buildings: Count
+    collectors_per_building: Positive
+    collector_area_m2: Positive
     insolation_kwh_m2a: float = Field(gt=0, le=2500)
     efficiency: float = Field(gt=0, le=1)
 
 
 class Photovoltaics(Strict):
-    households: int = Field(ge=0)
-    area_m2_per_household: float = Field(gt=0)
+    households: Count
+    area_m2_per_household: Positive
     yield_kwh_m2a: float = Field(gt=0, le=400)
     yield_note: str = ""
 
 
 class HeatPumps(Strict):
-    households: int = Field(ge=0)
+    households: Count
     coverage: float = Field(gt=0, le=1)
     dwellings: int = Field(gt=0)
 
@@ -251,7 +260,17 @@ class Scenario(Strict):
 
 class ScenarioInputs(Strict):
     area_growth: dict[SectorId, dict[int, float]]
-    scenarios: list[Scenario] = Field(min_length=1)
+    # the recommended scenario first, the do-nothing scenario last (the document describes them in these roles)
+    scenarios: list[Scenario] = Field(min_length=2)
+
+    @field_validator("scenarios")
+    @classmethod
+    def _unique_ids(cls, v):
+        ids = [s.id for s in v]
+        for i in ids:
+            if ids.count(i) > 1:
+                raise ValueError(f"identyfikator scenariusza {i!r} występuje więcej niż raz")
+        return v
 
     @field_validator("area_growth")
     @classmethod

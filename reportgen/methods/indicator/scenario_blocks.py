@@ -11,7 +11,9 @@ from reportgen.methods.indicator.results import SECTOR_ORDER
 
 
 def _scenario(ctx: Context, scenario: str):
-    return ctx.value("scenarios")["scenarios"][scenario]
+    """A scenario by its role in the document (`recommended`, `baseline`; see scenario_results) or its id."""
+    s = ctx.value("scenarios")
+    return s[scenario] if scenario in s["roles"] else s["scenarios"][scenario]
 
 
 @table("area_forecast", needs=("scenarios",))
@@ -103,7 +105,7 @@ def scenario_trajectories(ctx: Context, **_) -> ChartData:
 @table("scenario_carriers", needs=("scenarios", "carriers"))
 def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
     s = ctx.value("scenarios")
-    sc = s["scenarios"][scenario]
+    sc = _scenario(ctx, scenario)
     years = s["years"]
     base = s["base_carriers"]
     carriers = [c for c in ctx.vocabulary["carriers"]
@@ -119,7 +121,7 @@ def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
 @chart("scenario_carriers", needs=("scenarios", "carriers"))
 def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
     s = ctx.value("scenarios")
-    sc = s["scenarios"][scenario]
+    sc = _scenario(ctx, scenario)
     years = [ctx.content.gmina.base_year, *s["years"]]
     data = [s["base_carriers"], *[sc["years"][y]["carriers"] for y in s["years"]]]
     carriers = [c for c in ctx.vocabulary["carriers"] if any(d.get(c, 0) > 0 for d in data)]
@@ -130,7 +132,7 @@ def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
 @table("scenario_emissions", needs=("scenarios", "emissions"))
 def scenario_emissions(ctx: Context, scenario: str, **_) -> TableData:
     s = ctx.value("scenarios")
-    sc = s["scenarios"][scenario]
+    sc = _scenario(ctx, scenario)
     years = s["years"]
     base = s["base_emissions"]
     rows, decimals = [], []

@@ -49,6 +49,24 @@ def _emissions_for(ctx: Context, scenario, year: int, final_by_sector: dict[str,
     return {p: sum(e[p] for e in by_sector.values()) for p in em.POLLUTANTS}
 
 
+def _check_growth_years(ctx: Context, sectors: list[str], years: list[int]) -> None:
+    """Every sector with base-year heat needs an area growth factor for each forecast year."""
+    growth = ctx.content.scenarios.area_growth
+    label = ctx.content.folder / "scenarios.yaml"
+    problems = []
+    for sector in sectors:
+        if sector not in growth:
+            problems.append(f"{label}, klucz area_growth: brak sektora {sector} (jest w heat.yaml); "
+                            f"podaj przyrost powierzchni dla lat {', '.join(map(str, years))}.")
+            continue
+        missing = [y for y in years if y not in growth[sector]]
+        if missing:
+            problems.append(f"{label}, klucz area_growth.{sector}: brak roku {', '.join(map(str, missing))} "
+                            f"(lata prognozy to koniec okresu i horyzont planu: {', '.join(map(str, years))}).")
+    if problems:
+        raise UserError(problems)
+
+
 @producer
 def scenarios(ctx: Context) -> list[Result]:
     inputs = ctx.content.scenarios
@@ -64,6 +82,7 @@ def scenarios(ctx: Context) -> list[Result]:
     if ctx.has("emissions"):
         e = ctx.value("emissions")
         base_emissions = {p: sum(v[p] for v in e.values()) for p in em.POLLUTANTS}
+    _check_growth_years(ctx, [s for s in SECTOR_ORDER if s in heat["sectors"]], years)
     out = {}
     for scenario in inputs.scenarios:
         by_year = {}
@@ -71,15 +90,20 @@ def scenarios(ctx: Context) -> list[Result]:
             sectors = {s: _sector_year(ctx, scenario, s, year, inputs.area_growth[s][year])
                        for s in SECTOR_ORDER if s in heat["sectors"]}
             final = {s: v.final_gj for s, v in sectors.items()}
-            entry = {"sectors": sectors, "final_gj": sum(final.values())}
+            entry = {"sectors": sectors, "final_gj": sum(final.values()),
+                     "final_change_pct": sc.change_pct(sum(final.values()), heat["total_final_gj"])}
             if ctx.has("carriers"):
                 entry["carriers"] = _carriers_for(ctx, scenario, year, final)
                 if ctx.has("emissions"):
                     entry["emissions"] = _emissions_for(ctx, scenario, year, final, entry["carriers"])
             by_year[year] = entry
         out[scenario.id] = {"scenario": scenario, "years": by_year}
+    # Roles, so that the document never names a gmina's scenario ids: scenarios.yaml lists the recommended
+    # scenario first and the do-nothing scenario last.
+    ids = [s.id for s in inputs.scenarios]
     value = {"years": years, "scenarios": out, "base_carriers": base_carriers, "base_emissions": base_emissions,
-             "area_growth": inputs.area_growth}
+             "area_growth": inputs.area_growth, "recommended": out[ids[0]], "baseline": out[ids[-1]],
+             "roles": {"recommended": ids[0], "baseline": ids[-1]}}
     return [Result("scenarios", value,
                    [qualname(sc.indicator_sector_scenario), qualname(sc.existing_stock_gj), qualname(sc.measured_sector_scenario),
                     qualname(em.carrier_energy_gj), qualname(em.split_by_boiler_mix), qualname(em.emissions_mg)],

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from reportgen.errors import UserError
 from reportgen.inputs.yamlio import read_data_text
-from reportgen.quantities import BuildYear, Efficiency, NonNeg, Pct, Share, Strict, Year, check_shares_sum
+from reportgen.quantities import BuildYear, Count, Efficiency, NonNeg, Pct, Share, Strict, Year, YearWindow, check_shares_sum
 
 Period = Literal["do 1980", "1981-1990", "1991-2000", "2001-2010", "po 2010"]
 Answer = Literal["will", "will_not", "done", "no_answer"]
@@ -40,7 +40,7 @@ def _window_has_data(window: tuple[int, int], years, what: str) -> None:
 
 class PopulationForecast(Strict):
     method: Literal["linear_trend"]
-    window: tuple[Year, Year]
+    window: YearWindow
     localities: Literal["scale_by_trend"] = "scale_by_trend"
 
     @field_validator("window")
@@ -50,7 +50,7 @@ class PopulationForecast(Strict):
 
 
 class DemographyInputs(Strict):
-    population_bdl: dict[Year, Annotated[int, Field(ge=0)]] = Field(min_length=2)
+    population_bdl: dict[Year, Count] = Field(min_length=2)
     localities_file: str = Field(pattern=r"^[\w.\-]+\.csv$")
     localities_base_year: Year
     forecast: PopulationForecast
@@ -65,7 +65,7 @@ class DemographyInputs(Strict):
 
 class LocalityRow(Strict):
     locality: str = Field(min_length=1)
-    population: dict[Year, Annotated[int, Field(ge=0)]]
+    population: dict[Year, Count]
 
 
 class LocalityTable(Strict):
@@ -88,7 +88,7 @@ class LocalityTable(Strict):
 
 class TrendSetting(Strict):
     method: Literal["linear_trend"]
-    window: tuple[Year, Year]
+    window: YearWindow
 
     @field_validator("window")
     @classmethod
@@ -103,7 +103,7 @@ class PlanTrend(Strict):
 
 
 class ResidentialBuildings(Strict):
-    history: dict[Year, Annotated[int, Field(ge=0)]] = {}
+    history: dict[Year, Count] = {}
     trend_from_plan: PlanTrend | None = None
 
     @model_validator(mode="after")
@@ -141,7 +141,7 @@ class HousingInputs(Strict):
 
 class ElectricityForecast(Strict):
     method: Literal["linear_trend"]
-    window: tuple[Year, Year]
+    window: YearWindow
     localities: Literal["by_population_same_year"] = "by_population_same_year"
 
     @field_validator("window")
@@ -292,8 +292,15 @@ class SurveyAssumptions(Strict):
 
 
 class BoilerTables(Strict):
-    count: dict[Period, dict[Answer, Annotated[int, Field(ge=0)]]]
+    count: dict[Period, dict[Answer, Count]]
     area_m2: dict[Period, dict[Answer, NonNeg]]
+
+    @field_validator("count")
+    @classmethod
+    def _some_boilers(cls, count):
+        if sum(v for row in count.values() for v in row.values()) <= 0:
+            raise ValueError("wszystkie liczby kotłów w próbie ankietowej są równe 0 – nie ma z czego liczyć udziałów")
+        return count
 
 
 class HouseholdSurveyInputs(Strict):
@@ -353,7 +360,7 @@ class SoilClass(Strict):
     ha: NonNeg
     share_pct: Pct
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False, strict=True)
 
 
 def _check_soil(rows: list[SoilClass], what: str) -> list[SoilClass]:
@@ -388,7 +395,7 @@ class AgricultureInputs(Strict):
     forest_pct: Pct
     crops_ha: dict[str, NonNeg]
     straw_crops: list[str]
-    livestock: dict[str, Annotated[int, Field(ge=0)]]
+    livestock: dict[str, Count]
     soil_classes: SoilClasses
     marginal_arable_classes: list[str] = Field(min_length=1)
     protected_area_ha: NonNeg = 0
