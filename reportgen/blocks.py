@@ -2,8 +2,8 @@
 Builders live in the method packages (reportgen/methods/<method>/) and register with `@table` / `@chart`."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable
 
 from reportgen.document.model import Column
 
@@ -16,7 +16,7 @@ class TableData:
     total_rows: list[int] = field(default_factory=list)
     note: str = ""
     provenance: list[str] = field(default_factory=list)   # result names behind the rows
-    row_decimals: list[int | None] | None = None           # per-row precision for tables of mixed quantities
+    row_decimals: Sequence[int | None] | None = None          # per-row precision for tables of mixed quantities
 
 
 @dataclass

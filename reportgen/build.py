@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reportgen.document.assemble import assemble
 from reportgen.document.compliance import compliance_section
-from reportgen.document.model import Document
+from reportgen.document.model import Document, Table
 from reportgen.document.structure import load_structure
 from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
@@ -16,8 +16,7 @@ from reportgen.methods import method_of
 from reportgen.paths import rules_dir, templates_dir
 from reportgen.render.charts import ChartPool
 from reportgen.render.docx_writer import render_docx
-from reportgen.results import compute_results
-from reportgen.results import Context
+from reportgen.results import Context, compute_results
 from reportgen.rules.engine import statutory_findings
 from reportgen.rules.requirements import load_requirements
 
@@ -27,6 +26,10 @@ class BuildResult:
     document: Document
     context: Context
     docx: bytes
+
+
+MONTHS_NOMINATIVE = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+                     "październik", "listopad", "grudzień"]
 
 
 def period_text(g) -> str:
@@ -49,7 +52,7 @@ def title_page(g) -> dict:
         "period_text": period_text(g),
         "author": g.author.name,
         "author_address": g.author.address,
-        "place_date": f"{['styczeń','luty','marzec','kwiecień','maj','czerwiec','lipiec','sierpień','wrzesień','październik','listopad','grudzień'][d.month - 1]} {d.year}",
+        "place_date": f"{MONTHS_NOMINATIVE[d.month - 1]} {d.year}",
     }
 
 
@@ -71,6 +74,8 @@ def load_context(content_dir: Path) -> Context:
     overrides = content.parameter_overrides or {}
     params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
     vocabulary, _ = load_yaml(rules_dir() / "vocabulary.yaml")
+    if not isinstance(vocabulary, dict):
+        raise UserError(f"{rules_dir() / 'vocabulary.yaml'}: plik powinien zawierać słownik klucz: wartość.")
     return Context(content=content, params=params, vocabulary=vocabulary)
 
 
@@ -106,9 +111,12 @@ def compose_document(content_dir: Path, structure_path: Path | None = None) -> t
                          for f in errors])
     annex = structure.annex.get("compliance_matrix")
     if annex:
-        document.sections.append(compliance_section(document, requirements, g.document_date, annex))
-        # the annex table takes the next table number
-        document.sections[-1].blocks[-1].number = len(document.tables())
+        annex_section = compliance_section(document, requirements, g.document_date, annex)
+        document.sections.append(annex_section)
+        # the annex table takes the next table number (compliance_section is built after numbering)
+        annex_table = annex_section.blocks[-1]
+        assert isinstance(annex_table, Table)
+        annex_table.number = len(document.tables())
 
     document.meta.update({
         "title_page": title_page(g),

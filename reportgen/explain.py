@@ -1,8 +1,8 @@
 """`reportgen explain`: how a table or figure of the document was obtained."""
 from __future__ import annotations
 
-import inspect
 import importlib
+import inspect
 
 from reportgen.errors import UserError
 

@@ -4,8 +4,9 @@ Producers live in the method packages (reportgen/methods/<method>/) and register
 `compute_results` runs them all (a producer returns nothing when its content files are absent)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:                       # type names only: the loader imports the methods, which import this
     from reportgen.inputs.loader import Content

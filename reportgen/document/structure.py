@@ -44,7 +44,7 @@ class SectionSpec(BaseModel):
     satisfies: list[str] = []
     when: list[str] = []
     blocks: list[BlockSpec] = []
-    sections: list["SectionSpec"] = []
+    sections: list[SectionSpec] = []
 
 
 class StructureSpec(BaseModel):

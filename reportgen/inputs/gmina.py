@@ -8,7 +8,6 @@ from pydantic import Field, model_validator
 
 from reportgen.quantities import Strict
 
-
 # --- gmina.yaml -----------------------------------------------------------------------------------
 
 class NameForms(Strict):

@@ -81,64 +81,66 @@ def _check_text_facts(data, label: str, lines) -> list[str]:
 
 
 def load_content(folder: Path) -> Content:
+    """Every YAML file of the folder validated by its model, the methods' content hooks, the gmina's parameters;
+    all problems are collected before failing (UserError with Polish messages naming file, key and line)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder}: nie ma takiego katalogu z danymi gminy.")
-    problems: list[str] = []
     known = content_files()
     present = sorted(p.name for p in folder.glob("*.yaml"))
-    for name in present:
-        if name not in known:
-            problems.append(
-                f"{folder / name}: nieznany plik danych; dozwolone nazwy: {', '.join(sorted(known))}."
-            )
+    problems = [f"{folder / name}: nieznany plik danych; dozwolone nazwy: {', '.join(sorted(known))}."
+                for name in present if name not in known]
     if "gmina.yaml" not in present:
         problems.append(f"{folder / 'gmina.yaml'}: brak pliku (wymagany: nazwa gminy, okres planowania, autor).")
-
     loaded: dict[str, object] = {}
-    for name in present:
-        if name not in known:
-            continue
+    for name in (n for n in present if n in known):
         attribute, model = known[name]
-        path = folder / name
-        try:
-            data, lines = load_yaml(path)
-        except UserError as exc:
-            problems.extend(exc.messages)
-            continue
-        if model is None:
-            problems.extend(_check_text_facts(data or {}, str(path), lines))
-            loaded[attribute] = data or {}
-            continue
-        if data is None:
-            problems.append(f"{path}: plik jest pusty.")
-            continue
-        try:
-            loaded[attribute] = model.model_validate(data)
-        except ValidationError as exc:
-            problems.extend(pydantic_messages(exc, str(path), lines, data))
+        problems.extend(_load_file(folder / name, attribute, model, loaded))
     if not problems:
         for method in all_methods():
             for hook in method.hooks:
                 problems.extend(hook(folder, loaded))
     if (folder / PARAMETER_FOLDER).is_dir():
-        try:
-            own = gmina_parameters(folder / PARAMETER_FOLDER)
-        except UserError as exc:
-            problems.extend(exc.messages)
-        else:
-            overrides = loaded.get("parameter_overrides") or {}
-            if not isinstance(overrides, dict):
-                overrides = {}
-            for pid in sorted(set(own) & set(overrides)):
-                problems.append(f"{folder / 'parameters.yaml'}, klucz {pid}: parametr {pid} jest parametrem gminy "
-                                f"({own[pid].origin}); zmień jego wartość tam, nie w parameters.yaml.")
-            loaded["parameter_overrides"] = {**own, **overrides}
+        problems.extend(_add_own_parameters(folder, loaded))
     if problems:
         raise UserError(problems)
-    content = Content(folder=folder, gmina=loaded["gmina"], files=loaded)
+    gmina = loaded["gmina"]
+    assert isinstance(gmina, Gmina)            # gmina.yaml is required and validated above
+    content = Content(folder=folder, gmina=gmina, files=loaded)
     _check_years(content)
     return content
+
+
+def _load_file(path: Path, attribute: str, model: type[BaseModel] | None, loaded: dict) -> list[str]:
+    """Validate one content file into loaded[attribute]; returns the problems."""
+    try:
+        data, lines = load_yaml(path)
+    except UserError as exc:
+        return list(exc.messages)
+    if model is None:
+        loaded[attribute] = data or {}
+        return _check_text_facts(data or {}, str(path), lines)
+    if data is None:
+        return [f"{path}: plik jest pusty."]
+    try:
+        loaded[attribute] = model.model_validate(data)
+    except ValidationError as exc:
+        return pydantic_messages(exc, str(path), lines, data)
+    return []
+
+
+def _add_own_parameters(folder: Path, loaded: dict) -> list[str]:
+    """The gmina's parameters/ folder joins its overrides in loaded["parameter_overrides"]; an id in both is an error."""
+    try:
+        own = gmina_parameters(folder / PARAMETER_FOLDER)
+    except UserError as exc:
+        return list(exc.messages)
+    overrides = loaded.get("parameter_overrides") or {}
+    if not isinstance(overrides, dict):
+        overrides = {}
+    loaded["parameter_overrides"] = {**own, **overrides}
+    return [f"{folder / 'parameters.yaml'}, klucz {pid}: parametr {pid} jest parametrem gminy "
+            f"({own[pid].origin}); zmień jego wartość tam, nie w parameters.yaml." for pid in sorted(set(own) & set(overrides))]
 
 
 def _check_years(content: Content) -> None:

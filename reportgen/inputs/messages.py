@@ -1,6 +1,9 @@
 """Pydantic validation errors as Polish messages naming file, key path and line."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import ValidationError
 
 from reportgen.inputs.yamlio import LineMap, format_path
@@ -31,7 +34,8 @@ _TYPE_MESSAGES = {
 }
 
 
-def _describe(err: dict) -> str:
+def describe_error(err: Mapping[str, Any]) -> str:
+    """One pydantic error in Polish, without its location."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "greater_than_equal":
@@ -81,8 +85,11 @@ def pydantic_messages(exc: ValidationError, label: str, lines: LineMap, data: ob
         loc = _user_loc(tuple(err["loc"]), data)
         line = lines.line_of(loc)
         where = f", wiersz {line}" if line else ""
-        msg = f"{label}{where}, klucz {format_path(loc)}: {_describe(err)}."
+        msg = f"{label}{where}, klucz {format_path(loc)}: {describe_error(err)}."
         if msg not in seen:
             seen.add(msg)
             out.append(msg)
     return out
+
+
+_describe = describe_error   # the name reportgen/inputs/parameters.py imports

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
-from reportgen.methods.indicator.calc.heat import shares_pct
 from reportgen.document.model import Column
-from reportgen.results import Context
-from reportgen.render.numbers import NBSP, fmt
+from reportgen.methods.indicator.calc.heat import shares_pct
 from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.render.numbers import NBSP, fmt
+from reportgen.results import Context
 
 OWN = "Obliczenia własne"
 POLLUTANT_LABELS = {"pm10": "PM10", "pm25": "PM2,5", "co2": "CO₂", "bap": "B(a)P", "so2": "SO₂", "nox": "NOₓ", "co": "CO"}
@@ -198,7 +198,7 @@ def boiler_mix(ctx: Context, **_) -> TableData:
     mix = ctx.content.carriers.boiler_mix_pct
     keys = [k for k in SECTOR_ORDER if k in mix]
     rows = []
-    for fuel, label in (("coal", "węgiel"), ("biomass", "biomasa")):
+    for fuel in ("coal", "biomass"):
         ids = []
         for k in keys:
             for r in mix[k].get(fuel, {}):

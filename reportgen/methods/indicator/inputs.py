@@ -9,7 +9,6 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from reportgen.quantities import Count, NonNeg, Positive, Strict, check_shares_sum
 
-
 # --- heat.yaml ------------------------------------------------------------------------------------
 
 class BuildingPeriodEK(Strict):

@@ -1,13 +1,13 @@
 """Results of the indicator method (Kluki-style data): heat balance, carriers, emissions, electricity, RES."""
 from __future__ import annotations
 
+from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
-from reportgen.errors import UserError
-from reportgen.results import Context, Result, producer, qualname
 from reportgen.quantities import GJ_PER_KWH
+from reportgen.results import Context, Result, producer, qualname
 
 SECTOR_ORDER = ("housing", "municipal", "business")
 

@@ -1,13 +1,13 @@
 """Tables and charts of the forecast scenarios."""
 from __future__ import annotations
 
-from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS, POLLUTANT_LABELS, carrier_label, sector_label
 from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.document.model import Column
+from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS, POLLUTANT_LABELS, carrier_label, sector_label
 from reportgen.methods.indicator.calc.heat import power_mw
 from reportgen.methods.indicator.calc.scenarios import change_pct
-from reportgen.document.model import Column
-from reportgen.results import Context
 from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.results import Context
 
 
 def _scenario(ctx: Context, scenario: str):

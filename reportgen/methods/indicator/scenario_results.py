@@ -1,11 +1,11 @@
 """Scenario results: heat demand, carrier structure and emissions of each scenario in the target years."""
 from __future__ import annotations
 
+from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import scenarios as sc
-from reportgen.errors import UserError
-from reportgen.results import Context, Result, producer, qualname
 from reportgen.methods.indicator.results import SECTOR_ORDER, _factors, sector_emissions
+from reportgen.results import Context, Result, producer, qualname
 
 
 def _sector_year(ctx: Context, scenario, sector: str, year: int, growth: float):

@@ -7,11 +7,11 @@ None, so the block is absent.
 from __future__ import annotations
 
 from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
-from reportgen.methods.survey.calc.savings import row_shares_pct
 from reportgen.document.model import Column
+from reportgen.methods.survey.calc.savings import row_shares_pct
+from reportgen.methods.survey.results import EMISSION_ROW_ORDER, SECTOR_LABELS, SECTOR_ORDER
 from reportgen.render.numbers import NBSP, fmt
 from reportgen.results import Context
-from reportgen.methods.survey.results import EMISSION_ROW_ORDER, SECTOR_LABELS, SECTOR_ORDER
 
 OWN = "Obliczenia własne"
 POLLUTANTS = (("so2", "SO₂", 3), ("nox", "NOₓ", 3), ("tsp", "Pył TSP", 3), ("co", "CO", 2), ("co2", "CO₂", 1))
@@ -334,7 +334,8 @@ def thermo_intentions(ctx: Context, **_) -> TableData:
     cols = [Column("Okres instalacji kotła", None, kind="text")] + [Column(f"„{label}” [m²]", 1) for _, label in ANSWERS] + [
         Column("Razem [m²]", 1)]
     return TableData(cols, rows, based_on(s["source"]), total_rows=[len(rows) - 1],
-                     note="Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego budynku (rok budowy albo ostatniej termomodernizacji).",
+                     note="Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego budynku "
+                          "(rok budowy albo ostatniej termomodernizacji).",
                      provenance=["residential_savings"])
 
 
@@ -554,7 +555,8 @@ def ash_by_fuel(ctx: Context, **_) -> TableData | None:
                  sum(r[-1] for r in rows)])
     cols = [Column("Paliwo", None, kind="text"), Column("Masa paliwa [t/rok]", 1), Column("Zawartość popiołu [%]", 1, kind="percent")] + [
         Column(f"Popiół – {SECTOR_LABELS[s].lower()} [t/rok]", 2) for s in sectors] + [Column("Popiół razem [t/rok]", 2)]
-    note = "Popiół = masa paliwa × zawartość popiołu; drewno: masa z objętości (gęstość drewna opałowego). Spalanie oleju i gazu nie daje odpadów stałych w znaczącej ilości."
+    note = ("Popiół = masa paliwa × zawartość popiołu; drewno: masa z objętości (gęstość drewna opałowego). "
+            "Spalanie oleju i gazu nie daje odpadów stałych w znaczącej ilości.")
     return TableData(cols, rows, based_on(ctx.value("fuel_balance")["source"], e["ash_source"]), total_rows=[len(rows) - 1],
                      note=note, provenance=["fuel_emissions"])
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
+from reportgen.inputs.messages import describe_error
 from reportgen.inputs.yamlio import read_data_text
-from reportgen.quantities import BuildYear, Count, Efficiency, NonNeg, Pct, Share, Strict, Year, YearWindow, check_shares_sum
+from reportgen.quantities import Count, Efficiency, NonNeg, Pct, Share, Strict, Year, YearWindow, check_shares_sum
 
 Period = Literal["do 1980", "1981-1990", "1991-2000", "2001-2010", "po 2010"]
 Answer = Literal["will", "will_not", "done", "no_answer"]
@@ -598,22 +600,13 @@ def load_locality_csv(path: Path) -> LocalityTable:
     """CSV `locality,<year>,<year>…`; lines starting with # are comments. Errors: file, line, column."""
     label = str(path)
     text = read_data_text(path, label)
-    problems: list[str] = []
     lines = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
         raise UserError(f"{label}: plik nie zawiera danych.")
     header_no, header_line = lines[0]
     header = next(csv.reader(io.StringIO(header_line)))
-    if not header or header[0].strip() != "locality":
-        raise UserError(f"{label}, wiersz {header_no}: pierwsza kolumna nagłówka musi się nazywać „locality”.")
-    years: list[int] = []
-    for col, h in enumerate(header[1:], start=2):
-        if not h.strip().isdigit():
-            problems.append(f"{label}, wiersz {header_no}, kolumna {col}: nagłówek {h!r} nie jest rokiem.")
-        else:
-            years.append(int(h))
-    if problems:
-        raise UserError(problems)
+    years = _header_years(header, label, header_no)
+    problems: list[str] = []
     rows: list[dict] = []
     row_lines: list[int] = []
     for line_no, line in lines[1:]:
@@ -635,15 +628,24 @@ def load_locality_csv(path: Path) -> LocalityTable:
     try:
         return LocalityTable.model_validate({"rows": rows})
     except ValidationError as exc:
-        out = []
-        for err in exc.errors(include_url=False):
-            loc = err["loc"]
-            where = f", wiersz {row_lines[loc[1]]}" if len(loc) > 1 and isinstance(loc[1], int) and loc[1] < len(row_lines) else ""
-            col = f", kolumna {loc[3]}" if len(loc) > 3 else ""
-            msg = err.get("ctx", {}).get("error") or err["msg"]
-            if err["type"] == "greater_than_equal":
-                msg = f"wartość musi być ≥ {err['ctx']['ge']} (podano {err.get('input')!r})"
-            elif err["type"] == "less_than_equal":
-                msg = f"wartość musi być ≤ {err['ctx']['le']} (podano {err.get('input')!r})"
-            out.append(f"{label}{where}{col}: {msg}.")
-        raise UserError(out) from None
+        raise UserError([_csv_message(err, label, row_lines) for err in exc.errors(include_url=False)]) from None
+
+
+def _header_years(header: list[str], label: str, line_no: int) -> list[int]:
+    """The year columns of the locality CSV header (`locality,<year>,<year>…`)."""
+    if not header or header[0].strip() != "locality":
+        raise UserError(f"{label}, wiersz {line_no}: pierwsza kolumna nagłówka musi się nazywać „locality”.")
+    problems = [f"{label}, wiersz {line_no}, kolumna {col}: nagłówek {h!r} nie jest rokiem."
+                for col, h in enumerate(header[1:], start=2) if not h.strip().isdigit()]
+    if problems:
+        raise UserError(problems)
+    return [int(h) for h in header[1:]]
+
+
+def _csv_message(err: Mapping[str, Any], label: str, row_lines: list[int]) -> str:
+    """A validation error of the locality table as file, CSV line and column (the one Polish message table)."""
+    loc = err["loc"]
+    row = loc[1] if len(loc) > 1 and isinstance(loc[1], int) and loc[1] < len(row_lines) else None
+    where = f", wiersz {row_lines[row]}" if row is not None else ""
+    col = f", kolumna {loc[3]}" if len(loc) > 3 else ""
+    return f"{label}{where}{col}: {describe_error(err)}."

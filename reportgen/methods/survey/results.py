@@ -25,10 +25,17 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from reportgen.methods.survey.calc import (biomass as bm, costs, electricity_survey as es, emissions_fuel as ef,
-                                    fuel_balance as fb, lighting as li, municipal as mu, savings as sv,
-                                    solar_wind as sw, trend as tr)
 from reportgen.errors import UserError
+from reportgen.methods.survey.calc import biomass as bm
+from reportgen.methods.survey.calc import costs
+from reportgen.methods.survey.calc import electricity_survey as es
+from reportgen.methods.survey.calc import emissions_fuel as ef
+from reportgen.methods.survey.calc import fuel_balance as fb
+from reportgen.methods.survey.calc import lighting as li
+from reportgen.methods.survey.calc import municipal as mu
+from reportgen.methods.survey.calc import savings as sv
+from reportgen.methods.survey.calc import solar_wind as sw
+from reportgen.methods.survey.calc import trend as tr
 from reportgen.results import Context, Result, producer, qualname
 
 SECTOR_ORDER = ("households", "municipal", "business")
@@ -362,7 +369,8 @@ def fuel_emissions(ctx: Context) -> list[Result]:
                 raise UserError(f"{ctx.content.folder / f}, klucz ash_fuels: popiół liczy się z masy paliwa; {fu} podano w {unit}.")
             per_sector[sector] = {"mass_t": mass, "ash_t": ef.ash_t(mass, content_pct)}
         ash.append({"fuel": fu, "ash_content_pct": content_pct, "param": pid, "sectors": per_sector})
-    value = {"rows": rows, "row_labels": EMISSION_ROW_ORDER, "factors": factors, "biogenic_rows": sorted(biogenic), "by_sector": by_sector, "total": total,
+    value = {"rows": rows, "row_labels": EMISSION_ROW_ORDER, "factors": factors, "biogenic_rows": sorted(biogenic),
+             "by_sector": by_sector, "total": total,
              "energy_by_row": total_energy, "ash": ash, "year": fuels.year,
              "factor_source": "; ".join(dict.fromkeys(ctx.params.source(f"ef_{r}") for r in rows)),
              "co2_source": ctx.params.source("ef_co2"),

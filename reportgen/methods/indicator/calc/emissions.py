@@ -42,8 +42,7 @@ def split_by_boiler_mix(energy_by_carrier_gj: dict[str, float], carrier_factor: 
             total = sum(mix.values())
             for row, share in mix.items():
                 out[row] = out.get(row, 0.0) + q * share / total
-        elif carrier_factor.get(carrier):
-            row = carrier_factor[carrier]
-            out[row] = out.get(row, 0.0) + q
+        elif factor_row := carrier_factor.get(carrier):
+            out[factor_row] = out.get(factor_row, 0.0) + q
         # carriers without a factor (solar collectors, heat pumps) have no local emission
     return out

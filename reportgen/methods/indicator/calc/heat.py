@@ -6,8 +6,8 @@ Rozporządzenie MIiR z 27 lutego 2015 r. (Dz.U. 2015 poz. 376). 1 kWh = 0,0036 G
 from __future__ import annotations
 
 from dataclasses import dataclass
-from reportgen.quantities import GJ_PER_KWH
 
+from reportgen.quantities import GJ_PER_KWH
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,6 @@
 Source: projekt założeń dla Gminy Kluki (2022), rozdz. 5.3 (solar) and 5.4 (heat pumps).
 """
 from __future__ import annotations
-from reportgen.quantities import GJ_PER_KWH
-
 
 
 def solar_thermal_kwh(buildings: int, collectors_per_building: float, collector_area_m2: float,

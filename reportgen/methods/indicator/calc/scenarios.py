@@ -13,8 +13,8 @@ Source: projekt założeń dla Gminy Kluki (2022), rozdz. 11.1–11.3, Tabele 12
 from __future__ import annotations
 
 from dataclasses import dataclass
-from reportgen.quantities import GJ_PER_KWH
 
+from reportgen.quantities import GJ_PER_KWH
 
 
 @dataclass(frozen=True)

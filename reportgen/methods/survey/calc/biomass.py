@@ -7,8 +7,8 @@ Source: Knyszyn 2015, rozdz. 5.1 (Tabele 38–51). Methods after the IUNG/EC BRE
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 # --- wood -------------------------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ full-load use → 135 GJ/rok of heat; calorific values and prices of 2015: LPG 2
 from __future__ import annotations
 
 from dataclasses import dataclass
-from reportgen.quantities import GJ_PER_KWH
 
+from reportgen.quantities import GJ_PER_KWH
 
 
 def annual_heat_gj(power_kw: float, full_load_hours: float) -> float:

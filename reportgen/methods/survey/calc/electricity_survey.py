@@ -5,8 +5,8 @@ Source: Knyszyn 2015, rozdz. 2.1 (Tabele 9–10), 2.3 (Tabele 15–19); PGE Dyst
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 
 def per_capita_kwh(total_kwh: float, persons: float) -> float:

@@ -9,8 +9,8 @@ Tabela 37: 13 896,6 m³ × 0,7 × 1,5 % = 145,914 t).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 POLLUTANTS = ("so2", "nox", "tsp", "co", "co2")
 

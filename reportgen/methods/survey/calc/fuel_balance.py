@@ -8,10 +8,10 @@ and an 11 kg cylinder of propane-butane follow from Tabela 23 (542,926 GJ / 30,1
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
-from reportgen.quantities import GJ_PER_MWH
 
+from reportgen.quantities import GJ_PER_MWH
 
 
 def gj_per_unit(lhv: float, lhv_unit: str, unit_mass_kg: float | None = None) -> float:

@@ -7,8 +7,8 @@ reduced power the night zone splits into T_RPN = 1 380 h at full power and T_RON
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 
 def installed_power_kw(luminaires_by_power_w: Mapping[float, int], ballast_factor: float = 1.0) -> float:

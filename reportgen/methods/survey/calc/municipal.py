@@ -6,8 +6,8 @@ Reference electricity for lighting: Rozporządzenie Ministra Infrastruktury z 6 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 
 def specific_kwh_m2(energy_kwh: float, area_m2: float) -> float:

@@ -9,10 +9,10 @@ wall insulation 25 % of space-heating energy; boiler efficiencies: before 1980 5
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
-from reportgen.quantities import GJ_PER_KWH
 
+from reportgen.quantities import GJ_PER_KWH
 
 
 def column_shares_pct(table: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:

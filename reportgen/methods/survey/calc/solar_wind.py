@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from reportgen.quantities import GJ_PER_MWH
 
+from reportgen.quantities import GJ_PER_MWH
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ A forecast that would fall below zero stops at zero and says so (`TrendForecast.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def linear_forecast(values_by_year: Mapping[int, float], years: Iterable[int],
 
     Reproduces Tabela 7 (window 2010–2013 of Tabela 6), Tabela 19 (B+C, 2012–2014), Tabela 15 (G) and,
     within 0,05 %, Tabela 18 (total; the plan's step 55,97 is a transposition of the slope 55,797)."""
-    return forecast(fit_linear_trend(values_by_year, tuple(window) if window else None), years, floor)
+    return forecast(fit_linear_trend(values_by_year, (window[0], window[1]) if window else None), years, floor)
 
 
 def scale_localities(base_by_locality: Mapping[str, float], base_year: int,
