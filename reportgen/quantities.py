@@ -35,6 +35,16 @@ Pct = Annotated[float, Field(ge=0, le=100)]               # percentage 0–100
 Share = Annotated[float, Field(ge=0, le=1)]               # fraction 0–1
 Efficiency = Annotated[float, Field(gt=0, le=1)]          # η as a fraction, 0 < η ≤ 1
 
+def percent_of(part: float, whole: float) -> float:
+    """u = 100 · part / whole [%] (0 when the whole is 0). The ratios a document sentence states."""
+    return 100 * part / whole if whole else 0.0
+
+
+def percent_change(value: float, base: float) -> float:
+    """Δ = 100 · value / base − 100 [%]: the change of a quantity against its base year (0 when the base is 0)."""
+    return 100 * value / base - 100 if base else 0.0
+
+
 SHARE_TOLERANCE_PCT = 0.5  # percentages published with rounding may sum to 99,5–100,5 %
 
 

@@ -34,6 +34,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
                                trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda x, d=0: fmt(x, d)
     env.filters["pct"] = lambda x, d=1: pct(x, d)
+    env.filters["share_pct"] = lambda x, d=1: pct(100 * x, d)      # a share 0–1 written as a percentage
     env.globals["num"] = fmt
     env.globals["pl"] = plural_form
     return env

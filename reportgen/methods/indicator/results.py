@@ -6,7 +6,7 @@ from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
-from reportgen.quantities import GJ_PER_KWH
+from reportgen.quantities import GJ_PER_KWH, percent_change, percent_of
 from reportgen.results import Context, Result, producer, qualname
 
 SECTOR_ORDER = ("housing", "municipal", "business")
@@ -37,11 +37,12 @@ def heat_balance(ctx: Context) -> list[Result]:
             sectors[sector] = heat.measured_sector_heat(sector, s.floor_area_m2, s.final_energy_gj, s.useful_energy_gj)
     hours = ctx.params.value("heating_full_load_hours")
     power = {k: heat.power_mw(v.final_gj, hours) for k, v in sectors.items()}
-    return [Result("heat", {"sectors": sectors, "power_mw": power,
-                            "total_final_gj": sum(v.final_gj for v in sectors.values())},
+    total = sum(v.final_gj for v in sectors.values())
+    return [Result("heat", {"sectors": sectors, "power_mw": power, "total_final_gj": total,
+                            "final_share_pct": {k: percent_of(v.final_gj, total) for k, v in sectors.items()}},
                    [qualname(heat.indicator_sector_heat), qualname(heat.period_indicator_kwh_m2a),
                     qualname(heat.weighted_indicator_kwh_m2a), qualname(heat.dhw_heat_kwh),
-                    qualname(heat.final_energy_gj), qualname(heat.power_mw)],
+                    qualname(heat.final_energy_gj), qualname(heat.power_mw), qualname(percent_of)],
                    ["heat.yaml: sectors", "rules/parameters/dhw.yaml"])]
 
 
@@ -109,8 +110,10 @@ def electricity(ctx: Context) -> list[Result]:
     table = {grp.id: {y: el.forecast_mwh(grp.mwh, e.year, y, steps, grp.grows) for y in years} for grp in e.groups}
     totals = {y: sum(table[grp.id][y] for grp in e.groups) for y in years}
     results = [Result("electricity", {"groups": e.groups, "by_group": table, "total": totals, "years": years,
-                                      "steps": steps, "reported_total_mwh": e.reported_total_mwh},
-                      [qualname(el.growth_factor), qualname(el.forecast_mwh)], ["electricity.yaml: groups, growth"])]
+                                      "steps": steps, "reported_total_mwh": e.reported_total_mwh,
+                                      "horizon_change_pct": percent_change(totals[years[-1]], totals[years[0]])},
+                      [qualname(el.growth_factor), qualname(el.forecast_mwh), qualname(percent_change)],
+                      ["electricity.yaml: groups, growth"])]
     if e.street_lighting is not None:
         sl = e.street_lighting
         results.append(Result("street_lighting", {"luminaires": sl.luminaires, "count": sum(x.count for x in sl.luminaires),

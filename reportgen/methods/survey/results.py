@@ -36,6 +36,7 @@ from reportgen.methods.survey.calc import municipal as mu
 from reportgen.methods.survey.calc import savings as sv
 from reportgen.methods.survey.calc import solar_wind as sw
 from reportgen.methods.survey.calc import trend as tr
+from reportgen.quantities import percent_change, percent_of
 from reportgen.results import Context, Result, producer, qualname
 
 SECTOR_ORDER = ("households", "municipal", "business")
@@ -89,7 +90,8 @@ def population(ctx: Context) -> list[Result]:
     # the gmina's forecast is the register of the base year carried by the trend: the sum of the localities
     forecast_total = {y: sum(series[y] for series in localities.values()) for y in years}
     value = {"trend": fit, "equation": fit.equation_text(), "history": dict(sorted(d.population_bdl.items())),
-             "forecast_total": forecast_total,
+             "forecast_total": forecast_total, "horizon_change_pct": percent_change(forecast_total[ctx.content.gmina.period.horizon],
+                                                 forecast_total[ctx.content.gmina.base_year]),
              "totals": {y: totals.values[y] for y in years}, "clamped_years": totals.clamped_years,
              "register_base": table.by_year(base), "register": table, "register_base_year": base,
              "localities": localities, "years": years, "source": d.source, "localities_source": d.localities_source}
@@ -145,8 +147,10 @@ def el_tariffs(ctx: Context) -> list[Result]:
              "business_groups": e.business_groups, "kwh": e.consumption_kwh, "totals": tot, "last_year": last,
              "years_measured": sorted(e.consumption_kwh), "future": future,
              "forecast": {k: v.values for k, v in fc.items()}, "equations": {k: v.trend.equation_text() for k, v in fc.items()},
-             "clamped": {k: v.clamped_years for k, v in fc.items()}, "window": e.forecast.window, "source": e.source}
-    calcs = [qualname(es.tariff_totals), qualname(tr.linear_forecast)]
+             "clamped": {k: v.clamped_years for k, v in fc.items()}, "window": e.forecast.window, "source": e.source,
+             "households_share_pct": percent_of(tot.households_mwh[last], tot.total_mwh[last]),
+             "horizon_change_pct": percent_change(fc["total"].values[g.period.horizon], tot.total_mwh[last])}
+    calcs = [qualname(es.tariff_totals), qualname(tr.linear_forecast), qualname(percent_of), qualname(percent_change)]
     inputs = ["electricity_tariffs.yaml: consumption_kwh, household_groups, business_groups, forecast.window"]
     table = ctx.content.locality_population
     if ctx.has("population") and table is not None:
@@ -255,6 +259,8 @@ def municipal_energy(ctx: Context) -> list[Result]:
     value = {"years": years, "references": references, "reference_power": ref_power, "reference_hours": ref_hours,
              "electricity": electricity, "season": season, "lhv_gj": lhv, "heat": heat,
              "heat_total_gj": sum(h["energy_gj"] for h in heat), "thermo": thermo,
+             "thermo_saving_gj": sum(x["saving_gj"] for x in thermo),
+             "thermo_saving_pct": percent_of(sum(x["saving_gj"] for x in thermo), sum(h["energy_gj"] for h in heat)),
              "thermo_minimum_pct": m.thermo_modernisation.minimum_saving_pct,
              "electricity_total_kwh": {y: sum(b["kwh"].get(y, 0) for b in electricity) for y in years},
              "buildings": m.buildings, "source": m.source, "reference_source": ctx.params.source("reference_lighting_power")}
@@ -426,6 +432,7 @@ def residential_savings(ctx: Context) -> list[Result]:
             value[f"{key}_co2_t"] = ef.co2_t(coal, co2_kg_gj)
         value["coal_share_pct"] = coal_pct
         value["households_gj"] = sum(hh.values())
+        value["thermo_share_of_households_pct"] = percent_of(thermo.saving_gj, value["households_gj"])
         calcs += [qualname(bm.share_pct), qualname(sv.fuel_part_gj), qualname(ef.co2_t)]
         inputs += ["wynik: fuel_balance", _params("ef_co2")]
     return [Result("residential_savings", value, calcs, inputs)]
