@@ -237,7 +237,7 @@ def emissions_chart(ctx: Context, **_) -> ChartData:
 def network_lines(ctx: Context, **_) -> TableData:
     n = ctx.value("network")
     rows = [[ln.voltage, ln.kind, ln.km] for ln in n.lines]
-    rows.append(["Razem", "", sum(ln.km for ln in n.lines)])
+    rows.append(["Razem", "", n.total_km])
     return TableData([Column("Poziom napięcia", None, kind="text"), Column("Rodzaj", None, kind="text"), Column("Długość [km]", 2)],
                      rows, n.source or n.operator, total_rows=[len(rows) - 1], provenance=["network"])
 
@@ -248,7 +248,7 @@ def mv_lines(ctx: Context, **_) -> TableData | None:
     if not n.mv_lines:
         return None
     rows = [[i + 1, ln.name, ln.stations] for i, ln in enumerate(n.mv_lines)]
-    rows.append(["", "Razem", sum(ln.stations for ln in n.mv_lines)])
+    rows.append(["", "Razem", n.mv_stations_total])
     return TableData([Column("Lp.", 0), Column("Linia SN", None, kind="text"), Column("Stacje SN/nN [szt.]", 0)], rows,
                      n.source or n.operator, total_rows=[len(rows) - 1], provenance=["network"])
 

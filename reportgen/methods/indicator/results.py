@@ -1,6 +1,7 @@
 """Results of the indicator method (Kluki-style data): heat balance, carriers, emissions, electricity, RES."""
 from __future__ import annotations
 
+from reportgen.common_results import ElectricityNetwork, MVFeeder, NetworkLine
 from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
@@ -120,7 +121,12 @@ def electricity(ctx: Context) -> list[Result]:
                                                   "energy_kwh": sl.energy_kwh, "year": sl.year},
                               [], ["electricity.yaml: street_lighting"]))
     if e.network is not None:
-        results.append(Result("network", e.network, [], ["electricity.yaml: network"]))
+        n = e.network
+        network = ElectricityNetwork(operator=n.operator, source=n.source,
+                                     lines=tuple(NetworkLine(ln.voltage, ln.kind, ln.km) for ln in n.lines),
+                                     mv_lines=tuple(MVFeeder(f.name, f.stations) for f in n.mv_lines),
+                                     stations_mv_lv=n.stations_mv_lv, condition_pct=dict(n.condition_pct))
+        results.append(Result("network", network, [], ["electricity.yaml: network"]))
     return results
 
 

@@ -23,8 +23,7 @@ Results (name → what):
 """
 from __future__ import annotations
 
-from types import SimpleNamespace
-
+from reportgen.common_results import ElectricityNetwork, NetworkLine
 from reportgen.errors import UserError
 from reportgen.methods.survey.calc import biomass as bm
 from reportgen.methods.survey.calc import costs
@@ -637,14 +636,11 @@ def networks(ctx: Context) -> list[Result]:
     el = n.electricity
     out = []
     if el.lines_km:
-        # the network in the shape the network section and its table builder read (operator, lines, stations, source)
-        lines = [SimpleNamespace(voltage=ln.voltage, kind=ln.kind, km=ln.km) for ln in el.lines_km]
+        # the same typed result as the indicator method's, so one section and one table serve both
         stations = el.stations.pole + el.stations.indoor if el.stations else None
-        out.append(Result("network", SimpleNamespace(operator=el.operator, lines=lines, mv_lines=[], stations_mv_lv=stations,
-                                                     condition_pct={}, source=n.source or el.operator,
-                                                     stations_detail=el.stations, supply=el.supply,
-                                                     transformer_capacity_kva=el.transformer_capacity_kva),
-                          [], ["networks.yaml: electricity"]))
+        network = ElectricityNetwork(operator=el.operator, source=n.source or el.operator, stations_mv_lv=stations,
+                                     lines=tuple(NetworkLine(ln.voltage, ln.kind, ln.km) for ln in el.lines_km))
+        out.append(Result("network", network, [], ["networks.yaml: electricity"]))
     out.append(Result("network_plans", {"operator": el.operator, "supply": el.supply, "planned": list(el.planned),
                                         "insulated_lines_in": list(el.insulated_lines_in),
                                         "generation_connected_mw": el.generation_connected_mw,
