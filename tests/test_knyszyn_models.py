@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import edit
 
 from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
@@ -18,12 +19,6 @@ KNYSZYN = ROOT / "content" / "knyszyn"
 @pytest.fixture
 def copy(knyszyn_copy) -> Path:
     return knyszyn_copy
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def messages(folder: Path) -> list[str]:

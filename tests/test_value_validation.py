@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import edit
 
 from reportgen.build import compose_document
 from reportgen.cli import cli
 from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems(folder: Path) -> list[str]:
