@@ -82,6 +82,18 @@ def sector_emissions(ctx: Context, energy: dict[str, dict[str, float]], mix: dic
     return out
 
 
+def _carrier_totals(ctx: Context, energy: dict[str, dict[str, float]]) -> Result:
+    """Each carrier's final energy over all sectors, its share of the heating total and the dominant carrier."""
+    carriers = list(dict.fromkeys(c for by_carrier in energy.values() for c in by_carrier))
+    gj = {c: sum(by_carrier.get(c, 0) for by_carrier in energy.values()) for c in carriers}
+    total = ctx.value("heat")["total_final_gj"]
+    dominant = max(gj, key=lambda c: gj[c])
+    value = {"gj": gj, "share_pct": {c: percent_of(v, total) for c, v in gj.items()}, "dominant": dominant,
+             "dominant_label": ctx.vocabulary["carriers"][dominant]["label"],
+             "dominant_is_solid_fuel": dominant in ("coal", "biomass")}
+    return Result("carrier_totals", value, [qualname(percent_of)], ["wynik: carriers", "wynik: heat"])
+
+
 @producer
 def carriers_and_emissions(ctx: Context) -> list[Result]:
     c = ctx.content.carriers
@@ -90,7 +102,8 @@ def carriers_and_emissions(ctx: Context) -> list[Result]:
     final = {k: v.final_gj for k, v in ctx.value("heat")["sectors"].items()}
     energy = _carrier_energy(ctx, final, c.shares_pct)
     results = [Result("carriers", energy, [qualname(em.carrier_energy_gj)],
-                      ["carriers.yaml: shares_pct", "wynik: heat"])]
+                      ["carriers.yaml: shares_pct", "wynik: heat"]),
+               _carrier_totals(ctx, energy)]
     if c.boiler_mix_pct or not any(e.get(f, 0) for e in energy.values() for f in ("coal", "biomass")):
         emissions = sector_emissions(ctx, energy, c.boiler_mix_pct)
         results.append(Result("emissions", emissions,
@@ -145,6 +158,9 @@ def renewables(ctx: Context) -> list[Result]:
     if r.photovoltaics:
         p = r.photovoltaics
         out["photovoltaics"] = {"mwh": res.photovoltaic_mwh(p.households, p.area_m2_per_household, p.yield_kwh_m2a), "inputs": p}
+        if ctx.has("electricity"):
+            el = ctx.value("electricity")
+            out["photovoltaics"]["share_of_electricity_pct"] = percent_of(out["photovoltaics"]["mwh"], el["total"][el["years"][0]])
         calcs.append(qualname(res.photovoltaic_mwh))
     if r.heat_pumps and ctx.has("heat") and "housing" in ctx.value("heat")["sectors"]:
         hp = r.heat_pumps
