@@ -67,6 +67,12 @@ class Requirement(BaseModel):
     kind: Literal["requirement", "superseded"] = "requirement"
     superseded_on: date | None = None
     evidence: Evidence = Field(default_factory=Evidence)
+    basis: Literal["statute", "interpretation"] = "statute"
+    source: str = Field(min_length=1)
+    last_verified: date
+    verified: bool = True
+    verified_against: str | None = None
+    note: str = ""
 
     @model_validator(mode="after")
     def _dates(self):
@@ -74,6 +80,10 @@ class Requirement(BaseModel):
             raise ValueError("valid_to jest wcześniejsze niż valid_from")
         if self.kind == "superseded" and not self.evidence.keywords:
             raise ValueError("wpis typu superseded wymaga evidence.keywords (jak rozpoznać powołanie)")
+        ev = self.evidence
+        if self.applies_to == "procedure" and (ev.headings or ev.keywords or ev.tables or ev.cites):
+            raise ValueError("wymaganie proceduralne (applies_to: procedure) spełnia procedura, nie słowa w tekście "
+                             "planu – usuń evidence")
         return self
 
     def in_force(self, day: date) -> bool:
