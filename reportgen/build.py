@@ -66,7 +66,8 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
 def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) -> BuildResult:
     content = load_content(content_dir)
     overrides = content.parameter_overrides or {}
-    params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
+    params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"),
+                             as_of=content.gmina.document_date, base_year=content.gmina.base_year)
     vocabulary, _ = load_yaml(rules_dir() / "vocabulary.yaml")
     ctx = Context(content=content, params=params, vocabulary=vocabulary)
     compute_results(ctx)
