@@ -107,3 +107,14 @@ def test_knyszyn_2015_cites_the_policy_of_2015(knyszyn_build):
     assert "„Polityka energetyczna Polski do 2030 roku”" in text and "PEP2040" not in text
     assert "KPEiK" not in text and "Czyste Powietrze" not in text
     assert "15 kwietnia 2011 r. o efektywności energetycznej" in text
+
+
+def test_rules_command_lists_policies_in_force_with_sources():
+    from click.testing import CliRunner
+    from reportgen.check.commands import rules
+    out = CliRunner().invoke(rules, ["--as-of", "2026-12-01"]).output
+    assert "Akty, polityki i programy" in out and "obowiązujące 2026-12-01" in out
+    assert "\nSPATIAL-PLAN-OGOLNY  [obowiązuje]" in out and "\nSPATIAL-STUDIUM  [" not in out
+    assert "\nKPEIK-UPDATE  [projekt – przyjęcie niepotwierdzone · niezweryfikowane]" in out
+    assert "źródło: uchwała nr 22/2021 Rady Ministrów z dnia 2 lutego 2021 r.; obwieszczenie" in out
+    assert "\nPE-19-7  [informacja · procedura]" in out and "[interpretacja]" in out

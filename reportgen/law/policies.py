@@ -118,3 +118,24 @@ class LawOnDate:
 
 def policies_on(day: date, path: str | Path | None = None) -> LawOnDate:
     return LawOnDate(load_policies(path), day)
+
+
+STATUS_TEXT = {"in_force": "obowiązuje", "draft_unconfirmed": "projekt – przyjęcie niepotwierdzone",
+               "announced_unconfirmed": "zapowiedź – niepotwierdzona"}
+
+
+def list_policies_text(as_of: date | None, path: str | Path | None = None) -> str:
+    """`reportgen rules` appendix: acts, policies and programmes (in force on `as_of`, or all), with sources."""
+    entries = load_policies(path)
+    if as_of is not None:
+        entries = [p for p in entries if p.in_force(as_of)]
+    header = f"Akty, polityki i programy ({len(entries)})" + (f" obowiązujące {as_of.isoformat()}" if as_of else "")
+    lines = ["", header, "=" * len(header)]
+    for p in entries:
+        lines.append(f"\n{p.id}  [{STATUS_TEXT[p.status]}{'' if p.verified else ' · niezweryfikowane'}]")
+        lines.append(f"  {p.title}")
+        lines.append(f"  obowiązuje: {p.validity()} · sprawdzono: {p.last_verified.isoformat()}")
+        lines.append(f"  źródło: {p.source}")
+        if p.note:
+            lines.append(f"  uwaga: {p.note}")
+    return "\n".join(lines)
