@@ -12,6 +12,7 @@ from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
 from reportgen.inputs.parameters import load_parameters
 from reportgen.inputs.yamlio import load_yaml
+from reportgen.law.policies import policies_on
 from reportgen.methods import method_of
 from reportgen.paths import rules_dir, templates_dir
 from reportgen.render.charts import ChartPool
@@ -72,7 +73,8 @@ def load_context(content_dir: Path) -> Context:
     """A content folder with its parameters and the vocabulary, ready for the producers (no results yet)."""
     content = load_content(content_dir)
     overrides = content.parameter_overrides or {}
-    params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
+    params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"),
+                             as_of=content.gmina.document_date, base_year=content.gmina.base_year)
     vocabulary, _ = load_yaml(rules_dir() / "vocabulary.yaml")
     if not isinstance(vocabulary, dict):
         raise UserError(f"{rules_dir() / 'vocabulary.yaml'}: plik powinien zawierać słownik klucz: wartość.")
@@ -96,6 +98,7 @@ def compose_document(content_dir: Path, structure_path: Path | None = None) -> t
         "method": method_of(content).name,
         "r": {name: res.value for name, res in ctx.results.items()},
         "overrides": params.overrides,
+        "law": policies_on(g.document_date),   # acts, policies and programmes in force on the document date
     }
     document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context)
 
