@@ -106,9 +106,7 @@ def load_content(folder: Path) -> Content:
         raise UserError(problems)
     gmina = loaded["gmina"]
     assert isinstance(gmina, Gmina)            # gmina.yaml is required and validated above
-    content = Content(folder=folder, gmina=gmina, files=loaded)
-    _check_years(content)
-    return content
+    return Content(folder=folder, gmina=gmina, files=loaded)
 
 
 def _load_file(path: Path, attribute: str, model: type[BaseModel] | None, loaded: dict) -> list[str]:
@@ -141,19 +139,3 @@ def _add_own_parameters(folder: Path, loaded: dict) -> list[str]:
     loaded["parameter_overrides"] = {**own, **overrides}
     return [f"{folder / 'parameters.yaml'}, klucz {pid}: parametr {pid} jest parametrem gminy "
             f"({own[pid].origin}); zmień jego wartość tam, nie w parameters.yaml." for pid in sorted(set(own) & set(overrides))]
-
-
-def _check_years(content: Content) -> None:
-    """Cross-file check: data years must lie in the base year or the planning period."""
-    g = content.gmina
-    problems = []
-    el = content.electricity
-    if el is not None:
-        for i, step in enumerate(el.growth):
-            if not (g.base_year < step.until <= g.period.horizon):
-                problems.append(
-                    f"{content.folder / 'electricity.yaml'}, klucz growth[{i}].until: rok {step.until} leży poza okresem "
-                    f"planowania {g.base_year + 1}–{g.period.horizon}."
-                )
-    if problems:
-        raise UserError(problems)

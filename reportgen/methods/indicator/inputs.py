@@ -3,6 +3,7 @@ Keys are English; comments in the example YAML files are Polish. Every constrain
 naming file, key and line."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -289,3 +290,13 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "public_buildings.yaml": ("public_buildings", PublicBuildingsInputs),
     "scenarios.yaml": ("scenarios", ScenarioInputs),
 }
+
+
+def check_growth_years(folder: Path, loaded: dict) -> list[str]:
+    """Content hook (cross-file): electricity growth steps must end within the planning period of gmina.yaml."""
+    el, g = loaded.get("electricity"), loaded.get("gmina")
+    if el is None or g is None:
+        return []
+    return [f"{folder / 'electricity.yaml'}, klucz growth[{i}].until: rok {step.until} leży poza okresem "
+            f"planowania {g.base_year + 1}–{g.period.horizon}."
+            for i, step in enumerate(el.growth) if not (g.base_year < step.until <= g.period.horizon)]
