@@ -25,7 +25,8 @@ def explain_block(result, block_id: str) -> str:
         res = result.context.results.get(name)
         if res is None:
             continue
-        lines.append(res.describe())
+        described = result.context.vocabulary.get("results", {}).get(name, {})
+        lines.append(res.describe(described.get("description", "")))
         for calc in res.calculators:
             text = _doc_of(calc)
             if text:

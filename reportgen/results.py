@@ -21,8 +21,9 @@ class Result:
     inputs: list[str]                      # "heat.yaml: sectors.housing", "parametry: dhw_*"
     note: str = ""
 
-    def describe(self) -> str:
-        lines = [f"Wynik: {self.name}", "Kalkulatory:"]
+    def describe(self, description: str = "") -> str:
+        """Polish text for `reportgen explain`; `description` comes from rules/vocabulary.yaml (results)."""
+        lines = [f"Wynik: {self.name}" + (f" – {description}" if description else ""), "Kalkulatory:"]
         lines += [f"  - {c}" for c in self.calculators]
         lines.append("Dane wejściowe:")
         lines += [f"  - {i}" for i in self.inputs]
