@@ -91,3 +91,12 @@ def test_one_scenario_is_not_enough(kluki_copy):
     path.write_text(text[:text.index("  - id: do_nothing")], encoding="utf-8")
     out = problems(kluki_copy)
     assert any("scenarios.yaml, wiersz" in m and "klucz scenarios" in m for m in out), out
+
+
+def test_heat_without_housing_is_a_message(kluki_copy):
+    path = kluki_copy / "heat.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  housing:"), text.index("  municipal:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    out = problems(kluki_copy)
+    assert any("heat.yaml" in m and "klucz sectors" in m and "brak sektora housing" in m for m in out), out

@@ -56,6 +56,14 @@ class HeatInputs(Strict):
     sectors: dict[Literal["housing", "municipal", "business"], SectorInput]
     source: str = ""
 
+    @field_validator("sectors")
+    @classmethod
+    def _housing_required(cls, v):
+        # the document's heat chapter, scenarios and conclusions are built around the housing sector
+        if "housing" not in v:
+            raise ValueError("brak sektora housing (budynki mieszkalne) – jest wymagany w metodzie wskaźnikowej")
+        return v
+
 
 # --- carriers.yaml --------------------------------------------------------------------------------
 
