@@ -100,3 +100,20 @@ def test_heat_without_housing_is_a_message(kluki_copy):
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     out = problems(kluki_copy)
     assert any("heat.yaml" in m and "klucz sectors" in m and "brak sektora housing" in m for m in out), out
+
+
+def test_fuels_without_households_is_a_message(knyszyn_copy):
+    edit(knyszyn_copy / "fuels.yaml", "  households: {", "  other_sector_removed_by_test: {")
+    path = knyszyn_copy / "fuels.yaml"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if "other_sector_removed_by_test" not in ln]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        load_content(knyszyn_copy)
+    assert any("fuels.yaml, wiersz" in m and "brak sektora households" in m for m in exc.value.messages), exc.value.messages
+
+
+def test_missing_number_in_a_template_is_a_message_not_a_type_error():
+    from reportgen.document.text import make_environment, render_template
+    with pytest.raises(UserError) as exc:
+        render_template(make_environment(None), "{{ r.missing | num }}", None, {"r": {}}, "rules/structure.yaml, rozdział x")
+    assert "rozdział x" in exc.value.messages[0] and "brak wartości" in exc.value.messages[0]

@@ -5,7 +5,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.document.model import Paragraph
@@ -23,6 +23,14 @@ def typeset(text: str) -> str:
     return _NUMBER_UNIT.sub(lambda m: m.group(1) + NBSP, text)
 
 
+def _defined(value):
+    """A missing value given to a number filter is an UndefinedError (reported with the template's place), not a
+    TypeError from the formatter."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return value
+
+
 @cache
 def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     """One environment per templates folder and process: compiling the ~170 templates of a document is most of
@@ -32,10 +40,10 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env = SandboxedEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                                trim_blocks=True, lstrip_blocks=True)
-    env.filters["num"] = lambda x, d=0: fmt(x, d)
-    env.filters["pct"] = lambda x, d=1: pct(x, d)
-    env.filters["share_pct"] = lambda x, d=1: pct(100 * x, d)      # a share 0–1 written as a percentage
-    env.globals["num"] = fmt
+    env.filters["num"] = lambda x, d=0: fmt(_defined(x), d)
+    env.filters["pct"] = lambda x, d=1: pct(_defined(x), d)
+    env.filters["share_pct"] = lambda x, d=1: pct(100 * _defined(x), d)      # a share 0–1 written as a percentage
+    env.globals["num"] = lambda x, *args, **kwargs: fmt(_defined(x), *args, **kwargs)
     env.globals["pl"] = plural_form
     return env
 

@@ -345,6 +345,14 @@ class FuelInputs(Strict):
     electricity: FuelElectricity
     source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
+    @field_validator("sectors")
+    @classmethod
+    def _households_required(cls, v):
+        # the fuel balance, savings and conclusions of the survey method are built around the households
+        if "households" not in v:
+            raise ValueError("brak sektora households (gospodarstwa domowe) – jest wymagany w metodzie ankietowej")
+        return v
+
     @model_validator(mode="after")
     def _complete(self):
         used = {f for s in self.sectors.values() for f in s}
