@@ -73,3 +73,33 @@ def test_number_formatting_per_column():
     assert format_cell(0.0004, 2, "number") == "0,00040"
     assert format_cell(0.0, 2, "number") == "0,00"
     assert year_ranges("lata 2015-2020, 2021 - 2030; ul. 3-go Maja") == "lata 2015–2020, 2021–2030; ul. 3-go Maja"
+
+
+def test_formula_markup_gives_a_word_equation_and_real_subscripts():
+    from reportgen.render.docx_writer import add_text
+    d = docx.Document()
+    p = add_text(d, r"\[ Q_{cwu} = V · F · ρ_w · t_{uz} / 3600 [kWh/rok] \],")
+    xml = p._p.xml
+    assert "<m:oMathPara>" in xml and xml.count("<m:sSub>") == 3            # Q_cwu, ρ_w, t_uz
+    assert "<m:t xml:space=\"preserve\">cwu</m:t>" in xml and p.text.strip() == ","
+    p = add_text(d, r"gdzie \(V\) – zużycie wody, \(t_{uz}\) – czas użytkowania.")
+    runs = [(r.text, r.italic, r.font.subscript) for r in p.runs]
+    assert ("V", True, None) in runs and ("t", True, None) in runs and ("uz", None, True) in runs
+    assert p.text == "gdzie V – zużycie wody, tuz – czas użytkowania."
+
+
+def test_control_characters_and_long_properties_never_break_the_package(kluki_build):
+    import copy
+
+    from reportgen.document.model import Paragraph
+    from reportgen.paths import templates_dir
+    from reportgen.render.docx_writer import render_docx
+    document = copy.deepcopy(kluki_build.document)
+    document.sections[0].blocks.insert(0, Paragraph("dzwonek\x07 i tabulator\x0bpionowy"))
+    document.sections[0].title += "\x1b"
+    document.meta["author"] = "Autor " * 60                          # 360 characters
+    document.meta["title_page"] = {**document.meta["title_page"], "author": "Firma\x07 sp. z o.o."}
+    d = docx.Document(io.BytesIO(render_docx(document, templates_dir() / "docx" / "reportgen.docx")))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "dzwonek i tabulator pionowy" in text and "Firma sp. z o.o." in text
+    assert len(d.core_properties.author) == 255 and d.core_properties.author.endswith("…")
