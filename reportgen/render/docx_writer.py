@@ -11,11 +11,11 @@ import math
 import re
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
@@ -90,29 +90,6 @@ def add_field_block(doc, instruction: str, entries: list[tuple[str, str]]) -> No
 
 # --- blocks ---------------------------------------------------------------------------------------
 
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
 def format_cell(value, decimals: int | None, kind: str) -> str:
     """A cell's text. A small value that would print as zero at the column's precision ("0,00" for a B(a)P
     emission of 0,0004 Mg) gets two significant digits instead: a table never shows a value as 0 that is not."""
@@ -180,6 +157,22 @@ def add_caption(doc, label: str, number: int, caption: str) -> None:
     _runs(p, f". {caption}")
 
 
+def _twips(cm: float) -> int:
+    return round(cm / 2.54 * 1440)
+
+
+def _cell_xml(text: str, width_cm: float, style_id: str, align: str, keep: bool, bold: bool, size: float,
+              fill: str | None) -> str:
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    rpr = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{round(size * 2)}"/>' if size != 9.0 else "")
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    body = "<w:softHyphen/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' if piece else ""
+                                  for piece in year_ranges(text).split(SOFT_HYPHEN))
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{_twips(width_cm)}" w:type="dxa"/>{shade}</w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{"<w:keepNext/>" if keep else ""}<w:jc w:val="{align}"/></w:pPr>'
+            f'<w:r>{rpr}{body}</w:r></w:p></w:tc>')
+
+
 def add_table(doc, table: Table) -> None:
     add_caption(doc, "Tabela", table.number, table.caption)
     ncols = len(table.columns)
@@ -196,43 +189,33 @@ def add_table(doc, table: Table) -> None:
                       for j, col in enumerate(table.columns)])
     headers = [year_ranges(c.header) for c in table.columns]
     widths = column_widths_cm(headers, texts, [c.decimals is not None for c in table.columns], size_pt=size)
-    t = doc.add_table(rows=1 + len(table.rows), cols=ncols)
-    t.style = doc.styles["Table Grid"]
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header = t.rows[0]
-    _repeat_header(header)
-    for j, col in enumerate(table.columns):
-        cell = header.cells[j]
-        p = cell.paragraphs[0]
-        set_style(doc, p, "Table Text")
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.keep_with_next = True
-        _runs(p, hyphenate_to_fit(headers[j], widths[j], size, True), bold=True, size_pt=size if size != 9.0 else None)
-        _shade(cell, "DCE6F1")
-    t.autofit = False
-    for j, w in enumerate(widths):
-        t.columns[j].width = Cm(w)
-        for cell in t.columns[j].cells:
-            cell.width = Cm(w)
+    style_id = doc.styles["Table Grid"].style_id
+    text_style = doc.__dict__.setdefault("_reportgen_style_ids", {}).get("Table Text") or doc.styles["Table Text"].style_id
     keep_together = len(table.rows) <= 18
+    xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="0" w:type="auto"/>'
+           '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+           'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    xml += [f'<w:gridCol w:w="{_twips(w)}"/>' for w in widths]
+    xml.append('</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>')
+    for j in range(ncols):
+        xml.append(_cell_xml(hyphenate_to_fit(headers[j], widths[j], size, True), widths[j], text_style, "center",
+                             keep=True, bold=True, size=size, fill="DCE6F1"))
+    xml.append("</w:tr>")
     for i, row in enumerate(table.rows):
-        tr = t.rows[i + 1]
-        _cant_split(tr)
         is_total = i in table.total_rows
+        # a short table is not split across pages; a long one keeps its last row with the source line
+        keep = keep_together or i == len(table.rows) - 1
+        xml.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>')
         for j, col in enumerate(table.columns):
             value = row[j] if j < len(row) else None
-            cell = tr.cells[j]
-            p = cell.paragraphs[0]
-            set_style(doc, p, "Table Text")
             numeric = col.decimals is not None and not isinstance(value, str)
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
-            if keep_together or i == len(table.rows) - 1:
-                # a short table is not split across pages; a long one keeps its last row with the source line
-                p.paragraph_format.keep_with_next = True
             text = texts[i][j] if numeric else hyphenate_to_fit(texts[i][j], widths[j], size, is_total)
-            _runs(p, text, bold=is_total, size_pt=size if size != 9.0 else None)
-            if is_total:
-                _shade(cell, "F2F2F2")
+            xml.append(_cell_xml(text, widths[j], text_style, "right" if numeric else "left", keep=keep,
+                                 bold=is_total, size=size, fill="F2F2F2" if is_total else None))
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    # one parse for the whole table: cell by cell through python-docx took most of the writing time
+    doc.element.body._insert_tbl(parse_xml("".join(xml)))
     if table.note:
         styled(doc, table.note, "Table Note").paragraph_format.keep_with_next = True
     styled(doc, f"Źródło: {table.source}", "Source")
