@@ -178,6 +178,14 @@ def draw(spec) -> bytes:
     return buf.getvalue()
 
 
+def _warm() -> None:
+    """Import what draw() needs (a worker's first second), before any chart is asked for."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+    _font()
+
+
 def cache_dir() -> Path:
     root = os.environ.get("REPORTGEN_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "reportgen")
     return Path(root) / "charts"
@@ -193,6 +201,12 @@ class ChartPool:
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "ChartPool":
+        if self.workers > 1 and (not self.use_cache or not any(cache_dir().glob("*.png"))):
+            # an empty cache: every chart will be drawn, so the workers start now and import matplotlib while the
+            # main process reads the data and writes the text (a warm build starts no worker at all)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            for _ in range(self.workers):
+                self.pool.submit(_warm)
         return self
 
     def __exit__(self, *exc) -> None:
