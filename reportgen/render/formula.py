@@ -75,6 +75,8 @@ def _mrun(text: str):
     sty = OxmlElement("m:sty")
     sty.set(qn("m:val"), "i" if is_symbol(text) else "p")
     pr.append(sty)
+    if not is_symbol(text) and any(ch.isalpha() for ch in text):
+        pr.append(OxmlElement("m:nor"))   # a word or unit upright as text (LibreOffice honours m:nor, not m:sty)
     r.append(pr)
     t = OxmlElement("m:t")
     t.set(qn("xml:space"), "preserve")
@@ -87,6 +89,8 @@ def omath(formula: str):
     """<m:oMath> for the formula: each atom a run, scripted atoms m:sSub / m:sSup / m:sSubSup."""
     math = _m("oMath")
     for base, sub, sup in atoms(formula):
+        if base == " ":
+            continue                      # the equation editor spaces operators itself
         if sub and sup:
             math.append(_m("sSubSup", _m("e", _mrun(base)), _m("sub", _mrun(sub)), _m("sup", _mrun(sup))))
         elif sub:
