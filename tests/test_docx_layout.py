@@ -10,8 +10,8 @@ from reportgen.render.docx_writer import column_decimals, column_widths_cm, form
 from reportgen.render.typeset import SOFT_HYPHEN, hyphenate_to_fit, year_ranges
 
 # Widths by hand from Carlito's advance widths (thousandths of an em; Calibri has the same metrics): a digit 507,
-# a (no-break) space 226; 9 pt = 9 × 0,035278 cm, times the 1,04 safety margin; cell margins 0,38 cm.
-EM9 = 9 * 0.035278 * 1.04 / 1000
+# a (no-break) space 226; 9 pt = 9 × 2,54/72 cm, times the 1,04 safety margin; cell margins 0,38 cm.
+EM9 = 9 * (2.54 / 72) * 1.04 / 1000
 
 
 def test_numbers_get_their_width_even_beside_a_long_text_column():

@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from reportgen.document.model import Column, Document, Section, Table
 from reportgen.rules.requirements import Requirement
+
+
+def _unbroken(citation: str) -> str:
+    """"art. 19 ust. 3 pkt 3a": a no-break space keeps each unit with its number on one line."""
+    return re.sub(r"\b(art\.|ust\.|pkt|poz\.) ", "\\1\u00a0", citation)
 
 
 def satisfying_sections(document: Document, req_id: str) -> list[Section]:
@@ -24,7 +30,7 @@ def compliance_section(document: Document, requirements: list[Requirement], on: 
         else:
             where = "–"
         # read by councillors: the provision and its wording, not the rule ids reportgen uses internally
-        rows.append([req.citation(), req.text, where])
+        rows.append([_unbroken(req.citation()), req.text, where])
     table = Table(id="t_compliance", caption=annex["caption"],
                   columns=[Column("Przepis", None, kind="text"), Column("Wymaganie ustawowe", None, kind="text"),
                            Column("Gdzie spełnione w projekcie założeń", None, kind="text")],

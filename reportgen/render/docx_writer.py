@@ -254,18 +254,24 @@ def add_section(doc, section: Section, pending: list, new_page: bool = False) ->
 
 # --- front matter and page furniture -------------------------------------------------------------
 
+def _run_on(heading) -> None:
+    # the lists follow the table of contents on its page: a page of their own left pages with three lines
+    heading.paragraph_format.page_break_before = False
+    heading.paragraph_format.space_before = Pt(18)
+
+
 def add_front_matter(doc, document: Document) -> None:
     styled(doc, "Spis treści", "Front Heading")
     toc = [(f"toc {min(s.level, 3)}", f"{s.number} {s.title}".strip()) for s in document.walk_sections() if s.level <= 3]
     add_field_block(doc, 'TOC \\o "1-3" \\h \\z \\u', toc)
     tables = document.tables()
     if tables:
-        styled(doc, "Spis tabel", "Front Heading")
+        _run_on(styled(doc, "Spis tabel", "Front Heading"))
         add_field_block(doc, 'TOC \\h \\z \\c "Tabela"',
                         [("table of figures", f"Tabela {t.number}. {t.caption}") for t in tables])
     figures = document.figures()
     if figures:
-        styled(doc, "Spis rysunków", "Front Heading")
+        _run_on(styled(doc, "Spis rysunków", "Front Heading"))
         add_field_block(doc, 'TOC \\h \\z \\c "Rysunek"',
                         [("table of figures", f"Rysunek {f.number}. {f.caption}") for f in figures])
 

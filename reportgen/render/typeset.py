@@ -87,7 +87,7 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
     Floor of a column: its widest unbreakable item (a header word in bold, a body word, a whole number) plus the
     cell margins. When the floors do not fit the page, the columns that gain most from hyphenating their longest
     words (at a syllable boundary, onto two lines) are hyphenated first. The rest of the width is shared in
-    proportion to the content (numbers on one line, text onto a few lines, a header onto about three)."""
+    proportion to the content (numbers on one line, text by its average length, a header onto about three lines)."""
     columns = [[row[j] for row in body if j < len(row)] for j in range(len(header))]
     full, hyph, desired = [], [], []
     for j, (head, cells) in enumerate(zip(header, columns)):
@@ -98,9 +98,11 @@ def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[boo
                  for (w, bold), x in zip(items, whole)]
         full.append(max(whole, default=0.5) + CELL_PAD_CM)
         hyph.append(max(split, default=0.5) + CELL_PAD_CM)
-        longest_cell = max((text_width_cm(c, size_pt) for c in cells), default=0.0)
+        cell_widths = [text_width_cm(c, size_pt) for c in cells] or [0.0]
         head_lines = text_width_cm(head, size_pt, True) / 3
-        cell = longest_cell if numeric[j] else min(longest_cell, (5.0 if len(header) <= 5 else 3.0))
+        # a number on one line; a text column by its average length: the long wording of a requirement gets the
+        # room, a column of short labels with one long entry does not
+        cell = max(cell_widths) if numeric[j] else sum(cell_widths) / len(cell_widths)
         want = max(full[j], head_lines + CELL_PAD_CM, cell + CELL_PAD_CM)
         desired.append(want * 1.3 if j == 0 and not numeric[j] else want)   # the row label reads first
     floors = list(full)
