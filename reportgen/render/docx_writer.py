@@ -217,7 +217,7 @@ def add_table(doc, table: Table) -> None:
     # one parse for the whole table: cell by cell through python-docx took most of the writing time
     doc.element.body._insert_tbl(parse_xml("".join(xml)))
     if table.note:
-        styled(doc, table.note, "Table Note").paragraph_format.keep_with_next = True
+        add_text(doc, table.note, "Table Note").paragraph_format.keep_with_next = True   # may hold \\( formulas \\)
     styled(doc, f"Źródło: {table.source}", "Source")
 
 
