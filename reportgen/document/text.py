@@ -10,6 +10,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.document.model import Paragraph
 from reportgen.errors import UserError
+from reportgen.render import template_cache
 from reportgen.render.numbers import NBSP, fmt, pct, plural_form
 
 # Polish typesetting: a one-letter word does not end a line, a number stays with its unit.
@@ -34,8 +35,9 @@ def _defined(value):
 @cache
 def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     """One environment per templates folder and process: compiling the ~170 templates of a document is most of
-    the time of composing it, so compiled templates are kept (files: Jinja's own cache, checked against mtime;
-    inline paragraphs of structure.yaml: `_compiled`)."""
+    the time of composing it, so compiled templates are kept in the process (files: Jinja's own cache, checked
+    against mtime; inline paragraphs of structure.yaml: `_compiled`) and between processes on disk
+    (render.template_cache)."""
     from jinja2 import FileSystemLoader
     env = SandboxedEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
@@ -45,6 +47,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env.filters["share_pct"] = lambda x, d=1: pct(100 * _defined(x), d)      # a share 0–1 written as a percentage
     env.globals["num"] = lambda x, *args, **kwargs: fmt(_defined(x), *args, **kwargs)
     env.globals["pl"] = plural_form
+    template_cache.enable(env)
     return env
 
 
@@ -52,9 +55,10 @@ _compiled: dict[tuple[int, str], Template] = {}
 
 
 def _from_string(env: SandboxedEnvironment, source: str) -> Template:
+    """An inline template, compiled once per process (and kept between builds on disk by render.template_cache)."""
     key = (id(env), source)
     if key not in _compiled:
-        _compiled[key] = env.from_string(source)
+        _compiled[key] = template_cache.from_string(env, source)
     return _compiled[key]
 
 
