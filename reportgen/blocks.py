@@ -28,6 +28,7 @@ class ChartSpec:
     ylabel: str = ""
     value_decimals: int = 0
     note: str = ""
+    base_year: int | None = None   # last year of history in a chart over years; later years are drawn as forecast
 
 
 @dataclass

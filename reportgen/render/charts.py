@@ -114,7 +114,7 @@ def draw(spec) -> bytes:
         ax.grid(axis="y", color="#d9d9d9", linewidth=0.6)
         ax.set_axisbelow(True)
         x = list(range(len(cats)))
-        values = [v for _, vals in series for v in vals if v is not None]
+        values = [v for _, vals in series for v in vals if v is not None and v == v]   # gaps (NaN) excluded
         hatch = ["//" if f else None for f in forecast]       # forecast bars hatched, history solid
         if spec.kind == "bar":
             bars = ax.bar(x, series[0][1], color=PALETTE[0], width=0.6, hatch=hatch, edgecolor="white", linewidth=0)
@@ -139,9 +139,10 @@ def draw(spec) -> bytes:
         elif spec.kind == "line":
             for i, (label, vals) in enumerate(series):
                 color = PALETTE[i % len(PALETTE)]
-                pts = [(xi, v) for xi, v in zip(x, vals) if v is not None]
-                hist = [p for p, f in zip(pts, forecast) if not f]
-                fut = [p for p, f in zip(pts, forecast) if f]
+                # a gap (None or NaN) is not drawn; each point keeps its own history/forecast flag
+                pts = [(xi, v, f) for xi, v, f in zip(x, vals, forecast) if v is not None and v == v]
+                hist = [(xi, v) for xi, v, f in pts if not f]
+                fut = [(xi, v) for xi, v, f in pts if f]
                 if hist:
                     ax.plot(*zip(*hist), marker="o", markersize=3, label=label, color=color)
                 if fut:   # the forecast dashed, joined to the last year of history
