@@ -287,7 +287,7 @@ def electricity_chart(ctx: Context, **_) -> ChartData:
     series = []
     for grp in e["groups"]:
         series.append((grp.label, [forecast_mwh(grp.mwh, years[0], y, e["steps"], grp.grows) for y in years]))
-    spec = ChartSpec("stacked_area", [str(y) for y in years], series, ylabel="MWh/rok")
+    spec = ChartSpec("stacked_area", [str(y) for y in years], series, ylabel="MWh/rok", base_year=years[0])
     return ChartData(spec, OWN, ["electricity"])
 
 

@@ -99,7 +99,8 @@ def scenario_trajectories(ctx: Context, **_) -> ChartData:
     years = [ctx.content.gmina.base_year, *s["years"]]
     series = [(v["scenario"].label.split(" – ")[0], [base / 1000, *[v["years"][y]["final_gj"] / 1000 for y in s["years"]]])
               for v in s["scenarios"].values()]
-    return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok"), OWN, ["scenarios"])
+    return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
+                     ["scenarios"])
 
 
 @table("scenario_carriers", needs=("scenarios", "carriers"))
@@ -126,7 +127,8 @@ def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
     data = [s["base_carriers"], *[sc["years"][y]["carriers"] for y in s["years"]]]
     carriers = [c for c in ctx.vocabulary["carriers"] if any(d.get(c, 0) > 0 for d in data)]
     series = [(carrier_label(ctx, c), [d.get(c, 0) / 1000 for d in data]) for c in carriers]
-    return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok"), OWN, ["scenarios"])
+    return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
+                     ["scenarios"])
 
 
 @table("scenario_emissions", needs=("scenarios", "emissions"))
