@@ -32,8 +32,15 @@ class ChartSpec:
 
 
 @dataclass
+class ImageSpec:
+    """A picture supplied with the content (a location map), shown as a figure as it is: never drawn or cached."""
+    path: str
+    kind: str = "image"
+
+
+@dataclass
 class ChartData:
-    spec: ChartSpec
+    spec: ChartSpec | ImageSpec
     source: str
     provenance: list[str] = field(default_factory=list)
 

@@ -219,11 +219,11 @@ class ChartPool:
         bytes of every spec, in order (the same list on every call)."""
         keys = [spec_key(s) for s in specs]
         folder = cache_dir()
-        out: dict[str, bytes] = {}
+        out: dict[str, bytes] = {k: Path(s.path).read_bytes() for k, s in zip(keys, specs) if s.kind == "image"}
         if self.use_cache:
             for k in set(keys):
                 p = folder / f"{k}.png"
-                if p.is_file():
+                if k not in out and p.is_file():
                     out[k] = p.read_bytes()
         missing = {k: s for k, s in zip(keys, specs) if k not in out}
         futures = {}

@@ -1,9 +1,11 @@
-"""Figures of the survey method that show existing results (Knyszyn 2015, rysunki 8, 9, 11, 16, 17; tabela 6).
+"""Figures of the survey method that show existing results (Knyszyn 2015, rysunki 8, 9, 11, 16, 17; tabela 6),
+and the location map of gmina.yaml (common to every method; registered here like `network`, which both use).
 
 Builders only lay out: the numbers come from the results housing_forecast, lighting and survey_age_structures."""
 from __future__ import annotations
 
-from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.blocks import ChartData, ChartSpec, ImageSpec, TableData, chart, table
+from reportgen.errors import UserError
 from reportgen.document.model import Column
 from reportgen.methods.survey.blocks import OWN, based_on
 from reportgen.methods.survey.figure_results import AgeStructure
@@ -99,3 +101,26 @@ def building_age_by_area(ctx: Context, **_) -> ChartData:
     """Rysunek 17: surveyed floor area by period of construction (or of thermal modernisation)."""
     a = ctx.value("survey_age_structures")
     return _pie(a.buildings_by_area, a.source)
+
+
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")   # PNG, JPEG: what a .docx shows as a picture
+
+
+@chart("location_map", needs=())
+def location_map(ctx: Context, **_) -> ChartData | None:
+    """The gmina's location map from gmina.yaml (`map: {file, source}`), shown as supplied; absent without one."""
+    m = ctx.content.gmina.map
+    if m is None:
+        return None
+    folder = ctx.content.folder.resolve()
+    path = (folder / m.file).resolve()
+    where = f"{folder / 'gmina.yaml'}: map.file"
+    if not path.is_relative_to(folder):
+        raise UserError(f"{where}: plik mapy {m.file!r} musi leżeć w katalogu danych gminy.")
+    if not path.is_file():
+        raise UserError(f"{where}: brak pliku mapy {m.file!r}.")
+    with path.open("rb") as f:
+        head = f.read(8)
+    if not any(head.startswith(sig) for sig in IMAGE_SIGNATURES):
+        raise UserError(f"{where}: plik {m.file!r} nie jest obrazem PNG ani JPEG.")
+    return ChartData(ImageSpec(str(path)), m.source, [])
