@@ -81,8 +81,8 @@ def scenario_heat(ctx: Context, scenario: str, **_) -> TableData:
             add(f"{name}: wskaźnik EK [kWh/(m²·rok)]", b.indicator_kwh_m2a, [y.indicator_kwh_m2a for y in ys], 1)
         add(f"{name}: zapotrzebowanie na moc [MW]", power_mw(b.final_gj, hours), [power_mw(y.final_gj, hours) for y in ys], 2)
     total = [sc["years"][y]["final_gj"] for y in years]
-    add("Łącznie: energia końcowa [GJ/rok]", base["total_final_gj"], total, 0)
-    add("Łącznie: zapotrzebowanie na moc [MW]", power_mw(base["total_final_gj"], hours), [power_mw(t, hours) for t in total], 2)
+    add("Razem: energia końcowa [GJ/rok]", base["total_final_gj"], total, 0)
+    add("Razem: zapotrzebowanie na moc [MW]", power_mw(base["total_final_gj"], hours), [power_mw(t, hours) for t in total], 2)
     cols = [Column("Sektor i wielkość", None, kind="text"), Column(f"{ctx.content.gmina.base_year}", 0)]
     for y in years:
         cols += [Column(f"{y}", 0), Column(f"zmiana {y} [%]", 1, kind="percent")]
@@ -113,7 +113,7 @@ def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
                 if base.get(c, 0) > 0 or any(sc["years"][y]["carriers"].get(c, 0) > 0 for y in years)]
     rows = [[carrier_label(ctx, c), base.get(c, 0) / 1000, *[sc["years"][y]["carriers"].get(c, 0) / 1000 for y in years]]
             for c in carriers]
-    rows.append(["Suma", sum(base.values()) / 1000, *[sum(sc["years"][y]["carriers"].values()) / 1000 for y in years]])
+    rows.append(["Razem", sum(base.values()) / 1000, *[sum(sc["years"][y]["carriers"].values()) / 1000 for y in years]])
     cols = [Column("Nośnik energii", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [TJ/rok]", 2),
             *[Column(f"{y} [TJ/rok]", 2) for y in years]]
     return TableData(cols, rows, OWN, total_rows=[len(rows) - 1], provenance=["scenarios"])

@@ -397,7 +397,10 @@ def boiler_savings(ctx: Context, **_) -> TableData:
         rows += [["w tym węgla [GJ/rok]", s["boiler_coal_gj"]], ["Zmniejszenie emisji CO₂ [Mg/rok]", s["boiler_co2_t"]]]
         dec += [1, 1]
     cols = [Column("Wielkość", None, kind="text"), Column("Wartość", 2)]
-    note = "Przy tym samym cieple użytkowym zużycie energii paliw maleje w stosunku sprawności: Q po = Q przed · η stare / η nowe."
+    note = ("Przy tym samym cieple użytkowym zużycie energii paliw maleje w stosunku sprawności: "
+            "\\( ΔQ = Q · u · (1 − η_{st} / η_{n}) \\), gdzie \\( Q \\) – zużycie energii paliw w budynkach ze starymi kotłami "
+            "[GJ/rok], \\( u \\) – udział deklarujących wymianę kotła, \\( η_{st} \\) i \\( η_{n} \\) – średnia sprawność "
+            "starych i nowych kotłów.")
     return TableData(cols, rows, based_on(s["source"]), row_decimals=dec, note=note, provenance=["residential_savings"])
 
 
