@@ -118,5 +118,5 @@ def test_chapter_starts_a_page_only_after_a_used_page():
     third = Section("c", "C", number="3", blocks=[Paragraph("x" * 50)])
     annex = Section("z", "Załącznik", number="", blocks=[Paragraph("x")])
     assert MIN_LINES_ENDED == 20
-    assert section_lines(long) == 27.5 and section_lines(short) == 4.45
+    assert section_lines(long) == pytest.approx(27.5) and section_lines(short) == pytest.approx(4.45)
     assert chapter_breaks([long, short, third, annex]) == [True, True, False, True]
