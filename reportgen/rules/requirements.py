@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
-from reportgen.rules.yaml_lines import format_path, key_lines, line_for
+from reportgen.inputs.yamlio import format_path, key_lines, line_for
 
 
 
