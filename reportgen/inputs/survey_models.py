@@ -11,8 +11,6 @@ Files (besides gmina.yaml, validated by reportgen.inputs.models.Gmina):
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +22,8 @@ from reportgen.errors import UserError
 from reportgen.inputs.messages import pydantic_messages
 from reportgen.inputs.models import Gmina, check_shares_sum
 from reportgen.inputs.parameters import ParameterEntry, load_parameter_folder  # noqa: F401  (one mechanism)
-from reportgen.inputs.yamlio import load_yaml, read_data_text
+from reportgen.inputs.csvio import read_csv, shown
+from reportgen.inputs.yamlio import load_yaml
 
 Year = Annotated[int, Field(ge=1990, le=2100)]
 BuildYear = Annotated[int, Field(ge=1800, le=2100)]
@@ -602,7 +601,7 @@ def load_localities(folder: Path, loaded: dict) -> list[str]:
     if demo is None:
         return []
     try:
-        table = load_locality_csv(Path(folder) / demo.localities_file)
+        table = load_locality_csv(Path(folder) / demo.localities_file, root=Path(folder))
     except UserError as exc:
         return list(exc.messages)
     if not any(demo.localities_base_year in r.population for r in table.rows):
@@ -635,42 +634,36 @@ class SurveyContent:
         return self.parameters[pid].values
 
 
-def load_locality_csv(path: Path) -> LocalityTable:
-    """CSV `locality,<year>,<year>…`; lines starting with # are comments. Errors: file, line, column."""
-    label = str(path)
-    text = read_data_text(path, label)
+def load_locality_csv(path: Path, root: Path | None = None) -> LocalityTable:
+    """CSV `locality,<year>,<year>…` (see reportgen.inputs.csvio). Errors: file, line, column."""
+    table = read_csv(path, root=root)
+    label = table.label
     problems: list[str] = []
-    lines = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        raise UserError(f"{label}: plik nie zawiera danych.")
-    header_no, header_line = lines[0]
-    header = next(csv.reader(io.StringIO(header_line)))
+    header, header_no = table.header, table.header_line
     if not header or header[0].strip() != "locality":
-        raise UserError(f"{label}, wiersz {header_no}: pierwsza kolumna nagłówka musi się nazywać „locality”.")
+        raise UserError(f"{table.where(header_no, 1)}: pierwsza kolumna nagłówka musi się nazywać „locality”.")
     years: list[int] = []
     for col, h in enumerate(header[1:], start=2):
         if not h.strip().isdigit():
-            problems.append(f"{label}, wiersz {header_no}, kolumna {col}: nagłówek {h!r} nie jest rokiem.")
+            problems.append(f"{table.where(header_no, col)}: nagłówek {shown(h)!r} nie jest rokiem.")
         else:
             years.append(int(h))
     if problems:
         raise UserError(problems)
     rows: list[dict] = []
     row_lines: list[int] = []
-    for line_no, line in lines[1:]:
-        cells = next(csv.reader(io.StringIO(line)))
-        if len(cells) != len(header):
-            problems.append(f"{label}, wiersz {line_no}: {len(cells)} kolumn zamiast {len(header)}.")
+    for row in table.rows:
+        if len(row.cells) != len(header):
+            problems.append(f"{table.where(row.line)}: {len(row.cells)} kolumn zamiast {len(header)}.")
             continue
         pop: dict[int, object] = {}
-        for col, (year, cell) in enumerate(zip(years, cells[1:]), start=2):
-            cell = cell.strip().replace("\u00a0", "").replace(" ", "")
+        for col, year in enumerate(years, start=2):
             try:
-                pop[year] = int(cell)
-            except ValueError:
-                problems.append(f"{label}, wiersz {line_no}, kolumna {col} ({year}): oczekiwano liczby całkowitej (podano {cell!r}).")
-        rows.append({"locality": cells[0].strip(), "population": pop})
-        row_lines.append(line_no)
+                pop[year] = table.number(row, col, integer=True)
+            except UserError as exc:
+                problems.extend(exc.messages)
+        rows.append({"locality": row.cells[0].strip(), "population": pop})
+        row_lines.append(row.line)
     if problems:
         raise UserError(problems)
     try:
