@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -16,9 +17,22 @@ install_polish_click()   # before any command is declared: click names types at 
 OPTIONS_METAVAR = "[OPCJE]"
 
 
+MAX_MESSAGE_CHARS = 1000
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(message: str) -> str:
+    """A message as it may reach the terminal: no control characters (escape sequences quoted from data could
+    recolour or clear the screen) and not longer than MAX_MESSAGE_CHARS (a message quoting a huge value)."""
+    message = _TERMINAL_CONTROL.sub("?", message)
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return message
+
+
 def fail(exc: UserError) -> None:
     for message in exc.messages:
-        click.echo(f"błąd: {message}", err=True)
+        click.echo(f"błąd: {printable(message)}", err=True)
     sys.exit(2)
 
 

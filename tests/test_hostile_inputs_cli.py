@@ -53,3 +53,13 @@ def test_user_error_anywhere_is_exit_2(tmp_path):
     assert result.exit_code == 2 and result.output.startswith("błąd: ")
     result = run("build", str(tmp_path / "nie-ma"), "-o", str(tmp_path / "x.docx"))
     assert result.exit_code == 2 and "nie ma takiego katalogu" in result.output
+
+
+def test_printed_messages_bounded_and_without_terminal_escapes(kluki_copy, tmp_path):
+    heat = kluki_copy / "heat.yaml"
+    heat.write_text(heat.read_text(encoding="utf-8").replace("floor_area_m2: 10027", "floor_area_m2: '\x1b]0;x" + "9" * 5000 + "'"),
+                    encoding="utf-8")
+    result = run("build", str(kluki_copy), "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 2 and "heat.yaml" in result.output
+    assert "\x1b" not in result.output
+    assert all(len(line) <= 1010 for line in result.output.splitlines())
