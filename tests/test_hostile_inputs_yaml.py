@@ -154,3 +154,10 @@ def test_requirements_file_with_bomb_is_a_message(tmp_path):
     with memory_limit(), pytest.raises(UserError) as exc:
         load_requirements(p)
     assert "bomba aliasów" in exc.value.messages[0]
+
+
+def test_big_file_without_aliases_is_not_called_a_bomb():
+    with memory_limit():
+        # a flow set {k0, k1, …}: one comma per two nodes (key and empty value), so the mark count lets it pass
+        out = refused("{" + ", ".join(f"k{i}" for i in range(MAX_NODES * 3 // 4)) + "}\n")
+    assert "zbyt wiele elementów" in out and "alias" not in out
