@@ -6,7 +6,7 @@ whole files re-encoded or damaged (cp1250, UTF-16, BOM, NUL, tabs, truncation), 
 at the document model (charts and .docx rendering are replaced by no-ops: they see only validated data, and
 test_docx_* cover them); one deterministic test runs the whole CLI to a .docx.
 
-Examples per test: REPORTGEN_HYPOTHESIS_EXAMPLES (default 4, derandomized, so a run is repeatable; raise it for a
+Examples per test: REPORTGEN_HYPOTHESIS_EXAMPLES (default 3, derandomized, so a run is repeatable; raise it for a
 longer search, e.g. 200). Families that crash today in the models' validation (helper R's area this round) are
 marked xfail with the failing input they were found with; a fixed crash turns them into XPASS.
 """
@@ -32,7 +32,7 @@ from reportgen.errors import UserError
 
 ROOT = Path(__file__).resolve().parents[1]
 GMINAS = ("kluki", "knyszyn")
-EXAMPLES = int(os.environ.get("REPORTGEN_HYPOTHESIS_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("REPORTGEN_HYPOTHESIS_EXAMPLES", "3"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                     phases=[Phase.explicit, Phase.generate],      # no shrinking: the drawn mutation is printed
                     suppress_health_check=list(HealthCheck))
