@@ -136,35 +136,24 @@ def _pick(data, draw, kind=None):
     return draw(st.sampled_from(paths)) if paths else None
 
 
-def mutate_value(folder: Path, draw, values, parameters: bool = False) -> str:
+def replace_value(folder: Path, draw, values, kind=None, parameters: bool = False) -> str:
+    """Replace one value (of `kind`, or any node) of one data file by a drawn one."""
     target = draw(st.sampled_from(data_files(folder, parameters=parameters)))
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
-    path = _pick(data, draw)
+    path = _pick(data, draw, kind)
+    if path is None:
+        return f"(no value of {kind})"
     value = draw(values)
     dump(target, replace_at(data, path, value))
     return f"{target.name}: {path} = {value!r:.80}"
 
 
 def mutate_number(folder: Path, draw, parameters: bool = False) -> str:
-    target = draw(st.sampled_from(data_files(folder, parameters=parameters)))
-    data = yaml.safe_load(target.read_text(encoding="utf-8"))
-    path = _pick(data, draw, (int, float))
-    if path is None:
-        return "(no number)"
-    value = draw(NUMBERS)
-    dump(target, replace_at(data, path, value))
-    return f"{target.name}: {path} = {value!r}"
+    return replace_value(folder, draw, NUMBERS, (int, float), parameters)
 
 
 def mutate_text(folder: Path, draw, parameters: bool = False) -> str:
-    target = draw(st.sampled_from(data_files(folder, parameters=parameters)))
-    data = yaml.safe_load(target.read_text(encoding="utf-8"))
-    path = _pick(data, draw, str)
-    if path is None:
-        return "(no text)"
-    value = draw(PAYLOADS)
-    dump(target, replace_at(data, path, value))
-    return f"{target.name}: {path} = {value!r:.80}"
+    return replace_value(folder, draw, PAYLOADS, str, parameters)
 
 
 def remove_key(folder: Path, draw, parameters: bool = False) -> str:
@@ -273,7 +262,7 @@ def test_numbers(gmina, data):
 @SETTINGS
 @given(GMINA, st.data())
 def test_wrong_types(gmina, data):
-    check(gmina, lambda folder, draw: mutate_value(folder, draw, WRONG_TYPES), data)
+    check(gmina, lambda folder, draw: replace_value(folder, draw, WRONG_TYPES), data)
 
 
 @SETTINGS
@@ -306,7 +295,7 @@ def test_missing_keys_in_gmina_parameters(data):
 @SETTINGS
 @given(st.data())
 def test_wrong_types_and_text_in_gmina_parameters(data):
-    check("knyszyn", lambda folder, draw, **o: mutate_value(folder, draw, WRONG_TYPES | PAYLOADS, **o), data,
+    check("knyszyn", lambda folder, draw, **o: replace_value(folder, draw, WRONG_TYPES | PAYLOADS, **o), data,
           parameters=True)
 
 
