@@ -161,3 +161,12 @@ def test_big_file_without_aliases_is_not_called_a_bomb():
         # a flow set {k0, k1, …}: one comma per two nodes (key and empty value), so the mark count lets it pass
         out = refused("{" + ", ".join(f"k{i}" for i in range(MAX_NODES * 3 // 4)) + "}\n")
     assert "zbyt wiele elementów" in out and "alias" not in out
+
+
+def test_requirements_file_with_impossible_date_is_a_message(tmp_path):
+    from reportgen.rules.requirements import load_requirements
+    p = tmp_path / "requirements.yaml"
+    p.write_text("requirements:\n  - id: X\n    valid_from: 2022-02-30\n", encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        load_requirements(p)
+    assert "wiersz 3, klucz requirements[0].valid_from: niepoprawna data 2022-02-30" in exc.value.messages[0]
