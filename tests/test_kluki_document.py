@@ -77,12 +77,15 @@ def test_compliance_annex(kluki_build):
     annex = kluki_build.document.sections[-1]
     assert annex.id == "annex_compliance"
     table = annex.blocks[0]
-    ids = {row[0] for row in table.rows}
-    assert {"PE-19-2", "PE-19-3-1", "PE-19-3-2", "PE-19-3-3", "PE-19-3-3a", "PE-19-3-4"} <= ids
-    assert "PE-19-3-3a-2011" not in ids          # superseded wording is not a requirement in 2022
-    for row in table.rows:
-        if row[0].startswith("PE-19-3"):
-            assert row[3].startswith("rozdz. "), row
+    assert [c.header for c in table.columns] == ["Przepis", "Wymaganie ustawowe", "Gdzie spełnione w projekcie założeń"]
+    provisions = [row[0].replace("\u00a0", " ") for row in table.rows]
+    art19_3 = [f"Prawo energetyczne, art. 19 ust. 3 pkt {p}" for p in ("1", "2", "3", "3a", "4")]
+    assert set(art19_3 + ["Prawo energetyczne, art. 19 ust. 2"]) <= set(provisions)
+    assert provisions.count("Prawo energetyczne, art. 19 ust. 3 pkt 3a") == 1   # the superseded 2011 wording is not listed
+    art19_3_rows = [row for row, p in zip(table.rows, provisions) if p.startswith("Prawo energetyczne, art. 19 ust. 3")]
+    assert len(art19_3_rows) == 5
+    for row in art19_3_rows:
+        assert row[2].startswith("rozdz. "), row
 
 
 def test_no_placeholder_sections(kluki_build):

@@ -9,6 +9,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.document.model import Paragraph
 from reportgen.errors import UserError
+from reportgen.render import template_cache
 from reportgen.render.numbers import NBSP, fmt, pct, plural_form
 
 # Polish typesetting: a one-letter word does not end a line, a number stays with its unit.
@@ -31,6 +32,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env.filters["pct"] = lambda x, d=1: pct(x, d)
     env.globals["num"] = fmt
     env.globals["pl"] = plural_form
+    template_cache.enable(env)
     return env
 
 
@@ -60,7 +62,7 @@ def to_paragraphs(rendered: str) -> list[Paragraph]:
 
 def render_template(env: SandboxedEnvironment, source: str | None, name: str | None, context: dict, where: str) -> str:
     try:
-        template = env.from_string(source) if source is not None else env.get_template(f"{name}.md.j2")
+        template = template_cache.from_string(env, source) if source is not None else env.get_template(f"{name}.md.j2")
         return template.render(**context)
     except UserError:
         raise
