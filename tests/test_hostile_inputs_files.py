@@ -13,7 +13,7 @@ from reportgen.cli import cli
 from reportgen.errors import UserError
 from reportgen.inputs.csvio import parse_number, read_csv
 from reportgen.inputs.loader import load_content
-from reportgen.inputs.survey_models import load_locality_csv
+from reportgen.methods.survey.inputs import load_locality_csv
 from reportgen.inputs.yamlio import MAX_INPUT_BYTES, read_data_bytes, read_data_text
 
 CSV = "localities_population.csv"
@@ -159,9 +159,11 @@ def test_cp1250_csv_says_save_in_utf8(tmp_path):
     assert "nagłówka" not in out          # not the old, wrong claim that the header is wrong
 
 
-def test_header_message_names_column(tmp_path):
+def test_semicolon_header_is_understood(tmp_path):
+    # the old reader split on ',' only and blamed a visibly right ';' header; a wrong one is still named
+    assert load_locality_csv(write_csv(tmp_path, "locality;2011\nA;1\n")).rows[0].population == {2011: 1}
     p = write_csv(tmp_path, "miejscowość;2011\nA;1\n")
-    assert f"{CSV}, wiersz 1, kolumna 1 (miejscowość): pierwsza kolumna nagłówka" in messages_of(
+    assert f"{CSV}, wiersz 1: pierwsza kolumna nagłówka musi się nazywać „locality”" in messages_of(
         lambda: load_locality_csv(p))
 
 

@@ -98,3 +98,18 @@ def test_heat_pump_measure_counts_fuel_heated_municipal_buildings(d):
     # (2 świetlice, 5 OSP, budynek gospodarczy); Zespół Szkół already has a heat pump and is not counted.
     body = "\n".join(texts(d)).replace("\u00a0", " ")
     assert "w 13 budynkach gminnych ogrzewanych olejem opałowym lub węglem" in body
+
+
+def test_dominant_carrier_is_named_from_the_data(kluki_copy):
+    """The summary names the carrier with the largest final energy, not always coal: with the housing shares of
+    coal (78,32 %) and electricity (1,42 %) swapped, electricity has ≈ 78 % of housing, which is most of the total."""
+    from helpers import edit
+
+    from reportgen.build import compose_document
+    edit(kluki_copy / "carriers.yaml", "coal: 78.32, biomass: 8.70, oil: 3.59, electricity: 1.42",
+         "coal: 1.42, biomass: 8.70, oil: 3.59, electricity: 78.32")
+    document, _ = compose_document(kluki_copy)
+    text = " ".join(p.text for _, p in document.blocks() if hasattr(p, "text"))
+    assert "Dominującym nośnikiem jest energia elektryczna" in text
+    assert "Dominującym nośnikiem jest węgiel" not in text
+    assert "energia elektryczna (" in text and "spalany w większości" not in text.split("Dominującym nośnikiem")[1][:120]

@@ -88,7 +88,7 @@ def test_method_results_and_no_indicator_results(b):
         assert r[name].inputs, name                     # every result says where its numbers come from
     for name in ("heat", "carriers", "emissions", "electricity", "scenarios", "renewables", "public_buildings"):
         assert name not in r                            # the indicator producers skip a survey-method folder
-    assert "reportgen.calc.knyszyn.trend.fit_linear_trend" in r["population"].calculators
+    assert "reportgen.methods.survey.calc.trend.fit_linear_trend" in r["population"].calculators
 
 
 def test_canonical_chapters_present(b):
