@@ -104,7 +104,7 @@ def test_impossible_date(kluki_copy, tmp_path):
 def test_infinite_or_nan_number(kluki_copy, tmp_path, literal):
     edit(kluki_copy / "heat.yaml", "floor_area_m2: 10027", f"floor_area_m2: {literal}")
     result, out = run_build(kluki_copy, tmp_path)
-    assert_rejected(result, out, "heat.yaml", "klucz sectors.municipal.floor_area_m2", "nie jest liczbą skończoną")
+    assert_rejected(result, out, "heat.yaml", "klucz sectors.municipal.floor_area_m2", "oczekiwano liczby skończonej")
 
 
 def test_duplicate_key(kluki_copy, tmp_path):

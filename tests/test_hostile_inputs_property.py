@@ -327,4 +327,4 @@ def test_mutated_copy_builds_a_valid_docx_through_the_cli(tmp_path):
                     encoding="utf-8")
     out2 = tmp_path / "k2.docx"
     result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out2)])
-    assert result.exit_code == 2 and "nie jest liczbą skończoną" in result.output and not out2.exists()
+    assert result.exit_code == 2 and "oczekiwano liczby skończonej" in result.output and not out2.exists()

@@ -83,10 +83,10 @@ def test_invalid_date_polish():
 @pytest.mark.parametrize("literal", [".inf", "-.inf", ".NaN", "1e309", "1.0e+309", "-1e400", "'1e309'", '"nan"'])
 def test_non_finite_numbers_refused(literal):
     out = refused(f"a: 1\nvalues:\n  x: {literal}\n")
-    assert "wiersz 3, klucz values.x" in out and "nie jest liczbą skończoną" in out
+    assert "wiersz 3, klucz values.x" in out and "oczekiwano liczby skończonej" in out
 
 
-@pytest.mark.parametrize("literal", ["1e16", "-2.5e20", "10000000000000000", "9" * 50])
+@pytest.mark.parametrize("literal", ["1e101", "-2.5e120", "1" + "0" * 45, "9" * 50])
 def test_huge_numbers_refused(literal):
     out = refused(f"population: {literal}\n")
     assert "wiersz 1, klucz population" in out

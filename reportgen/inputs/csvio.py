@@ -76,7 +76,7 @@ def parse_number(cell: str, integer: bool = False) -> int | float:
     except ValueError:
         raise ValueError(expected) from None
     if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-        raise ValueError("liczba poza zakresem danych gminy (|x| ≤ 10^15)")
+        raise ValueError("liczba nieskończona albo poza wszelkim zakresem danych (|x| ≤ 10^100)")
     if integer:
         if value != int(value):
             raise ValueError(expected)

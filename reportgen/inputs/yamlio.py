@@ -25,7 +25,9 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024  # a content file larger than this is not a ha
 # would expand to 10^9.
 MAX_NODES = 20_000
 MAX_DEPTH = 64                 # nesting levels; real files use < 10
-MAX_NUMBER = 1e15              # |x| above this is no quantity of a gmina's plan (and could overflow in sums)
+# |x| above this is no quantity at all: a safety net against overflow (a product of three such numbers is still
+# finite). The ranges of particular quantities are checked by the models (reportgen/quantities.py).
+MAX_NUMBER = 1e100
 MAX_NUMBER_CHARS = 40          # a longer numeric literal is a typo or an attack (Python refuses > 4 300 digits)
 MAX_PROBLEMS = 50              # a broken file reports its first problems, not thousands
 
@@ -35,6 +37,9 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")   # never echoed to a terminal (es
 _POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
 _T = "tag:yaml.org,2002:"
+# the wording of the models' own messages (reportgen/inputs/messages.py), so both layers read alike
+_NOT_FINITE = "oczekiwano liczby skończonej (podano {value!r}: nieskończoność, NaN albo przekroczony zakres)."
+_OUT_OF_RANGE = "liczba {value} jest poza wszelkim zakresem danych (|x| ≤ 10^100)."
 # text that float() reads as a number (YAML 1.1 leaves 1e5, inf, nan as strings)
 _NUMBER_TEXT = re.compile(r"\s*[-+]?(\d[\d_]*\.?[\d_]*([eE][-+]?\d+)?|\.\d[\d_]*([eE][-+]?\d+)?|inf(inity)?|nan)\s*",
                           re.IGNORECASE)
@@ -286,10 +291,9 @@ def _check_scalar(node, path: tuple, loader, problem) -> None:
             # YAML 1.1 reads 1e309 or "nan" as text, which validation would then turn into a float
             number = float(value.replace("_", ""))
             if not math.isfinite(number):
-                problem(node, path, f"{_short(value)!r} nie jest liczbą skończoną (nieskończoność, NaN lub "
-                        "przekroczony zakres) – podaj zwykłą liczbę.")
+                problem(node, path, _NOT_FINITE.format(value=_short(value)))
             elif not node.style and abs(number) > MAX_NUMBER:   # plain, not quoted text
-                problem(node, path, f"liczba {_short(value)} jest poza zakresem danych gminy (|x| ≤ 10^15).")
+                problem(node, path, _OUT_OF_RANGE.format(value=_short(value)))
     elif tag in (_T + "int", _T + "float"):
         if len(value) > MAX_NUMBER_CHARS:
             problem(node, path, f"liczba ma zbyt wiele cyfr ({len(value)} znaków).")
@@ -301,10 +305,9 @@ def _check_scalar(node, path: tuple, loader, problem) -> None:
             problem(node, path, f"niepoprawna liczba {_short(value)!r}.")
             return
         if not finite:
-            problem(node, path, f"{_short(value)!r} nie jest liczbą skończoną (nieskończoność, NaN lub przekroczony "
-                    "zakres) – podaj zwykłą liczbę.")
+            problem(node, path, _NOT_FINITE.format(value=_short(value)))
         elif abs(number) > MAX_NUMBER:
-            problem(node, path, f"liczba {_short(value)} jest poza zakresem danych gminy (|x| ≤ 10^15).")
+            problem(node, path, _OUT_OF_RANGE.format(value=_short(value)))
     elif tag == _T + "timestamp":
         try:
             loader.construct_yaml_timestamp(node)
