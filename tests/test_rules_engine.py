@@ -252,6 +252,7 @@ def test_figure_caption_on_a_table_is_an_error():
 
 def test_check_document_orders_errors_first():
     doc = _doc(*_captioned([1, 3]))
+    doc.title = "Projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe"
     doc.references = [("Tabela", "9", Location(line=1))]
     findings = check_document(doc, [], TODAY)
     assert [f.severity for f in findings] == sorted((f.severity for f in findings),

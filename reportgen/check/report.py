@@ -8,7 +8,7 @@ from datetime import date
 
 from reportgen import __version__
 from reportgen.render.numbers import plural_form
-from reportgen.rules.engine import SEVERITIES, Finding, counts, sort_findings
+from reportgen.rules.findings import SEVERITIES, Finding, counts, sort_findings
 
 HEADINGS = {"error": "BŁĘDY", "warning": "OSTRZEŻENIA", "info": "INFORMACJE"}
 LEVEL = {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"}

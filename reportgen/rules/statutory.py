@@ -6,7 +6,7 @@ from datetime import date
 
 from reportgen.document.model import Document, Paragraph
 from reportgen.rules.docdates import DocDate, add_years, find_adoption_date, find_document_date, find_horizon
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.requirements import Requirement
 
 HORIZON_MIN_YEARS = 15

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.document.model import Document, Table
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.numbers import Num, clean_cell, format_pl, is_missing, is_year, parse_number
 from reportgen.rules.tablelabels import is_indicator, is_total_column
 
