@@ -1,20 +1,27 @@
-"""PDF plans with a text layer (pypdf). Tables are not recovered from PDF text; captions, headings and
-references are."""
+"""PDF plans. The text layer is read with poppler's `pdftotext -layout` (fast, keeps each word's position as
+spacing, so space-aligned tables can be recovered; see layout.py), falling back to pypdf without tables when
+poppler is absent. A PDF without a text layer (a scan) is read with Tesseract OCR (Polish) when installed."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import time
 from collections import Counter
 from pathlib import Path
 
 from reportgen.check.readers import limits
 from reportgen.check.readers.assemble import assemble
-from reportgen.check.readers.items import LineItem
-from reportgen.check.readers.limits import check_size
+from reportgen.check.readers.frontmatter import scan
+from reportgen.check.readers.items import Item, LineItem
+from reportgen.check.readers.layout import group_layout_tables
+from reportgen.check.readers.limits import check_items, check_size
+from reportgen.check.readers.normalize import normalize_items
+from reportgen.check.readers.ocr import ocr_pages
 from reportgen.document.model import Document
 from reportgen.errors import UserError
 
-MIN_CHARS_PER_PAGE = 25       # fewer letters than this on average: a scan without OCR
+MIN_CHARS_PER_PAGE = 25       # fewer letters than this on average: a scan without a text layer
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$|^\s*(?:strona|str\.|s\.)\s*\d+(?:\s*(?:z|/)\s*\d+)?\s*$",
                           re.IGNORECASE)
 
@@ -36,39 +43,88 @@ def _open(path: Path):
     return reader
 
 
-def read_pdf(path: str | Path) -> Document:
-    """A plan saved as PDF; a PDF without a text layer (a scan) is refused with a clear message."""
-    path = Path(path)
-    check_size(path)
+def page_count(path: Path) -> int:
     reader = _open(path)
     try:
         pages = len(reader.pages)
     except Exception as exc:
         raise UserError(f"{path}: uszkodzona struktura stron PDF ({type(exc).__name__}).") from None
-    if pages > limits.PDF_MAX_PAGES:
-        raise UserError(f"{path}: PDF ma {pages} stron (limit {limits.PDF_MAX_PAGES}).")
-    start = time.monotonic()
-    page_lines: list[list[str]] = []
+    if pages > limits.PDF_MAX_PAGES:        # said at once, before any text is extracted
+        raise UserError(f"{path}: PDF ma {pages} stron — za dużo stron (limit {limits.PDF_MAX_PAGES}); "
+                        "podziel plik na części.")
+    return pages
+
+
+def _pdftotext_pages(path: Path, pages: int) -> list[str] | None:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    try:
+        done = subprocess.run([exe, "-layout", "-enc", "UTF-8", "-q", str(path), "-"], capture_output=True,
+                              timeout=limits.PDF_MAX_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        raise UserError(f"{path}: odczyt tekstu z PDF trwa ponad {limits.PDF_MAX_SECONDS:.0f} s — plik odrzucony.") from None
+    if done.returncode != 0 and not done.stdout:
+        return None
+    texts = done.stdout.decode("utf-8", errors="replace").split("\f")
+    return (texts + [""] * pages)[:pages]
+
+
+def _pypdf_pages(path: Path, pages: int) -> list[str]:
+    reader = _open(path)
+    start, out = time.monotonic(), []
     for n in range(pages):
         try:
-            text = reader.pages[n].extract_text() or ""
+            out.append(reader.pages[n].extract_text() or "")
         except Exception:          # a damaged page should not hide the rest of the document
-            text = ""
-        page_lines.append(text.replace("\r", "\n").split("\n"))
+            out.append("")
         if time.monotonic() - start > limits.PDF_MAX_SECONDS:
             raise UserError(f"{path}: odczyt tekstu z PDF trwa ponad {limits.PDF_MAX_SECONDS:.0f} s — plik odrzucony.")
-    letters = sum(ch.isalpha() for lines in page_lines for line in lines for ch in line)
-    if letters < MIN_CHARS_PER_PAGE * max(pages, 1):
-        raise UserError(f"{path}: PDF nie ma warstwy tekstowej (to prawdopodobnie skan: {letters} liter na {pages} str.). "
-                        "Wykonaj OCR albo sprawdź plik .docx lub .txt.")
+    return out
+
+
+def _letters(texts: list[str]) -> int:
+    return sum(ch.isalpha() for t in texts for ch in t)
+
+
+def page_items(page_texts: list[str]) -> list[Item]:
+    """Lines of each page with page furniture (running headers/footers, page numbers) left out."""
+    page_lines = [t.replace("\r", "\n").split("\n") for t in page_texts]
+    pages = len(page_lines)
     repeated = Counter(line.strip() for lines in page_lines for line in set(lines) if len(line.strip()) > 10)
     furniture = {s for s, k in repeated.items() if pages >= 4 and k >= max(3, pages // 3)}
-    items = []
+    items: list[Item] = []
     for n, lines in enumerate(page_lines, 1):
         for k, line in enumerate(lines, 1):
             if line.strip() in furniture or _PAGE_NUMBER.match(line):
                 continue
-            items.append(LineItem(line.rstrip(), line=k, page=n))
+            items.append(LineItem(line.rstrip(), line=k, page=n, indent=line[:1] in (" ", "\t")))
         items.append(LineItem("", page=n))
-    return assemble(items, source_path=str(path), meta={"format": "pdf", "pages": pages, "notes": [
-        "Z PDF nie odtwarza się tabel: sumy w tabelach sprawdzono tylko dla .docx i .txt."]})
+    return items
+
+
+def read_pdf(path: str | Path) -> Document:
+    """A plan saved as PDF; a scan is OCR-ed when Tesseract is installed, else refused with a clear message."""
+    path = Path(path)
+    check_size(path)
+    pages = page_count(path)
+    notes: list[str] = []
+    texts = _pdftotext_pages(path, pages)
+    if texts is None:
+        texts = _pypdf_pages(path, pages)
+        notes.append("Brak programu pdftotext (pakiet poppler-utils): tekst odczytano bez układu strony, "
+                     "więc tabel z PDF nie odtworzono i sum w tabelach nie sprawdzono.")
+    ocr = False
+    if _letters(texts) < MIN_CHARS_PER_PAGE * max(pages, 1):
+        texts = ocr_pages(path, pages, _letters(texts))
+        ocr = True
+        if _letters(texts) < MIN_CHARS_PER_PAGE * max(pages, 1):
+            raise UserError(f"{path}: PDF nie ma warstwy tekstowej, a OCR nie rozpoznał w nim tekstu "
+                            f"({_letters(texts)} liter na {pages} str.) — to nie jest skan dokumentu tekstowego.")
+        notes.append("Plik nie ma warstwy tekstowej (skan): tekst odczytano przez OCR (Tesseract, język polski). "
+                     "Uwagi oparte na tym tekście mogą wynikać z błędów rozpoznania — sprawdź je w oryginale.")
+    items = normalize_items(page_items(texts))
+    check_items(len(items), path)
+    listed = {id(items[k]) for k in scan(items).in_list}
+    items = group_layout_tables(items, listed, str(path))
+    return assemble(items, source_path=str(path), meta={"format": "pdf", "pages": pages, "ocr": ocr, "notes": notes})
