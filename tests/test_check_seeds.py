@@ -213,7 +213,7 @@ def test_kluki_statutory(kluki, requirements):
     title = kluki.title
     assert "NA LATA 2022-2025 Z PERSPEKTYWĄ DO 2037 ROKU" in title
     horizon = find_horizon(title)
-    assert (horizon.start, horizon.end, horizon.years) == (2022, 2037, 15)
+    assert (horizon.start, horizon.end, horizon.years) == (2022, 2037, 16)     # 2037 − 2022 + 1 calendar years
     errors = [f for f in statutory_findings(kluki, requirements, as_of=AS_OF) if f.severity == "error"]
     assert errors == []                     # 2022 + 3 years: still current on 2025-06-01
     late = statutory_findings(kluki, requirements, as_of=date(2026, 1, 15))

@@ -289,4 +289,5 @@ def assemble(items: list[Item], *, source_path: str, meta: dict | None = None) -
     doc.meta.update(meta or {})
     doc.meta["front_text"] = "\n".join(line for line in builder.front if line)[:FRONT_CHARS]
     doc.meta["toc_entries"] = len(fm.toc)
+    doc.meta["toc"] = [{"number": e.number, "title": e.title} for e in fm.toc]
     return doc
