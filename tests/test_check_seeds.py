@@ -135,7 +135,7 @@ def test_knyszyn_statutory(knyszyn, requirements):
     by_rule = {}
     for f in findings:
         by_rule.setdefault(f.rule_id, []).append(f)
-    # title "na lata 2015-2030": 15 years, no horizon finding; resolution "z dnia 29 września 2015 r." (lines 4–6)
+    # title "na lata 2015-2030": 16 calendar years, no horizon finding; resolution "z dnia 29 września 2015 r." (lines 4–6)
     update = [f for f in by_rule["PE-19-2"] if "aktualizacji" in f.message]
     assert len(by_rule["PE-19-2"]) == 1 and update[0].severity == "error"
     assert "2015-09-29" in update[0].message and "2018-09-29" in update[0].message
