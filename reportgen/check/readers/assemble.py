@@ -7,7 +7,8 @@ import re
 
 from reportgen.check.readers import frontmatter
 from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem
-from reportgen.check.readers.patterns import (CAPTION, CAPTION_LOOSE, NOTE, NUMBERED_HEADING, SOURCE, clean_title,
+from reportgen.check.readers.patterns import (CAPTION, CAPTION_LOOSE, NOTE, NUMBERED_HEADING, RUN_IN_CAPTION, SOURCE,
+                                              clean_title,
                                               label_of, number_value)
 from reportgen.check.readers.references import find_references
 from reportgen.check.readers.tables import build_table
@@ -228,13 +229,22 @@ class _Builder:
         if cap:
             self.in_front = False
             return self.attach(i, cap, it)
+        run_in = RUN_IN_CAPTION.search(text) if len(text) < 2000 else None
+        if run_in:
+            # the paragraph's text up to the caption stays a paragraph; the caption is read on its own
+            self.items[i] = LineItem(text[run_in.end():], line=it.line, page=it.page)
+            self.paragraph(text[:run_in.start()], it)
+            return i
+        self.paragraph(text, it)
+        return i + 1
+
+    def paragraph(self, text: str, it: LineItem) -> None:
         if self.in_front:
             self.front.append(text)
         where = self.where(it)
         style = "note" if SOURCE.match(text) else ("bullet" if text[:2] in ("- ", "• ", "* ") else "body")
         self.current.blocks.append(Paragraph(text=text, style=style, location=where))
         self.doc.references += find_references(text, where)
-        return i + 1
 
     def table(self, i: int, it: TableItem) -> int:
         below = self.caption_below(i)
