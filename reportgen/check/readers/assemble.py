@@ -235,16 +235,20 @@ class _Builder:
             self.items[i] = LineItem(text[run_in.end():], line=it.line, page=it.page)
             self.paragraph(text[:run_in.start()], it)
             return i
-        self.paragraph(text, it)
+        self.paragraph(text, it, self.following_text(i))
         return i + 1
 
-    def paragraph(self, text: str, it: LineItem) -> None:
+    def following_text(self, i: int) -> str:
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        return nxt.text if isinstance(nxt, LineItem) else ""
+
+    def paragraph(self, text: str, it: LineItem, following: str = "") -> None:
         if self.in_front:
             self.front.append(text)
         where = self.where(it)
         style = "note" if SOURCE.match(text) else ("bullet" if text[:2] in ("- ", "• ", "* ") else "body")
         self.current.blocks.append(Paragraph(text=text, style=style, location=where))
-        self.doc.references += find_references(text, where)
+        self.doc.references += find_references(text, where, following)
 
     def table(self, i: int, it: TableItem) -> int:
         below = self.caption_below(i)

@@ -17,6 +17,7 @@ PDF_MAX_SECONDS = 60.0
 OCR_MAX_PAGES = 300
 OCR_MAX_SECONDS = 900.0
 MAX_TABLE_CELLS = 200_000
+MAX_COLUMNS = 63                     # Word's own limit of columns in a table
 
 
 def check_size(path: Path) -> int:

@@ -35,10 +35,13 @@ def elsewhere(text: str, start: int, end: int) -> bool:
     return bool(_BEFORE.search(text[max(0, start - 60): start]))
 
 
-def find_references(text: str, where: Location) -> list[tuple[str, str, Location]]:
+def find_references(text: str, where: Location, following: str = "") -> list[tuple[str, str, Location]]:
+    """References in one line or paragraph; `following` is the next line, since "tabeli 14" may end a line and
+    "Planu Gospodarki Niskoemisyjnej" begin the next."""
     out = []
+    context = f"{text} {following.strip()}" if following.strip() else text
     for m in REFERENCE.finditer(text):
-        if elsewhere(text, m.start(), m.end()):
+        if elsewhere(context, m.start(), m.end()):
             continue
         label = label_of(m.group(1))
         for part in REF_SPLIT.split(m.group(2).strip()):
