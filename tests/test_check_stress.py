@@ -176,7 +176,7 @@ def test_glyph_substitutions_and_hyphenation_are_repaired(tmp_path):
     doc = read_document(_write(tmp_path, lines, "pdf"))
     text = doc.full_text()
     assert "ZAŁOŻEŃ" in doc.title and "Ŝ" not in text and "\ufb01" not in text
-    assert "Przedsięwzięcia racjonalizujące użytkowanie" in text
+    assert "Przedsięwzięcia racjonalizujące użytkowanie" in text and "współfinansowanie" in text
     assert _errors(check_document(doc, REQS, AS_OF)) == []
 
 
@@ -316,7 +316,7 @@ def test_scan_without_ocr_says_how_to_enable_it(tmp_path, monkeypatch):
 @pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
                     reason="Tesseract/poppler nie są zainstalowane")
 def test_scan_is_read_with_ocr_and_says_so(tmp_path):
-    scan = sp.write_scan(tmp_path / "skan.pdf", sp.plan_lines()[:14])
+    scan = sp.write_scan(tmp_path / "skan.pdf", sp.plan_lines()[:6])
     doc = read_document(scan)
     assert doc.meta["ocr"] and any("OCR" in n for n in doc.meta["notes"])
     assert "ZAŁOŻEŃ DO PLANU ZAOPATRZENIA" in doc.full_text().upper()
