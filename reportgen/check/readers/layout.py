@@ -91,7 +91,9 @@ def group_layout_tables(items: list[Item], listed: set[int], source: str = "") -
             if t is None:
                 break
             if not t.strip():
-                blanks += 1
+                # blank lines where a page ends and the next begins do not end a table that spans pages
+                if _next_page_start(items, j) is None:
+                    blanks += 1
                 if blanks > MAX_BLANK_RUN:
                     break
             elif _data_row(t):
@@ -133,6 +135,16 @@ def group_layout_tables(items: list[Item], listed: set[int], source: str = "") -
         out.append(TableItem(rows=rows, line=items[i].line, page=items[i].page))
         i = members[-1] + 1
     return out
+
+
+def _next_page_start(items: list[Item], j: int) -> int | None:
+    """Index of the first text line after j if it is on a later page than item j, else None."""
+    k = j + 1
+    while k < len(items) and _blank(items[k]):
+        k += 1
+    if k < len(items) and items[k].page is not None and items[j].page is not None and items[k].page > items[j].page:
+        return k
+    return None
 
 
 def _continuation(text: str, previous: str) -> bool:

@@ -83,15 +83,36 @@ def _pypdf_pages(path: Path, pages: int) -> list[str]:
     return out
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _letters(texts: list[str]) -> int:
-    return sum(ch.isalpha() for t in texts for ch in t)
+    return sum(len(_LETTER.findall(t)) for t in texts)
+
+
+def _has_text_layer(texts: list[str]) -> bool:
+    """Enough letters per page on average (counted until the threshold is reached: a plan has far more)."""
+    need, seen = MIN_CHARS_PER_PAGE * max(len(texts), 1), 0
+    for t in texts:
+        seen += len(_LETTER.findall(t))
+        if seen >= need:
+            return True
+    return False
+
+
+EDGE_LINES = 3           # running headers and footers sit in the first or last lines of a page
+
+
+def _edges(lines: list[str]) -> list[str]:
+    text = [line.strip() for line in lines if line.strip()]
+    return text[:EDGE_LINES] + text[-EDGE_LINES:]
 
 
 def page_items(page_texts: list[str]) -> list[Item]:
     """Lines of each page with page furniture (running headers/footers, page numbers) left out."""
     page_lines = [t.replace("\r", "\n").split("\n") for t in page_texts]
     pages = len(page_lines)
-    repeated = Counter(line.strip() for lines in page_lines for line in set(lines) if len(line.strip()) > 10)
+    repeated = Counter(line for lines in page_lines for line in set(_edges(lines)) if len(line) > 10)
     furniture = {s for s, k in repeated.items() if pages >= 4 and k >= max(3, pages // 3)}
     items: list[Item] = []
     for n, lines in enumerate(page_lines, 1):
@@ -115,10 +136,10 @@ def read_pdf(path: str | Path) -> Document:
         notes.append("Brak programu pdftotext (pakiet poppler-utils): tekst odczytano bez układu strony, "
                      "więc tabel z PDF nie odtworzono i sum w tabelach nie sprawdzono.")
     ocr = False
-    if _letters(texts) < MIN_CHARS_PER_PAGE * max(pages, 1):
+    if not _has_text_layer(texts):
         texts = ocr_pages(path, pages, _letters(texts))
         ocr = True
-        if _letters(texts) < MIN_CHARS_PER_PAGE * max(pages, 1):
+        if not _has_text_layer(texts):
             raise UserError(f"{path}: PDF nie ma warstwy tekstowej, a OCR nie rozpoznał w nim tekstu "
                             f"({_letters(texts)} liter na {pages} str.) — to nie jest skan dokumentu tekstowego.")
         notes.append("Plik nie ma warstwy tekstowej (skan): tekst odczytano przez OCR (Tesseract, język polski). "
