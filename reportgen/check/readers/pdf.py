@@ -3,6 +3,7 @@ spacing, so space-aligned tables can be recovered; see layout.py), falling back 
 poppler is absent. A PDF without a text layer (a scan) is read with Tesseract OCR (Polish) when installed."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -55,19 +56,34 @@ def page_count(path: Path) -> int:
     return pages
 
 
+PAGES_PER_PROCESS = 25    # long PDFs are split into page ranges read by parallel pdftotext processes
+
+
 def _pdftotext_pages(path: Path, pages: int) -> list[str] | None:
     exe = shutil.which("pdftotext")
     if exe is None:
         return None
+    workers = max(1, min(os.cpu_count() or 1, 4, pages // PAGES_PER_PROCESS))
+    step = -(-pages // workers)
+    ranges = [(first, min(first + step - 1, pages)) for first in range(1, pages + 1, step)]
+    procs = [subprocess.Popen([exe, "-layout", "-enc", "UTF-8", "-q", "-f", str(a), "-l", str(b), str(path), "-"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for a, b in ranges]
+    texts: list[str] = []
     try:
-        done = subprocess.run([exe, "-layout", "-enc", "UTF-8", "-q", str(path), "-"], capture_output=True,
-                              timeout=limits.PDF_MAX_SECONDS, check=False)
+        for proc, (a, b) in zip(procs, ranges):
+            out, _ = proc.communicate(timeout=limits.PDF_MAX_SECONDS)
+            part = out.decode("utf-8", errors="replace").split("\f")
+            texts += (part + [""] * (b - a + 1))[: b - a + 1]
     except subprocess.TimeoutExpired:
         raise UserError(f"{path}: odczyt tekstu z PDF trwa ponad {limits.PDF_MAX_SECONDS:.0f} s — plik odrzucony.") from None
-    if done.returncode != 0 and not done.stdout:
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    if not any(t.strip() for t in texts) and any(p.returncode for p in procs):
         return None
-    texts = done.stdout.decode("utf-8", errors="replace").split("\f")
-    return (texts + [""] * pages)[:pages]
+    return texts
 
 
 def _pypdf_pages(path: Path, pages: int) -> list[str]:
