@@ -11,6 +11,8 @@ from reportgen.document.model import ListEntry, Location
 _LABEL_START = re.compile(r"^\s*(Tabela|Tab\.|Rysunek|Rys\.|Wykres)\s*(\d{1,3}(?:\.\d{1,3}){0,3})\s*[.:–—-]?\s*(.*)$",
                           re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^\s*(?:(\d{1,2}(?:\.\d{1,3}){0,5})\.?[\t ]+)?[.\s]*(.+?)$")
+# "Położenie gminy w województwie podlaskim13": a PDF text layer may lose the tab leader before the page number
+_GLUED_PAGE = re.compile(r"(?<=[^\W\d_]|[\])”\"])(\d{1,3})\s*$")
 MAX_WRAP = 3          # lines of one wrapped entry without a page number
 MAX_ENTRY = 600
 
@@ -38,7 +40,9 @@ def _text(item: Item) -> str | None:
 def _page_split(text: str) -> tuple[str, int | None]:
     if len(text) > MAX_ENTRY:
         return text, None              # no list entry is this long (and long lines would make the search slow)
-    m = PAGE_TAIL.search(text)
+    if text.strip().isdigit() and len(text.strip()) <= 4:
+        return "", int(text)           # a wrapped entry's page number alone on the last line (PDF layout)
+    m = PAGE_TAIL.search(text) or _GLUED_PAGE.search(text)
     if not m or not text[: m.start()].strip():
         return text.strip(), None
     return text[: m.start()].rstrip(" .\t…"), int(m.group(1))

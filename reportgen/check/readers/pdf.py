@@ -124,16 +124,32 @@ def _edges(lines: list[str]) -> list[str]:
     return text[:EDGE_LINES] + text[-EDGE_LINES:]
 
 
+def _numbered_pages(page_lines: list[list[str]]) -> bool:
+    """The PDF prints page numbers: at least half of its pages start or end with a bare number."""
+    hits = 0
+    for lines in page_lines:
+        text = [line for line in lines if line.strip()]
+        if text and (_PAGE_NUMBER.match(text[0]) or _PAGE_NUMBER.match(text[-1])):
+            hits += 1
+    return hits * 2 >= max(len(page_lines), 1)
+
+
 def page_items(page_texts: list[str]) -> list[Item]:
     """Lines of each page with page furniture (running headers/footers, page numbers) left out."""
     page_lines = [t.replace("\r", "\n").split("\n") for t in page_texts]
     pages = len(page_lines)
     repeated = Counter(line for lines in page_lines for line in set(_edges(lines)) if len(line) > 10)
     furniture = {s for s, k in repeated.items() if pages >= 4 and k >= max(3, pages // 3)}
+    numbered = _numbered_pages(page_lines)
     items: list[Item] = []
     for n, lines in enumerate(page_lines, 1):
+        text_rows = [k for k, line in enumerate(lines) if line.strip()]
+        edge = set(text_rows[:EDGE_LINES] + text_rows[-EDGE_LINES:])
+        first_last = {text_rows[0], text_rows[-1]} if text_rows and numbered else set()
         for k, line in enumerate(lines, 1):
-            if line.strip() in furniture or _PAGE_NUMBER.match(line):
+            # furniture sits at a page's edge; the page number is its first or last line (a bare number elsewhere
+            # is a wrapped list entry's page number)
+            if (k - 1 in edge and line.strip() in furniture) or (k - 1 in first_last and _PAGE_NUMBER.match(line)):
                 continue
             items.append(LineItem(line.rstrip(), line=k, page=n, indent=line[:1] in (" ", "\t")))
         items.append(LineItem("", page=n))
