@@ -81,8 +81,49 @@ def scan(items: list[Item]) -> FrontMatter:
     return fm
 
 
+_TOC_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3}){0,5})\.?\s+\S")
+
+
+def _entry_key(text: str, kind: str) -> str | None:
+    """"Tabela 5" / "3.2": what an entry of this list starts with, None for other lines."""
+    if kind == "toc":
+        m = _TOC_NUMBER.match(text)
+        return m.group(1) if m else None
+    m = _LABEL_START.match(text)
+    return f"{label_of(m.group(1))} {m.group(2)}" if m else None
+
+
+def _next_text(items: list[Item], j: int) -> int | None:
+    j += 1
+    while j < len(items) and _text(items[j]) == "":
+        j += 1
+    return j if j < len(items) and _text(items[j]) is not None else None
+
+
+def _unpaged(items: list[Item], i: int, kind: str, seen: set[str]) -> list[int] | None:
+    """An entry printed without a page number (fields never updated, some exports): the entry's line and its
+    wrapped continuation, accepted when the next entry or list heading follows and its key is new."""
+    key = _entry_key(_text(items[i]) or "", kind)
+    if key is None or key in seen:
+        return None
+    lines, j = [i], i
+    while len(lines) <= MAX_WRAP:
+        k = _next_text(items, j)
+        if k is None:
+            return None
+        text = _text(items[k]) or ""
+        if header_kind(items[k]) or (_entry_key(text, kind) not in (None, key)):
+            return lines
+        if _page_split(text)[1] is not None or len(text) > 200:
+            return None
+        lines.append(k)
+        j = k
+    return None
+
+
 def _read_list(items: list[Item], i: int, kind: str, fm: FrontMatter) -> int:
     pending: list[int] = []
+    seen: set[str] = set()
     while i < len(items):
         text = _text(items[i])
         if text is None or header_kind(items[i]):
@@ -91,6 +132,14 @@ def _read_list(items: list[Item], i: int, kind: str, fm: FrontMatter) -> int:
             i += 1
             continue
         body, page = _page_split(text)
+        if page is None and not pending and not _styled(items[i]):
+            unpaged = _unpaged(items, i, kind, seen)
+            if unpaged:
+                seen.add(_entry_key(text, kind) or "")
+                fm.in_list.update(unpaged)
+                _record(items[i], " ".join((_text(items[k]) or "") for k in unpaged), kind, fm)
+                i = unpaged[-1] + 1
+                continue
         if page is None and not _styled(items[i]):
             if len(pending) < MAX_WRAP and len(text) < 250 and _wraps(items, i, kind, bool(pending)):
                 pending.append(i)
@@ -98,6 +147,7 @@ def _read_list(items: list[Item], i: int, kind: str, fm: FrontMatter) -> int:
                 continue
             break
         first = pending[0] if pending else i
+        seen.add(_entry_key(items[first].text, kind) or "")
         body = " ".join([items[k].text.strip() for k in pending] + [body])
         fm.in_list.update(pending + [i])
         pending = []

@@ -16,8 +16,10 @@ _FIELD = re.compile(
     r"|[\[<{]\s*(?:nazwa|wpisa[ćc]|wstawi[ćc]|uzupe[łl]ni[ćc]|data|numer|imi[ęe])[^\]>}]{0,40}[\]>}]",
     re.IGNORECASE)
 
-# Number and date of the adopting resolution: blank by design in a draft awaiting adoption, so only a warning.
-_RESOLUTION = re.compile(r"uchwa[łl]|za[łl][ąa]cznik", re.IGNORECASE)
+# A blank number or date is most often the adopting resolution's, left blank by design in a draft awaiting
+# adoption (the title page prints "Załącznik do uchwały Nr …… / Rady Gminy … / z dnia ……" on separate lines):
+# a warning. Placeholders ("[nazwa gminy]", "20XX") are always an error.
+_NUMBER_OR_DATE = re.compile(r"(?:nr|numer|z\s+dnia)\b", re.IGNORECASE)
 
 
 def findings(doc: Document) -> list[Finding]:
@@ -30,7 +32,7 @@ def findings(doc: Document) -> list[Finding]:
         if not m:
             continue
         snippet = text[max(0, m.start() - 50): m.end() + 40]
-        resolution = bool(_RESOLUTION.search(text[max(0, m.start() - 80): m.end() + 80]))
+        resolution = bool(_NUMBER_OR_DATE.match(m.group(0)))
         out.append(Finding(
             "Q-FIELD", "warning" if resolution else "error",
             f"Niewypełnione pole szablonu „{m.group(0).strip()}”." + (
