@@ -207,7 +207,8 @@ def test_one_pe_19_2_finding_for_short_and_overdue(tmp_path):
 # ---------------------------------------------------------------- 6. more defects -------------------------------
 
 @pytest.mark.parametrize("citation", ["ustawy o efektywności energetycznej z 2011 r.",
-                                      "ustawy z 15 kwietnia 2011 r. o efektywności energetycznej"])
+                                      "ustawy z 15 kwietnia 2011 r. o efektywności energetycznej",
+                                      "ustawy o efektywności energetycznej (Dz. U. z 2011 r. Nr 94, poz. 551)"])
 def test_repealed_2011_act_in_any_form(tmp_path, citation):
     lines = sp.plan_lines(imprint="Kraków, 2020 r.")
     correct = [f for f in _check(_write(tmp_path, lines, "txt")) if f.rule_id == "OBS-UEE-2011"]
