@@ -321,3 +321,5 @@ def test_scan_is_read_with_ocr_and_says_so(tmp_path):
     doc = read_document(scan)
     assert doc.meta["ocr"] and any("OCR" in n for n in doc.meta["notes"])
     assert "ZAŁOŻEŃ DO PLANU ZAOPATRZENIA" in doc.full_text().upper()
+    findings = check_document(doc, REQS, AS_OF)
+    assert findings and all("OCR" in f.evidence for f in findings)

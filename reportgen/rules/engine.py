@@ -1,6 +1,7 @@
 """Runs the statutory and quality rules on a document (the same model for generated and read plans)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Iterable
 
@@ -61,5 +62,10 @@ def check_document(doc: Document, requirements: Iterable, as_of: date,
         verdict = not_a_plan(doc)
         if verdict is not None:
             return [verdict]
-    return sort_findings(statutory_findings(doc, requirements, as_of, adopted, generated)
-                         + quality_findings(doc, config))
+    findings = statutory_findings(doc, requirements, as_of, adopted, generated) + quality_findings(doc, config)
+    if doc.meta.get("ocr"):
+        findings = [replace(f, evidence=f"{f.evidence} [{OCR_MARK}]".strip()) for f in findings]
+    return sort_findings(findings)
+
+
+OCR_MARK = "tekst odczytany przez OCR — sprawdź w oryginale"
