@@ -235,10 +235,17 @@ def _superseded(doc: Document, superseded: list[Requirement], doc_date: DocDate 
 
 
 def _first_citation(doc: Document, patterns: list[str]) -> tuple[str, str] | None:
-    for _, block in doc.blocks():
-        if not isinstance(block, Paragraph):
-            continue
+    try:
+        combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error:                    # a pattern with global inline flags cannot be joined: search one by one
+        combined = re.compile(r"[\s\S]")
+    paragraphs = [b for _, b in doc.blocks() if isinstance(b, Paragraph)]
+    if not combined.search(_flat(" ".join(b.text for b in paragraphs))):
+        return None                     # one pass over the whole text; most plans cite no repealed act
+    for block in paragraphs:
         text = _flat(block.text)
+        if not combined.search(text):
+            continue
         for pattern in patterns:
             for m in re.finditer(pattern, text, re.IGNORECASE):
                 context = text[max(0, m.start() - 100): m.end() + 60]
