@@ -104,7 +104,7 @@ def find_document_date(text: str) -> DocDate | None:
     return None
 
 
-def horizon_start_date(horizon: "Horizon | None") -> DocDate | None:
+def horizon_start_date(horizon: Horizon | None) -> DocDate | None:
     """No date printed: the first year of the planning period, taken as uncertain (findings from it are warnings)."""
     if horizon is None:
         return None

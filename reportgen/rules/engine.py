@@ -1,9 +1,9 @@
 """Runs the statutory and quality rules on a document (the same model for generated and read plans)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import Iterable
 
 from reportgen.document.model import Document
 from reportgen.rules.findings import SEVERITIES, SEVERITY_PL, Finding, counts, has_errors, sort_findings

@@ -2,8 +2,8 @@
 without an import cycle (rules/engine imports the rules, the rules import only this)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_PL = {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"}

@@ -6,8 +6,7 @@ from datetime import date
 
 from reportgen.document.model import Document, Paragraph
 from reportgen.rules.citations import act_patterns
-from reportgen.rules.docdates import (DocDate, add_years, find_adoption_date, find_document_date, find_horizon,
-                                     horizon_start_date)
+from reportgen.rules.docdates import DocDate, add_years, find_adoption_date, find_document_date, find_horizon, horizon_start_date
 from reportgen.rules.findings import Finding
 from reportgen.rules.requirements import Requirement
 

@@ -7,9 +7,17 @@ import re
 
 from reportgen.check.readers import frontmatter
 from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem
-from reportgen.check.readers.patterns import (CAPTION, CAPTION_LOOSE, NOTE, NUMBERED_HEADING, RUN_IN_CAPTION, SOURCE,
-                                              clean_title,
-                                              label_of, number_value)
+from reportgen.check.readers.patterns import (
+    CAPTION,
+    CAPTION_LOOSE,
+    NOTE,
+    NUMBERED_HEADING,
+    RUN_IN_CAPTION,
+    SOURCE,
+    clean_title,
+    label_of,
+    number_value,
+)
 from reportgen.check.readers.references import find_references
 from reportgen.check.readers.tables import build_table
 from reportgen.document.model import Document, Figure, Location, Paragraph, Section, Table

@@ -84,28 +84,7 @@ def group_layout_tables(items: list[Item], listed: set[int], source: str = "") -
             out.append(items[i])
             i += 1
             continue
-        # extend down over data rows, text continuation lines and short blank runs
-        data, members, j, blanks = [i], [i], i + 1, 0
-        while j < n and id(items[j]) not in listed:
-            t = _line(items[j])
-            if t is None:
-                break
-            if not t.strip():
-                # blank lines where a page ends and the next begins do not end a table that spans pages
-                if _next_page_start(items, j) is None:
-                    blanks += 1
-                if blanks > MAX_BLANK_RUN:
-                    break
-            elif _data_row(t):
-                data.append(j)
-                members.append(j)
-                blanks = 0
-            elif _continuation(t, items[data[-1]].text) and not CAPTION.match(t.strip()) and not SOURCE.match(t):
-                members.append(j)
-                blanks = 0
-            else:
-                break
-            j += 1
+        data, members = _extend(items, i, listed)
         if len(data) < MIN_DATA_ROWS:
             out.append(items[i])
             i += 1
@@ -135,6 +114,32 @@ def group_layout_tables(items: list[Item], listed: set[int], source: str = "") -
         out.append(TableItem(rows=rows, line=items[i].line, page=items[i].page))
         i = members[-1] + 1
     return out
+
+
+def _extend(items: list[Item], i: int, listed: set[int]) -> tuple[list[int], list[int]]:
+    """From the data row at i, extend down over data rows, wrapped-cell lines and short blank runs (blank lines
+    at a page break do not count). Returns (data row indexes, all member indexes)."""
+    data, members, j, blanks = [i], [i], i + 1, 0
+    while j < len(items) and id(items[j]) not in listed:
+        t = _line(items[j])
+        if t is None:
+            break
+        if not t.strip():
+            if _next_page_start(items, j) is None:
+                blanks += 1
+            if blanks > MAX_BLANK_RUN:
+                break
+        elif _data_row(t):
+            data.append(j)
+            members.append(j)
+            blanks = 0
+        elif _continuation(t, items[data[-1]].text) and not CAPTION.match(t.strip()) and not SOURCE.match(t):
+            members.append(j)
+            blanks = 0
+        else:
+            break
+        j += 1
+    return data, members
 
 
 def _next_page_start(items: list[Item], j: int) -> int | None:
