@@ -34,6 +34,7 @@ def test_readme_limits_match_code():
         f"do {spaced(limits.ZIP_MAX_MEMBERS)} części", f"jedna część do {limits.ZIP_MAX_MEMBER // 10**6} MB",
         f"wszystkie do {limits.ZIP_MAX_TOTAL // 10**6} MB", f"ponad {limits.ZIP_RATIO_MIN_SIZE // 10**6} MB do "
         f"{limits.ZIP_MAX_RATIO} : 1", f"do {spaced(limits.PDF_MAX_PAGES)} stron", f"odczyt do {limits.PDF_MAX_SECONDS:g} s",
+        f"(OCR) do {limits.OCR_MAX_PAGES} stron i {limits.OCR_MAX_SECONDS:g} s", f"kolumny tabeli do {limits.MAX_COLUMNS}",
     ]
     missing = [fragment for fragment in stated if fragment not in s]
     assert not missing, missing
