@@ -274,18 +274,20 @@ def test_missing_keys(gmina, data):
 # --- the gmina's own parameters (content/knyszyn/parameters/*.yaml) -------------------------------------------------
 # Their values reach the calculators unchecked today: found with REPORTGEN_HYPOTHESIS_EXAMPLES=60.
 
-@pytest.mark.xfail(reason="knyszyn parameters/res_share_grid.yaml: res_share_grid_electricity.values.2014 = -842 "
-                          "→ ValueError in reportgen/calc/knyszyn/fuel_balance.py:111 (no range check when the "
-                          "gmina's parameters are loaded; models/parameters validation, not the reader)", strict=False)
+@pytest.mark.xfail(reason="knyszyn parameters/*.yaml values reach the calculators without a range check, e.g. "
+                          "biomass_coefficients.yaml biomass_moisture.values.hay = 57510984812 → ValueError in "
+                          "reportgen/methods/survey/calc/biomass.py:187, res_share_grid.yaml "
+                          "res_share_grid_electricity.values.2014 = -842 → ValueError in calc fuel_balance "
+                          "(gmina parameter validation, not the reader)", strict=False)
 @SETTINGS
 @given(st.data())
 def test_numbers_in_gmina_parameters(data):
     check("knyszyn", mutate_number, data, parameters=True)
 
 
-@pytest.mark.xfail(reason="knyszyn parameters/emission_factors.yaml: del ef_coal.values.tsp → KeyError: 'tsp' in "
-                          "reportgen/blocks/survey.py:501 (rows of a parameter table are not checked for the keys "
-                          "the blocks use)", strict=False)
+@pytest.mark.xfail(reason="knyszyn parameters/emission_factors.yaml: del ef_lpg.values.tsp (or ef_coal) → KeyError: "
+                          "'tsp' in reportgen/methods/survey/blocks.py:502 (rows of a parameter table are not checked "
+                          "for the keys the blocks use)", strict=False)
 @SETTINGS
 @given(st.data())
 def test_missing_keys_in_gmina_parameters(data):
