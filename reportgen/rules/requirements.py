@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
 from reportgen.inputs.yamlio import format_path, key_lines, line_for
-
 
 
 def default_requirements_path() -> Path:
@@ -171,7 +171,7 @@ _TYPE_MESSAGES = {
 }
 
 
-def _polish(err: dict) -> str:
+def _polish(err: Mapping[str, Any]) -> str:
     base = _TYPE_MESSAGES.get(err["type"])
     if err["type"] == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
