@@ -21,8 +21,8 @@ from docxtpl import DocxTemplate
 
 from reportgen.document.model import Document, Figure, Paragraph, Section, Table
 from reportgen.render.formula import DISPLAY, INLINE, add_display, add_inline
-from reportgen.render.page_estimate import chapter_breaks
 from reportgen.render.numbers import fmt
+from reportgen.render.page_estimate import chapter_breaks
 from reportgen.render.typeset import SOFT_HYPHEN, column_widths_cm, hyphenate_to_fit, year_ranges
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)

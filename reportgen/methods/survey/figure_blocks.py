@@ -5,8 +5,8 @@ Builders only lay out: the numbers come from the results housing_forecast, light
 from __future__ import annotations
 
 from reportgen.blocks import ChartData, ChartSpec, ImageSpec, TableData, chart, table
-from reportgen.errors import UserError
 from reportgen.document.model import Column
+from reportgen.errors import UserError
 from reportgen.methods.survey.blocks import OWN, based_on
 from reportgen.methods.survey.figure_results import AgeStructure
 from reportgen.render.numbers import fmt
