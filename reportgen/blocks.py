@@ -22,7 +22,7 @@ class TableData:
 @dataclass
 class ChartSpec:
     """Everything a chart needs, and nothing else: its hash is the cache key."""
-    kind: str                      # bar | grouped_bar | stacked_bar | pie | line
+    kind: str                      # bar | grouped_bar | stacked_bar | pie | pies (side by side) | line
     categories: list[str]
     series: list[tuple[str, list[float]]]
     ylabel: str = ""

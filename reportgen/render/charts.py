@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
-STYLE_VERSION = "5"
+STYLE_VERSION = "6"
 DPI = 200
 SIZE_IN = (6.3, 3.4)          # text width of an A4 page with 2,5 cm margins
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000", "#843c0c"]
@@ -87,7 +87,6 @@ def _legend_above(ax, labels: list[str]) -> None:
 
 def draw(spec) -> bytes:
     """Draw one chart and return PNG bytes (runs in a worker process)."""
-    import io
 
     import matplotlib
     matplotlib.use("Agg")
@@ -96,6 +95,8 @@ def draw(spec) -> bytes:
     plt.rcParams.update({"font.family": _font(), "font.size": 9, "axes.spines.top": False,
                          "axes.spines.right": False, "axes.titlesize": 9, "axes.labelsize": 9,
                          "xtick.labelsize": 8.5, "ytick.labelsize": 8.5, "svg.hashsalt": "reportgen"})
+    if spec.kind == "pies":
+        return _png(_pies(plt, spec), plt)
     fig, ax = plt.subplots(figsize=SIZE_IN, dpi=DPI)
     cats = spec.categories
     series = spec.series
@@ -172,11 +173,32 @@ def draw(spec) -> bytes:
         ax.set_xticklabels(shown, rotation=30 if crowded else 0, ha="right" if crowded else "center")
         if spec.ylabel:
             ax.set_ylabel(spec.ylabel)
+    return _png(fig, plt)
+
+
+def _png(fig, plt) -> bytes:
+    import io
     fig.set_layout_engine("tight")     # laid out once, while saving (tight_layout() here drew the figure twice)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()
+
+
+def _pies(plt, spec):
+    """Pies side by side over the same categories (a) b) … of one figure), each series one pie titled with its
+    label, shares written on the wedges, one legend for all."""
+    fig, axes = plt.subplots(1, len(spec.series), figsize=SIZE_IN, dpi=DPI)
+    wedges = []
+    for ax, (label, values) in zip(axes, spec.series):
+        wedges, _, _ = ax.pie(values, colors=PALETTE[: len(values)], startangle=90, counterclock=False,
+                              autopct=lambda v: f"{_pl(v, 1)} %", pctdistance=0.72,
+                              textprops={"fontsize": 7.5, "color": "white"},
+                              wedgeprops={"linewidth": 0.8, "edgecolor": "white"})
+        ax.set_title(label)
+        ax.axis("equal")
+    axes[-1].legend(wedges, spec.categories, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
+    return fig
 
 
 def _warm() -> None:

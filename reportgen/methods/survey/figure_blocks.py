@@ -22,7 +22,7 @@ def floor_area_history(ctx: Context, **_) -> TableData:
     items = list(h["floor_history"].items())
     half = -(-len(items) // 2)
     left, right = items[:half], items[half:]
-    rows = [[str(y1), a1, *((str(right[i][0]), right[i][1]) if i < len(right) else ("", None))]
+    rows = [[str(y1), a1, *((str(right[i][0]), right[i][1]) if i < len(right) else ("", ""))]   # "": no year there
             for i, (y1, a1) in enumerate(left)]
     cols = [Column("Rok", None, kind="text"), Column("Powierzchnia [m²]", 0)] * 2
     return TableData(cols, rows, h["source"], provenance=["housing_forecast"])
@@ -82,18 +82,14 @@ def _pie(s: AgeStructure, source: str) -> ChartData:
                      based_on(source), ["survey_age_structures"])
 
 
-@chart("boiler_age_by_count", needs=("survey_age_structures",))
-def boiler_age_by_count(ctx: Context, **_) -> ChartData:
-    """Rysunek 16 a: boilers by installation period, share of their number."""
+@chart("boiler_age", needs=("survey_age_structures",))
+def boiler_age(ctx: Context, **_) -> ChartData:
+    """Rysunek 16: boilers by installation period, a) share of their number, b) share of the floor area they heat."""
     a = ctx.value("survey_age_structures")
-    return _pie(a.boilers_by_count, a.source)
-
-
-@chart("boiler_age_by_area", needs=("survey_age_structures",))
-def boiler_age_by_area(ctx: Context, **_) -> ChartData:
-    """Rysunek 16 b: boilers by installation period, share of the floor area they heat."""
-    a = ctx.value("survey_age_structures")
-    return _pie(a.boilers_by_area, a.source)
+    spec = ChartSpec("pies", list(a.boilers_by_count.periods),
+                     [("a) wg liczby urządzeń", list(a.boilers_by_count.totals)),
+                      ("b) wg powierzchni ogrzewanej", list(a.boilers_by_area.totals))], value_decimals=1)
+    return ChartData(spec, based_on(a.source), ["survey_age_structures"])
 
 
 @chart("building_age_by_area", needs=("survey_age_structures",))
