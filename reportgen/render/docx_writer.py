@@ -105,18 +105,13 @@ def format_cell(value, decimals: int | None, kind: str) -> str:
     return fmt(value, decimals)
 
 
-SIGNIFICANT_DIGITS = 5
-
-
 def column_decimals(values: list, decimals: int | None) -> int | None:
-    """The precision of a column: what its table asks for, but no digit beyond the fifth significant one of its
-    smallest value ("52 000", not "52 000,00"; MWh metered to the kWh: "1 471,41", not "1 471,406"). One
-    precision for the whole column, so its decimal commas stay aligned."""
+    """A column of whole numbers of five digits and more drops its decimals ("52 000", not "52 000,00": beyond
+    the fifth significant digit they say nothing); any other column keeps the precision its table asks for."""
     numbers = [abs(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool) and v]
-    if not decimals or not numbers:
-        return decimals
-    whole_digits = max(1, math.floor(math.log10(min(numbers))) + 1)
-    return max(0, min(decimals, SIGNIFICANT_DIGITS - whole_digits))
+    if decimals and numbers and min(numbers) >= 10_000 and all(float(v).is_integer() for v in numbers):
+        return 0
+    return decimals
 
 
 def _runs(paragraph, text: str, bold: bool = False, size_pt: float | None = None) -> None:
