@@ -57,12 +57,14 @@ def title_page(g) -> dict:
     }
 
 
-def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True) -> BuildResult:
+def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True,
+                   addenda=None) -> BuildResult:
+    """`addenda`: optional extra annexes and meta added last (reportgen.procedure.revision.Addenda)."""
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
-        return _build(content_dir, structure_path, charts)
+        return _build(content_dir, structure_path, charts, addenda)
 
 
-def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) -> BuildResult:
+def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool, addenda=None) -> BuildResult:
     content = load_content(content_dir)
     overrides = content.parameter_overrides or {}
     params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
@@ -109,6 +111,8 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool) ->
         "author": g.author.name,
         "document_date": g.document_date,
     })
+    if addenda is not None:
+        addenda.apply(document)
     docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
     for fig, png in zip(figures, images()):
         fig.image_png = png

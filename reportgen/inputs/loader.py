@@ -176,6 +176,8 @@ def _register_methods() -> None:
     example folder whichever modules were imported first."""
     from reportgen.inputs.survey_models import register_survey_files
     register_survey_files()
+    from reportgen.procedure.facts import register_procedure_file   # procedure.yaml (reportgen procedure)
+    register_procedure_file()
 
 
 _register_methods()
