@@ -191,22 +191,23 @@ def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | N
         except ValueError as exc:
             errors.append(f"{where(row, 'data_wplywu')}: {exc}.")
             received = None
-        channel = text("forma")
-        if channel not in CHANNELS:
-            errors.append(f"{where(row, 'forma')}: nieznana forma złożenia {channel!r}; dozwolone: {', '.join(CHANNELS)}.")
-        submitter = text("zglaszajacy")
-        if not submitter:
-            errors.append(f"{where(row, 'zglaszajacy')}: brak zgłaszającego.")
-        kind_ = text("rodzaj_zglaszajacego")
-        if kind_ not in SUBMITTER_KINDS:
-            errors.append(f"{where(row, 'rodzaj_zglaszajacego')}: nieznany rodzaj {kind_!r}; dozwolone: {', '.join(SUBMITTER_KINDS)}.")
-        body = text("tresc")
-        if not body:
-            errors.append(f"{where(row, 'tresc')}: brak treści uwagi.")
-        decision = text("rozstrzygniecie")
-        if decision not in DECISIONS:
-            errors.append(f"{where(row, 'rozstrzygniecie')}: nieznane rozstrzygnięcie {decision!r}; dozwolone: "
-                          f"{', '.join(DECISIONS)}.")
+        def choice(column: str, allowed: tuple[str, ...], what: str) -> str:
+            value = text(column)
+            if value not in allowed:
+                errors.append(f"{where(row, column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")
+            return value
+
+        def required(column: str, what: str) -> str:
+            value = text(column)
+            if not value:
+                errors.append(f"{where(row, column)}: {what}.")
+            return value
+
+        channel = choice("forma", CHANNELS, "nieznana forma złożenia")
+        submitter = required("zglaszajacy", "brak zgłaszającego")
+        kind_ = choice("rodzaj_zglaszajacego", SUBMITTER_KINDS, "nieznany rodzaj")
+        body = required("tresc", "brak treści uwagi")
+        decision = choice("rozstrzygniecie", DECISIONS, "nieznane rozstrzygnięcie")
         justification = text("uzasadnienie")
         if decision in ("nieuwzględniona", "uwzględniona częściowo") and not justification:
             errors.append(f"{where(row, 'uzasadnienie')}: uwaga {decision} wymaga uzasadnienia.")
