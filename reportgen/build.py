@@ -13,6 +13,7 @@ from reportgen.errors import UserError
 from reportgen.inputs.loader import Content, load_content
 from reportgen.inputs.parameters import load_parameters
 from reportgen.inputs.yamlio import load_yaml
+from reportgen.law.policies import policies_on
 from reportgen.paths import rules_dir, templates_dir
 from reportgen.render.charts import ChartPool
 from reportgen.render.docx_writer import render_docx
@@ -67,7 +68,8 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
 def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool, addenda=None) -> BuildResult:
     content = load_content(content_dir)
     overrides = content.parameter_overrides or {}
-    params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"))
+    params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"),
+                             as_of=content.gmina.document_date, base_year=content.gmina.base_year)
     vocabulary, _ = load_yaml(rules_dir() / "vocabulary.yaml")
     ctx = Context(content=content, params=params, vocabulary=vocabulary)
     compute_results(ctx)
@@ -81,6 +83,7 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool, ad
         "method": method_of(content),
         "r": {name: res.value for name, res in ctx.results.items()},
         "overrides": params.overrides,
+        "law": policies_on(g.document_date),   # acts, policies and programmes in force on the document date
     }
     document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context)
 

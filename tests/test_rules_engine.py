@@ -31,7 +31,7 @@ DOCUMENT_IDS = [r.id for r in REQS if r.kind == "requirement" and r.applies_to =
 def test_generated_document_declaring_everything_passes():
     findings = statutory_findings(_generated(DOCUMENT_IDS), REQS, as_of=TODAY, generated=True)
     assert not has_errors(findings)
-    assert {f.rule_id for f in findings} == {"PE-19-5", "PE-19-6", "PE-19-8"}   # procedure: reminders only
+    assert {f.rule_id for f in findings} == {"PE-19-5", "PE-19-6", "PE-19-7", "PE-19-8"}   # procedure: reminders only
     assert {f.severity for f in findings} == {"info"}
 
 

@@ -23,6 +23,8 @@ GOOD = """requirements:
     applies_to: document
     evidence:
       keywords: ['na lata \\d{4}']
+    source: "Dz.U. 1997 nr 54 poz. 348"
+    last_verified: 2026-12-01
 """
 
 

@@ -132,4 +132,7 @@ def rules(ctx, as_of, fmt, requirements_file):
         click.echo(f"\n{r.id}  [{level[r.severity]}{kind}]")
         click.echo(f"  {r.citation()}")
         click.echo(f"  obowiązuje: {r.validity()}")
-        click.echo(f"  {r.text}")
+        click.echo(f"  {r.text}" + (" [interpretacja]" if r.basis == "interpretation" else ""))
+        click.echo(f"  źródło: {r.source} · sprawdzono: {r.last_verified.isoformat()}")
+    from reportgen.law.policies import list_policies_text
+    click.echo(list_policies_text(as_of))

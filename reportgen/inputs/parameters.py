@@ -11,7 +11,17 @@ One mechanism, two kinds of entry, both reaching `load_parameters` through `cont
 - content/<gmina>/parameters.yaml — overrides of scalar normative parameters: `id: {value, reason}`.
   The document lists every override (the reviewer must see that a normative value was changed).
 Calculators receive plain numbers; `Parameters.value(id)` / `.row(id)` read them and `.files[id]` says
-which file a value came from (for "Źródło" lines and `reportgen explain`)."""
+which file a value came from (for "Źródło" lines and `reportgen explain`).
+
+Dated values (like OpenFisca parameters): a rules/parameters entry may give `values: {2015-01-01: 1985,
+2023-01-01: {value: 1900, source: "…"}}` instead of `value`, with `dated_by: document_date` (law and norms: the
+value in force on the document's date) or `dated_by: base_year` (statistics such as the KOBiZE electricity
+factor: the latest published year not after the base year). `load_parameters(as_of=…, base_year=…)` resolves
+each dated entry to one `value` (and its `source`, `value_date`), so calculators see a plain number.
+
+Constraints: an entry may declare `min`, `max` (inclusive) and `above` (exclusive lower bound, e.g. a divisor:
+`above: 0`). Overrides in parameters.yaml are checked against them and must be numbers (not true/false); a
+violation is a Polish message naming the file, the key and the line."""
 from __future__ import annotations
 
 import datetime as dt
@@ -118,7 +128,10 @@ class Parameters:
             raise KeyError(f"brak parametru {pid!r} w rules/parameters") from None
 
     def value(self, pid: str) -> float:
-        return self.entry(pid)["value"]
+        entry = self.entry(pid)
+        if "missing" in entry:
+            raise UserError(entry["missing"])
+        return entry["value"]
 
     def row(self, pid: str) -> dict:
         """A row of values (`values:` of a gmina parameter), e.g. emission factors of one fuel."""
@@ -131,6 +144,54 @@ class Parameters:
         return [(k, v) for k, v in self.entries.items() if "value" in v]
 
 
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and x == x and abs(x) != float("inf")
+
+
+def _is_dated(values) -> bool:
+    return isinstance(values, dict) and bool(values) and all(isinstance(k, dt.date) for k in values)
+
+
+def constraint_problem(entry: dict, value) -> str | None:
+    """Why `value` breaks the entry's declared constraints (min, max, above), or None. Polish, for messages."""
+    if not _is_number(value):
+        return f"oczekiwano liczby, jest {value!r}"
+    if "above" in entry and not value > entry["above"]:
+        return f"wartość {value} musi być większa niż {entry['above']}"
+    if "min" in entry and value < entry["min"]:
+        return f"wartość {value} jest mniejsza niż dopuszczalne minimum {entry['min']}"
+    if "max" in entry and value > entry["max"]:
+        return f"wartość {value} jest większa niż dopuszczalne maksimum {entry['max']}"
+    return None
+
+
+def _dated_points(entry: dict) -> list[tuple[dt.date, float, str]]:
+    """(date, value, source) of a dated entry, in date order; a point's own source overrides the entry's."""
+    out = []
+    for day, point in sorted(entry["values"].items()):
+        if isinstance(point, dict):
+            out.append((day, point.get("value"), point.get("source") or entry.get("source", "")))
+        else:
+            out.append((day, point, entry.get("source", "")))
+    return out
+
+
+def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> dict:
+    """The entry with `value`, `source` and `value_date` of the point that applies: for dated_by document_date the
+    last point on or before `as_of`; for base_year the last point on or before 31 December of the base year.
+    Without a date, the latest point (used by listings, never by a build)."""
+    points = _dated_points(entry)
+    if entry.get("dated_by") == "base_year" and base_year is not None:
+        limit = dt.date(base_year, 12, 31)
+    else:
+        limit = as_of
+    chosen = [p for p in points if limit is None or p[0] <= limit]
+    if not chosen:
+        raise KeyError(limit)
+    day, value, source = chosen[-1]
+    return {**entry, "value": value, "source": source, "value_date": day}
+
+
 def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:
     problems = []
     line = lines.line_of((pid,))
@@ -140,15 +201,42 @@ def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:
     for key in ("unit", "source", "valid_from"):
         if key not in entry:
             problems.append(f"{where}: brak pola {key} (każdy parametr ma jednostkę, źródło i datę obowiązywania).")
-    if "value" in entry and not isinstance(entry["value"], (int, float)):
+    if "value" in entry and not _is_number(entry["value"]):
         problems.append(f"{where}.value: oczekiwano liczby.")
+    for key in ("min", "max", "above"):
+        if key in entry and not _is_number(entry[key]):
+            problems.append(f"{where}.{key}: oczekiwano liczby.")
+    if "value" in entry and _is_number(entry["value"]) and (why := constraint_problem(entry, entry["value"])):
+        problems.append(f"{where}.value: {why}.")
+    if _is_dated(entry.get("values")):
+        if "value" in entry:
+            problems.append(f"{where}: podaj value albo values z datami, nie oba.")
+        if entry.get("dated_by") not in ("document_date", "base_year"):
+            problems.append(f"{where}.dated_by: parametr z wartościami datowanymi wymaga dated_by: document_date "
+                            f"(prawo, normy) albo base_year (statystyka).")
+        for day, point in entry["values"].items():
+            value = point.get("value") if isinstance(point, dict) else point
+            why = constraint_problem(entry, value)
+            if why:
+                problems.append(f"{label}, wiersz {lines.line_of((pid, 'values', str(day)))}, klucz {pid}.values.{day}: {why}.")
     for key in ("valid_from", "valid_to"):
         if entry.get(key) is not None and not isinstance(entry[key], dt.date):
             problems.append(f"{where}.{key}: oczekiwano daty RRRR-MM-DD.")
     return problems
 
 
-def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml") -> Parameters:
+def _override_lines(label: str):
+    """Line index of the overrides file (parameters.yaml), for messages; None when it cannot be read."""
+    try:
+        return load_yaml(Path(label))[1]
+    except (UserError, OSError):
+        return None
+
+
+def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",
+                    as_of: dt.date | None = None, base_year: int | None = None) -> Parameters:
+    """The parameter set of one build. `as_of` (the document date) and `base_year` pick the value of each dated
+    entry (see the module docstring)."""
     folder = Path(folder) if folder else rules_dir() / "parameters"
     entries: dict[str, dict] = {}
     files: dict[str, str] = {}
@@ -164,6 +252,13 @@ def load_parameters(folder: Path | None = None, overrides: dict | None = None, o
                 problems.append(f"{path}, klucz {pid}: parametr zdefiniowany drugi raz (pierwszy w {files[pid]}).")
             entries[pid] = entry
             files[pid] = path.name
+            if isinstance(entry, dict) and _is_dated(entry.get("values")) and not problems:
+                try:
+                    entries[pid] = resolve_dated(entry, as_of, base_year)
+                except KeyError:   # an error only if a calculator asks for it (Parameters.value)
+                    when = f"w roku bazowym {base_year}" if entry.get("dated_by") == "base_year" else f"w dniu {as_of}"
+                    entries[pid] = {**entry, "missing": f"{path}, klucz {pid}: brak wartości obowiązującej {when} "
+                                                        f"(najwcześniejsza: {min(entry['values'])})."}
     params = Parameters(entries=entries, files=files)
     overrides = overrides or {}
     for pid, spec in overrides.items():           # the gmina's own parameters first, then the overrides
@@ -176,14 +271,25 @@ def load_parameters(folder: Path | None = None, overrides: dict | None = None, o
         entries[pid] = spec.entry.model_dump(exclude_none=True)
         files[pid] = spec.origin
         params.gmina_ids.append(pid)
+    override_lines = _override_lines(overrides_label) if any(
+        not isinstance(s, GminaParameter) for s in overrides.values()) else None
     for pid, spec in overrides.items():
         if isinstance(spec, GminaParameter):
             continue
+        where = f"{overrides_label}, wiersz {override_lines.line_of((pid,))}, klucz {pid}" if override_lines else \
+            f"{overrides_label}, klucz {pid}"
         if pid not in entries or "value" not in entries[pid]:
-            problems.append(f"{overrides_label}, klucz {pid}: nie ma takiego parametru skalarnego w rules/parameters.")
+            problems.append(f"{where}: nie ma takiego parametru skalarnego w rules/parameters.")
             continue
-        if not isinstance(spec, dict) or not isinstance(spec.get("value"), (int, float)) or not spec.get("reason"):
-            problems.append(f"{overrides_label}, klucz {pid}: podaj value (liczba) i reason (uzasadnienie zmiany).")
+        if not isinstance(spec, dict) or "value" not in spec or not spec.get("reason"):
+            problems.append(f"{where}: podaj value (liczba) i reason (uzasadnienie zmiany).")
+            continue
+        why = constraint_problem(entries[pid], spec["value"])
+        if why:
+            line = override_lines.line_of((pid, "value")) if override_lines else None
+            at = f"{overrides_label}, wiersz {line}, klucz {pid}.value" if line else where
+            problems.append(f"{at}: {why} (parametr {pid}, {entries[pid].get('unit', '')}; "
+                            f"ograniczenia w rules/parameters/{files[pid]}).")
             continue
         default = entries[pid]["value"]
         entries[pid] = {**entries[pid], "value": spec["value"], "source": f"dane gminy: {spec['reason']}"}

@@ -67,6 +67,12 @@ class Requirement(BaseModel):
     kind: Literal["requirement", "superseded"] = "requirement"
     superseded_on: date | None = None
     evidence: Evidence = Field(default_factory=Evidence)
+    basis: Literal["statute", "interpretation"] = "statute"
+    source: str = Field(min_length=1)
+    last_verified: date
+    verified: bool = True
+    verified_against: str | None = None
+    note: str = ""
 
     @model_validator(mode="after")
     def _dates(self):
@@ -74,6 +80,10 @@ class Requirement(BaseModel):
             raise ValueError("valid_to jest wcześniejsze niż valid_from")
         if self.kind == "superseded" and not self.evidence.keywords:
             raise ValueError("wpis typu superseded wymaga evidence.keywords (jak rozpoznać powołanie)")
+        ev = self.evidence
+        if self.applies_to == "procedure" and (ev.headings or ev.keywords or ev.tables or ev.cites):
+            raise ValueError("wymaganie proceduralne (applies_to: procedure) spełnia procedura, nie słowa w tekście "
+                             "planu – usuń evidence")
         return self
 
     def in_force(self, day: date) -> bool:
@@ -103,15 +113,15 @@ class _File(BaseModel):
     requirements: list[Requirement]
 
 
-def load_requirements(path: str | Path | None = None) -> list[Requirement]:
-    """Load and validate the requirements file; every problem becomes a UserError naming file, key and line."""
-    path = Path(path) if path is not None else default_requirements_path()
+def load_validated(path: Path, model, what: str):
+    """Read a rules YAML file and validate it with a pydantic model; every problem becomes a UserError naming the
+    file, key and line. Shared by requirements.yaml and policies.yaml."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError(f"{path}: nie znaleziono pliku z wymaganiami") from None
+        raise UserError(f"{path}: nie znaleziono pliku {what}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: nie można odczytać pliku z wymaganiami ({exc})") from None
+        raise UserError(f"{path}: nie można odczytać pliku {what} ({exc})") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -120,7 +130,7 @@ def load_requirements(path: str | Path | None = None) -> list[Requirement]:
         raise UserError(f"{path}{where}: błąd składni YAML ({getattr(exc, 'problem', exc)})") from None
     lines = key_lines(text)
     try:
-        parsed = _File.model_validate(data if data is not None else {})
+        return model.model_validate(data if data is not None else {}), lines
     except ValidationError as exc:
         messages = []
         for err in exc.errors():
@@ -129,6 +139,12 @@ def load_requirements(path: str | Path | None = None) -> list[Requirement]:
             where = f", wiersz {line}" if line else ""
             messages.append(f"{path}{where}: klucz {format_path(loc) or '(plik)'}: {_polish(err)}")
         raise UserError(messages) from None
+
+
+def load_requirements(path: str | Path | None = None) -> list[Requirement]:
+    """Load and validate the requirements file; every problem becomes a UserError naming file, key and line."""
+    path = Path(path) if path is not None else default_requirements_path()
+    parsed, lines = load_validated(path, _File, "z wymaganiami")
     seen: dict[str, int] = {}
     problems = []
     for i, req in enumerate(parsed.requirements):
