@@ -26,8 +26,8 @@ class Dated(_Strict):
 
 
 class Act(_Strict):
-    title: str
-    short: str
+    policy: str | None = None        # id in rules/policies.yaml: the title is taken from there
+    title: str | None = None         # genitive, as cited after "art. N" (when no policy entry)
     dz_u: str | None = None
     cite_from: date | None = None
     eurlex: str | None = None
@@ -165,11 +165,29 @@ def _load(path: Path) -> ProcedureRules:
         rules = ProcedureRules.model_validate(data)
     except ValidationError as exc:
         raise UserError(pydantic_messages(exc, str(path), lines)) from None
+    _titles_from_policies(rules, path)
     for step in rules.steps:
         for c in step.basis:
             if c.act not in rules.acts:
                 raise UserError(f"{path}, krok {step.id}: nieznany akt {c.act!r} w podstawie prawnej.")
     return rules
+
+
+def _titles_from_policies(rules: ProcedureRules, path: Path) -> None:
+    """Acts also listed in rules/policies.yaml take their title from there (one place for an act's name)."""
+    wanted = {key: act.policy for key, act in rules.acts.items() if act.policy}
+    if not wanted:
+        return
+    from reportgen.law.policies import load_policies
+    policies = {p.id: p for p in load_policies()}
+    for key, pid in wanted.items():
+        policy = policies.get(pid)
+        if policy is None:
+            raise UserError(f"{path}, acts.{key}: nie ma wpisu {pid!r} w rules/policies.yaml.")
+        rules.acts[key].title = policy.genitive or policy.title
+    missing = [key for key, act in rules.acts.items() if not act.title]
+    if missing:
+        raise UserError(f"{path}: akty bez tytułu (podaj title albo policy): {', '.join(missing)}.")
 
 
 def load_procedure_rules(path: Path | None = None) -> ProcedureRules:
