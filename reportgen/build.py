@@ -4,21 +4,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.blocks import BUILDERS  # noqa: F401  (registers builders)
 from reportgen.document.assemble import assemble
 from reportgen.document.compliance import compliance_section
-from reportgen.document.model import Document
+from reportgen.document.model import Document, Table
 from reportgen.document.structure import load_structure
 from reportgen.errors import UserError
-from reportgen.inputs.loader import Content, load_content
+from reportgen.inputs.loader import load_content
 from reportgen.inputs.parameters import load_parameters
 from reportgen.inputs.yamlio import load_yaml
 from reportgen.law.policies import policies_on
+from reportgen.methods import method_of
 from reportgen.paths import rules_dir, templates_dir
 from reportgen.render.charts import ChartPool
 from reportgen.render.docx_writer import render_docx
-from reportgen.results import compute_results
-from reportgen.results.base import Context
+from reportgen.results import Context, compute_results
 from reportgen.rules.engine import statutory_findings
 from reportgen.rules.requirements import load_requirements
 
@@ -30,8 +29,8 @@ class BuildResult:
     docx: bytes
 
 
-def method_of(content: Content) -> str:
-    return "survey" if content.has("household_survey") else "indicator"
+MONTHS_NOMINATIVE = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+                     "październik", "listopad", "grudzień"]
 
 
 def period_text(g) -> str:
@@ -54,7 +53,7 @@ def title_page(g) -> dict:
         "period_text": period_text(g),
         "author": g.author.name,
         "author_address": g.author.address,
-        "place_date": f"{['styczeń','luty','marzec','kwiecień','maj','czerwiec','lipiec','sierpień','wrzesień','październik','listopad','grudzień'][d.month - 1]} {d.year}",
+        "place_date": f"{MONTHS_NOMINATIVE[d.month - 1]} {d.year}",
     }
 
 
@@ -62,16 +61,36 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
                    addenda=None) -> BuildResult:
     """`addenda`: optional extra annexes and meta added last (reportgen.procedure.revision.Addenda)."""
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
-        return _build(content_dir, structure_path, charts, addenda)
+        document, ctx = compose_document(content_dir, structure_path)
+        if addenda is not None:   # revision annexes (reportgen.procedure.revision)
+            addenda.apply(document)
+        figures = document.figures()
+        images = charts.render([f.chart_spec for f in figures])
+        docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
+        for fig, png in zip(figures, images()):
+            fig.image_png = png
+            fig.alt_text = fig.caption
+        return BuildResult(document, ctx, docx)
 
 
-def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool, addenda=None) -> BuildResult:
+def load_context(content_dir: Path) -> Context:
+    """A content folder with its parameters and the vocabulary, ready for the producers (no results yet)."""
     content = load_content(content_dir)
     overrides = content.parameter_overrides or {}
     params = load_parameters(overrides=overrides, overrides_label=str(content.folder / "parameters.yaml"),
                              as_of=content.gmina.document_date, base_year=content.gmina.base_year)
     vocabulary, _ = load_yaml(rules_dir() / "vocabulary.yaml")
-    ctx = Context(content=content, params=params, vocabulary=vocabulary)
+    if not isinstance(vocabulary, dict):
+        raise UserError(f"{rules_dir() / 'vocabulary.yaml'}: plik powinien zawierać słownik klucz: wartość.")
+    return Context(content=content, params=params, vocabulary=vocabulary)
+
+
+def compose_document(content_dir: Path, structure_path: Path | None = None) -> tuple[Document, Context]:
+    """Content folder → results → document model, self-checked against the statutory requirements (no .docx,
+    no chart images: tests of what a document contains stop here)."""
+    ctx = load_context(content_dir)
+    content = ctx.content
+    params = ctx.params
     compute_results(ctx)
 
     structure_path = structure_path or rules_dir() / "structure.yaml"
@@ -80,7 +99,7 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool, ad
     text_context = {
         "g": g,
         "t": content.text or {},
-        "method": method_of(content),
+        "method": method_of(content).name,
         "r": {name: res.value for name, res in ctx.results.items()},
         "overrides": params.overrides,
         "law": policies_on(g.document_date),   # acts, policies and programmes in force on the document date
@@ -99,12 +118,12 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool, ad
                          for f in errors])
     annex = structure.annex.get("compliance_matrix")
     if annex:
-        document.sections.append(compliance_section(document, requirements, g.document_date, annex))
-        # the annex table takes the next table number
-        document.sections[-1].blocks[-1].number = len(document.tables())
-
-    figures = document.figures()
-    images = charts.render([f.chart_spec for f in figures])
+        annex_section = compliance_section(document, requirements, g.document_date, annex)
+        document.sections.append(annex_section)
+        # the annex table takes the next table number (compliance_section is built after numbering)
+        annex_table = annex_section.blocks[-1]
+        assert isinstance(annex_table, Table)
+        annex_table.number = len(document.tables())
 
     document.meta.update({
         "title_page": title_page(g),
@@ -114,10 +133,4 @@ def _build(content_dir: Path, structure_path: Path | None, charts: ChartPool, ad
         "author": g.author.name,
         "document_date": g.document_date,
     })
-    if addenda is not None:
-        addenda.apply(document)
-    docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
-    for fig, png in zip(figures, images()):
-        fig.image_png = png
-        fig.alt_text = fig.caption
-    return BuildResult(document, ctx, docx)
+    return document, ctx

@@ -29,7 +29,8 @@ def cli() -> None:
 @click.option("--structure", type=click.Path(path_type=Path), default=None,
               help="Własna struktura rozdziałów zamiast rules/structure.yaml.")
 @click.option("--force", is_flag=True, help="Nadpisz plik zmieniony ręcznie (stary zostanie zachowany jako .bak).")
-def build(content_dir: Path, output: Path | None, structure: Path | None, force: bool) -> None:
+@click.option("--pdf", is_flag=True, help="Zapisz też PDF obok pliku .docx (LibreOffice; spisy z numerami stron).")
+def build(content_dir: Path, output: Path | None, structure: Path | None, force: bool, pdf: bool) -> None:
     from reportgen.build import build_document
     from reportgen.output import write_generated
     try:
@@ -46,6 +47,15 @@ def build(content_dir: Path, output: Path | None, structure: Path | None, force:
                f"{n_fig} {plural_form(n_fig, 'rysunek', 'rysunki', 'rysunków')}.")
     if backup:
         click.echo(f"Poprzednia wersja (zmieniona ręcznie) zachowana jako {backup}.")
+    if pdf:
+        from reportgen.render.pdf import docx_to_pdf
+        try:
+            for warning in docx_to_pdf(target, target.with_suffix(".pdf")):
+                click.echo(f"uwaga: {warning}", err=True)
+        except UserError as exc:
+            fail(exc)
+            return
+        click.echo(f"Zapisano {target.with_suffix('.pdf')}.")
 
 
 @cli.command(help="Pokazuje, jak obliczono tabelę lub rysunek o podanym id (kalkulatory, dane, źródła).")

@@ -1,8 +1,8 @@
 """`reportgen explain`: how a table or figure of the document was obtained."""
 from __future__ import annotations
 
-import inspect
 import importlib
+import inspect
 
 from reportgen.errors import UserError
 
@@ -25,7 +25,8 @@ def explain_block(result, block_id: str) -> str:
         res = result.context.results.get(name)
         if res is None:
             continue
-        lines.append(res.describe())
+        described = result.context.vocabulary.get("results", {}).get(name, {})
+        lines.append(res.describe(described.get("description", "")))
         for calc in res.calculators:
             text = _doc_of(calc)
             if text:

@@ -1,22 +1,15 @@
-"""Where the default rules and templates are: beside the package in a checkout, inside it when installed."""
+"""Where the default rules and templates are: reportgen/defaults/ (symbolic links to the repository's rules/ and
+templates/, shipped as package data by pyproject.toml), the same in a checkout and in an installed package."""
 from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def _find(name: str) -> Path:
-    installed = _PACKAGE / "defaults" / name      # wheel: shipped as package data
-    checkout = _PACKAGE.parent / name             # editable install / checkout
-    if checkout.is_dir():
-        return checkout
-    return installed
+_DEFAULTS = Path(__file__).resolve().parent / "defaults"
 
 
 def rules_dir() -> Path:
-    return _find("rules")
+    return _DEFAULTS / "rules"
 
 
 def templates_dir() -> Path:
-    return _find("templates")
+    return _DEFAULTS / "templates"

@@ -43,3 +43,37 @@ def knyszyn_build():
 def knyszyn_copy(tmp_path) -> Path:
     """A writable copy of content/knyszyn for tests that break its data."""
     return _content_copy(tmp_path, "knyszyn")
+
+
+class LoadedContent:
+    """A content folder as the build loads it (reportgen.build.load_context: the one loader), with the short
+    spellings the calculator tests use: `k.<file attribute>`, `k.param(id)`, `k.row(id)`, `k.localities`."""
+
+    def __init__(self, folder: Path):
+        from reportgen.build import load_context
+        self.context = load_context(folder)
+        self.content = self.context.content
+
+    def __getattr__(self, name):
+        return getattr(self.content, name)
+
+    def param(self, pid: str) -> float:
+        return self.context.params.value(pid)
+
+    def row(self, pid: str) -> dict:
+        return self.context.params.row(pid)
+
+    @property
+    def localities(self):
+        return self.content.locality_population
+
+    @property
+    def parameters(self) -> dict:
+        """The gmina's own parameters (content/<gmina>/parameters/*.yaml): id -> ParameterEntry."""
+        own = self.content.parameter_overrides or {}
+        return {pid: p.entry for pid, p in own.items() if hasattr(p, "entry")}
+
+
+@pytest.fixture(scope="session")
+def knyszyn_content() -> LoadedContent:
+    return LoadedContent(ROOT / "content" / "knyszyn")

@@ -6,7 +6,12 @@ import io
 import docx
 import pytest
 
-from reportgen.render.docx_writer import column_widths_cm
+from reportgen.render.docx_writer import column_decimals, column_widths_cm, format_cell
+from reportgen.render.typeset import SOFT_HYPHEN, hyphenate_to_fit, year_ranges
+
+# Widths by hand from Carlito's advance widths (thousandths of an em; Calibri has the same metrics): a digit 507,
+# a (no-break) space 226; 9 pt = 9 × 2,54/72 cm, times the 1,04 safety margin; cell margins 0,38 cm.
+EM9 = 9 * (2.54 / 72) * 1.04 / 1000
 
 
 def test_numbers_get_their_width_even_beside_a_long_text_column():
@@ -19,15 +24,16 @@ def test_numbers_get_their_width_even_beside_a_long_text_column():
             ["Razem", "–", "539 316", "520 120", "561 623", "–", "–"]]
     widths = column_widths_cm(header, body, [False] + [True] * 6, total_cm=16.0)
     assert sum(widths) == pytest.approx(16.0)
-    assert all(w >= 1.66 - 1e-9 for w in widths[2:5])
-    # the header word "Powierzchnia" (12 letters) is not broken: 12 × 0,18 + 0,4 = 2,56 cm
-    assert widths[1] >= 2.56 - 1e-9
+    # "539 316": 6 × 507 + 226 = 3268 → 3268 × EM9 + 0,38 = 1,459 cm
+    assert all(w >= 3268 * EM9 + 0.38 - 1e-9 for w in widths[2:5])
+    # the bold header word "Powierzchnia" (5548 thousandths) is not broken: 5548 × EM9 + 0,38 = 2,212 cm
+    assert widths[1] >= 5548 * EM9 + 0.38 - 1e-9
     assert widths[0] == max(widths)            # the row label still gets the most room
 
 
 def test_floors_shared_when_the_page_is_too_narrow():
     header = ["a"] * 4
-    body = [["1 000 000 000"] * 4]            # 13 characters: floor 13 × 0,18 + 0,4 = 2,74 cm each
+    body = [["1 000 000 000"] * 4]            # 10 × 507 + 3 × 226 = 5748 → floor 2,28 cm each, 9,1 cm > 8 cm
     widths = column_widths_cm(header, body, [True] * 4, total_cm=8.0)
     assert widths == pytest.approx([2.0] * 4)
 
@@ -41,11 +47,59 @@ def test_last_row_of_every_table_keeps_with_its_source(kluki_build):
 
 
 def test_header_words_may_break_before_body_words_do():
-    # eight columns whose header words alone need more than the page (8 × "Termomodernizacja", 17 letters:
-    # 8 × (17 × 0,18 + 0,4) = 27,7 cm > 16 cm) but whose cells fit: each column gets the width of its cell
-    # words, "ekogroszek" (10 letters: 10 × 0,18 + 0,4 = 2,2 cm) is not broken
+    # eight columns whose bold header words alone need more than the page ("Termomodernizacja", 8291 thousandths:
+    # 8 × (8291 × EM9 + 0,38) = 24,9 cm > 16 cm) but whose cells fit: the header words are hyphenated, the body word
+    # "ekogroszek" (4566 × EM9 + 0,38 = 1,888 cm) is not broken
     header = ["Termomodernizacja"] * 8
     body = [["ekogroszek"] + ["12,5"] * 7]
     widths = column_widths_cm(header, body, [False] + [True] * 7, total_cm=16.0)
-    assert widths[0] >= 2.2 - 1e-9
+    assert widths[0] >= 4566 * EM9 + 0.38 - 1e-9
     assert sum(widths) == pytest.approx(16.0)
+
+
+def test_a_word_wider_than_its_cell_gets_soft_hyphens_at_polish_syllables():
+    text = hyphenate_to_fit("Termomodernizacja budynku [kWh/(m²·rok)]", 2.0, 9.0, True)
+    # Ter-mo-mo-der-ni-za-cja with at least three letters at either end of a line: Ter|mo|mo|der|ni|za|cja
+    assert text.split(" ")[0] == SOFT_HYPHEN.join(["Ter", "mo", "mo", "der", "ni", "za", "cja"])
+    assert text.split(" ")[1:] == ["budynku", "[kWh/(m²·rok)]"]   # a fitting word and a unit are left alone
+
+
+def test_number_formatting_per_column():
+    # whole numbers of five digits and more: "52 000", not "52 000,00"; other columns keep their decimals
+    assert column_decimals([52000.0, 230833.0, None, "b.d.", 0.0], 2) == 0
+    assert column_decimals([52000.0, 1200.5], 2) == 2
+    assert column_decimals([5344.0, 20744.0], 1) == 1
+    # B(a)P 0,0004 Mg at two decimals would print "0,00": two significant digits instead
+    assert format_cell(0.0004, 2, "number") == "0,00040"
+    assert format_cell(0.0, 2, "number") == "0,00"
+    assert year_ranges("lata 2015-2020, 2021 - 2030; ul. 3-go Maja") == "lata 2015–2020, 2021–2030; ul. 3-go Maja"
+
+
+def test_formula_markup_gives_a_word_equation_and_real_subscripts():
+    from reportgen.render.docx_writer import add_text
+    d = docx.Document()
+    p = add_text(d, r"\[ Q_{cwu} = V · F · ρ_w · t_{uz} / 3600 [kWh/rok] \],")
+    xml = p._p.xml
+    assert "<m:oMathPara>" in xml and xml.count("<m:sSub>") == 3            # Q_cwu, ρ_w, t_uz
+    assert "<m:t xml:space=\"preserve\">cwu</m:t>" in xml and p.text.strip() == ","
+    p = add_text(d, r"gdzie \(V\) – zużycie wody, \(t_{uz}\) – czas użytkowania.")
+    runs = [(r.text, r.italic, r.font.subscript) for r in p.runs]
+    assert ("V", True, None) in runs and ("t", True, None) in runs and ("uz", None, True) in runs
+    assert p.text == "gdzie V – zużycie wody, tuz – czas użytkowania."
+
+
+def test_control_characters_and_long_properties_never_break_the_package(kluki_build):
+    import copy
+
+    from reportgen.document.model import Paragraph
+    from reportgen.paths import templates_dir
+    from reportgen.render.docx_writer import render_docx
+    document = copy.deepcopy(kluki_build.document)
+    document.sections[0].blocks.insert(0, Paragraph("dzwonek\x07 i tabulator\x0bpionowy"))
+    document.sections[0].title += "\x1b"
+    document.meta["author"] = "Autor " * 60                          # 360 characters
+    document.meta["title_page"] = {**document.meta["title_page"], "author": "Firma\x07 sp. z o.o."}
+    d = docx.Document(io.BytesIO(render_docx(document, templates_dir() / "docx" / "reportgen.docx")))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "dzwonek i tabulator pionowy" in text and "Firma sp. z o.o." in text
+    assert len(d.core_properties.author) == 255 and d.core_properties.author.endswith("…")

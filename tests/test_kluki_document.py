@@ -77,12 +77,15 @@ def test_compliance_annex(kluki_build):
     annex = kluki_build.document.sections[-1]
     assert annex.id == "annex_compliance"
     table = annex.blocks[0]
-    ids = {row[0] for row in table.rows}
-    assert {"PE-19-2", "PE-19-3-1", "PE-19-3-2", "PE-19-3-3", "PE-19-3-3a", "PE-19-3-4"} <= ids
-    assert "PE-19-3-3a-2011" not in ids          # superseded wording is not a requirement in 2022
-    for row in table.rows:
-        if row[0].startswith("PE-19-3"):
-            assert row[3].startswith("rozdz. "), row
+    assert [c.header for c in table.columns] == ["Przepis", "Wymaganie ustawowe", "Gdzie spełnione w projekcie założeń"]
+    provisions = [row[0].replace("\u00a0", " ") for row in table.rows]
+    art19_3 = [f"Prawo energetyczne, art. 19 ust. 3 pkt {p}" for p in ("1", "2", "3", "3a", "4")]
+    assert set(art19_3 + ["Prawo energetyczne, art. 19 ust. 2"]) <= set(provisions)
+    assert provisions.count("Prawo energetyczne, art. 19 ust. 3 pkt 3a") == 1   # the superseded 2011 wording is not listed
+    art19_3_rows = [row for row, p in zip(table.rows, provisions) if p.startswith("Prawo energetyczne, art. 19 ust. 3")]
+    assert len(art19_3_rows) == 5
+    for row in art19_3_rows:
+        assert row[2].startswith("rozdz. "), row
 
 
 def test_no_placeholder_sections(kluki_build):
@@ -95,3 +98,18 @@ def test_heat_pump_measure_counts_fuel_heated_municipal_buildings(d):
     # (2 świetlice, 5 OSP, budynek gospodarczy); Zespół Szkół already has a heat pump and is not counted.
     body = "\n".join(texts(d)).replace("\u00a0", " ")
     assert "w 13 budynkach gminnych ogrzewanych olejem opałowym lub węglem" in body
+
+
+def test_dominant_carrier_is_named_from_the_data(kluki_copy):
+    """The summary names the carrier with the largest final energy, not always coal: with the housing shares of
+    coal (78,32 %) and electricity (1,42 %) swapped, electricity has ≈ 78 % of housing, which is most of the total."""
+    from helpers import edit
+
+    from reportgen.build import compose_document
+    edit(kluki_copy / "carriers.yaml", "coal: 78.32, biomass: 8.70, oil: 3.59, electricity: 1.42",
+         "coal: 1.42, biomass: 8.70, oil: 3.59, electricity: 78.32")
+    document, _ = compose_document(kluki_copy)
+    text = " ".join(p.text for _, p in document.blocks() if hasattr(p, "text"))
+    assert "Dominującym nośnikiem jest energia elektryczna" in text
+    assert "Dominującym nośnikiem jest węgiel" not in text
+    assert "energia elektryczna (" in text and "spalany w większości" not in text.split("Dominującym nośnikiem")[1][:120]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.calc.emissions import emissions_mg
+from reportgen.methods.indicator.calc.emissions import emissions_mg
 
 TABELA_9 = {  # g/GJ: pm10, pm25, co2, bap, so2, nox, co
     "gas": (1.20, 1.20, 52000, 0, 0.30, 51, 26), "oil": (1.90, 1.90, 76000, 0, 70, 51, 57),

@@ -1,4 +1,4 @@
-"""content/knyszyn/ loaded through reportgen.inputs.survey_models and run through reportgen.calc.knyszyn
+"""content/knyszyn/ loaded through reportgen.inputs.loader and run through reportgen.methods.survey.calc
 reproduces the Knyszyn plan's published tables (within 0,5 % or the published rounding).
 
 Expected numbers are the plan's (quoted with their table) or closed-form arithmetic on the plan's inputs written
@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.calc.knyszyn import (biomass, costs, electricity_survey, emissions_fuel, fuel_balance, lighting,
+from reportgen.methods.survey.calc import (biomass, costs, electricity_survey, emissions_fuel, fuel_balance, lighting,
                                     municipal, savings, solar_wind, trend)
-from reportgen.inputs.survey_models import load_survey_content
 
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = list(range(2014, 2031))
@@ -24,8 +23,8 @@ def close(actual, expected, pct=0.5):
 
 
 @pytest.fixture(scope="module")
-def k():
-    return load_survey_content(ROOT / "content" / "knyszyn")
+def k(knyszyn_content):
+    return knyszyn_content
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.calc.knyszyn import (biomass, costs, electricity_survey, emissions_fuel, fuel_balance, lighting,
+from reportgen.methods.survey.calc import (biomass, costs, electricity_survey, emissions_fuel, fuel_balance, lighting,
                                     municipal, savings, solar_wind, trend)
-from reportgen.inputs.survey_models import load_survey_content
 
 ROOT = Path(__file__).resolve().parents[1]
 T2 = {1995: 5233, 1996: 5221, 1997: 5207, 1998: 5195, 1999: 5111, 2000: 5095, 2001: 5041, 2002: 5011, 2003: 4966,
@@ -23,8 +22,8 @@ TOTAL = {2012: 7179.639, 2013: 6578.863, 2014: 7291.233}      # Tabela 17, razem
 
 
 @pytest.fixture(scope="module")
-def k():
-    return load_survey_content(ROOT / "content" / "knyszyn")
+def k(knyszyn_content):
+    return knyszyn_content
 
 
 # --- renewable resources ---------------------------------------------------------------------------------

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import edit
 
 from reportgen.errors import UserError
-from reportgen.inputs.survey_models import SURVEY_FILES, load_survey_content, register_survey_files
+from reportgen.inputs.loader import load_content
+from reportgen.methods.survey.inputs import FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 KNYSZYN = ROOT / "content" / "knyszyn"
@@ -19,21 +21,15 @@ def copy(knyszyn_copy) -> Path:
     return knyszyn_copy
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def messages(folder: Path) -> list[str]:
     with pytest.raises(UserError) as exc:
-        load_survey_content(folder)
+        load_content(folder)
     return exc.value.messages
 
 
-def test_example_loads_every_file():
-    c = load_survey_content(KNYSZYN)
-    assert set(c.files) == {a for a, _ in SURVEY_FILES.values()}
+def test_example_loads_every_file(knyszyn_content):
+    c = knyszyn_content
+    assert {a for a, _ in FILES.values()} <= set(c.content.files)
     assert len(c.localities.rows) == 17
     assert {"lhv_coal", "ef_co2", "burn_hours_total", "res_share_grid_electricity"} <= set(c.parameters)
 
@@ -54,8 +50,8 @@ def test_every_file_starts_with_a_polish_source_comment():
         assert first.startswith("# ") and ("Źródło" in first or "Knyszyn 2015" in first or "Tożsamość" in first), path.name
 
 
-def test_every_parameter_has_unit_source_and_date():
-    c = load_survey_content(KNYSZYN)
+def test_every_parameter_has_unit_source_and_date(knyszyn_content):
+    c = knyszyn_content
     for pid, entry in c.parameters.items():
         assert entry.unit and entry.source and entry.valid_from, pid
 
@@ -177,11 +173,7 @@ def test_all_problems_reported_together(copy):
     assert files == {"municipal_buildings.yaml", "solar_wind.yaml", "gmina.yaml"}
 
 
-def test_core_loader_accepts_registered_files(copy, monkeypatch):
-    from reportgen.inputs import loader
-    from reportgen.inputs.loader import load_content
-    monkeypatch.setattr(loader, "EXTRA_FILE_MODELS", dict(loader.EXTRA_FILE_MODELS))   # no leak into other tests
-    register_survey_files()
+def test_core_loader_accepts_the_method_files(copy):
     content = load_content(KNYSZYN)
     assert content.street_lighting.reported_annual_mwh == 188.35
     edit(copy / "street_lighting.yaml", "reported_annual_mwh: 188.35", "reported_annual_mwh: -188.35")

@@ -52,3 +52,11 @@ def test_explain_shows_formula_and_inputs():
     assert "heat.yaml" in result.output
     bad = CliRunner().invoke(cli, ["explain", str(ROOT / "content" / "kluki"), "nie_ma"])
     assert bad.exit_code == 2 and "Nie ma w dokumencie bloku" in bad.output
+
+
+def test_every_result_has_a_polish_description(kluki_build, knyszyn_build):
+    """`reportgen explain` describes each result from rules/vocabulary.yaml (results: name → description)."""
+    for build in (kluki_build, knyszyn_build):
+        described = build.context.vocabulary["results"]
+        missing = sorted(set(build.context.results) - set(described))
+        assert not missing, f"results without a description in rules/vocabulary.yaml: {missing}"

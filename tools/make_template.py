@@ -47,12 +47,11 @@ def main() -> None:
         h.font.size = Pt(size)
         h.font.bold = True
         h.font.color.rgb = DARK
-        h.paragraph_format.space_before = Pt(18 if level == 1 else 12)
+        # chapters run on (no page break before): a forced break leaves pages with a few lines or a lone figure
+        h.paragraph_format.space_before = Pt(24 if level == 1 else 12)
         h.paragraph_format.space_after = Pt(6)
         h.paragraph_format.keep_with_next = True
         h.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        if level == 1:
-            h.paragraph_format.page_break_before = True
 
     cap = doc.styles["Caption"]
     cap.font.name = FONT

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.blocks import BUILDERS
-from reportgen.document.model import Document, Figure, Paragraph, Section, Table
+from reportgen.blocks import find_builder
+from reportgen.document.model import Document, Figure, Section, Table
 from reportgen.document.structure import BlockSpec, SectionSpec, StructureSpec
 from reportgen.document.text import make_environment, render_template, to_paragraphs
 from reportgen.errors import UserError
-from reportgen.results.base import Context
+from reportgen.results import Context
 
 
 @dataclass
@@ -43,8 +43,8 @@ def _available(ctx: Context, needs) -> bool:
 def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict):
     if spec.kind in ("text", "para"):
         return PendingText(spec, where)
-    name = spec.table or spec.chart
-    builder = BUILDERS.get((spec.kind, name))
+    name = spec.table or spec.chart or ""
+    builder = find_builder(spec.kind, name)
     if builder is None:
         raise UserError(f"{where}: nieznany {'generator tabeli' if spec.kind == 'table' else 'generator wykresu'} {name!r}.")
     if not _available(ctx, builder.needs):
@@ -53,12 +53,14 @@ def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict):
     if data is None:
         return None
     caption = render_template(env, spec.caption, None, context, where).strip()
+    block_id = spec.id or ""          # tables and figures have an id (checked by document.structure.BlockSpec)
     provenance = ", ".join(data.provenance)
     if spec.kind == "table":
-        return Table(id=spec.id, caption=caption, columns=data.columns, rows=data.rows, source=spec.source or data.source,
-                     total_rows=data.total_rows, note=data.note, provenance=provenance, row_decimals=data.row_decimals)
+        return Table(id=block_id, caption=caption, columns=data.columns, rows=data.rows, source=spec.source or data.source,
+                     total_rows=data.total_rows, note=data.note, provenance=provenance,
+                     row_decimals=list(data.row_decimals) if data.row_decimals is not None else None)
     # the chart is rendered to PNG later by reportgen.render.charts (in parallel, cached)
-    return Figure(id=spec.id, caption=caption, source=spec.source or data.source, provenance=provenance,
+    return Figure(id=block_id, caption=caption, source=spec.source or data.source, provenance=provenance,
                   chart_spec=data.spec)
 
 
@@ -85,8 +87,8 @@ def _build_section(ctx: Context, spec: SectionSpec, level: int, env, context: di
     return section
 
 
-def _number(document: Document) -> dict[str, object]:
-    registry: dict[str, object] = {}
+def _number(document: Document) -> dict[str, Section | Table | Figure]:
+    registry: dict[str, Section | Table | Figure] = {}
     counters = {"Tabela": 0, "Rysunek": 0}
 
     def walk(sections, prefix):

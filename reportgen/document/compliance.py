@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from reportgen.document.model import Column, Document, Section, Table
 from reportgen.rules.requirements import Requirement
+
+
+def _unbroken(citation: str) -> str:
+    """"art. 19 ust. 3 pkt 3a": a no-break space keeps each unit with its number on one line."""
+    return re.sub(r"\b(art\.|ust\.|pkt|poz\.) ", "\\1\u00a0", citation)
 
 
 def satisfying_sections(document: Document, req_id: str) -> list[Section]:
@@ -23,10 +29,11 @@ def compliance_section(document: Document, requirements: list[Requirement], on: 
             where = "procedura uchwalenia (poza treścią dokumentu)"
         else:
             where = "–"
-        rows.append([req.id, req.citation(), req.text, where])
+        # read by councillors: the provision and its wording, not the rule ids reportgen uses internally
+        rows.append([_unbroken(req.citation()), req.text, where])
     table = Table(id="t_compliance", caption=annex["caption"],
-                  columns=[Column("Id", None, kind="text"), Column("Podstawa prawna", None, kind="text"),
-                           Column("Wymaganie", None, kind="text"), Column("Rozdział dokumentu", None, kind="text")],
+                  columns=[Column("Przepis", None, kind="text"), Column("Wymaganie ustawowe", None, kind="text"),
+                           Column("Gdzie spełnione w projekcie założeń", None, kind="text")],
                   rows=rows, source=f"Opracowanie własne na podstawie przepisów w brzmieniu obowiązującym {on.strftime('%d.%m.%Y')} r.",
                   provenance="reportgen.document.compliance")
     section = Section(id="annex_compliance", title=annex["title"], level=1, number="", blocks=[table])

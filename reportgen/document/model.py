@@ -8,7 +8,6 @@ The same classes describe a plan read from .docx/.pdf/.txt, where ids are synthe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass
@@ -74,7 +73,7 @@ class Figure:
     chart_spec: object = None                             # build: what the chart shows (rendered to image_png)
 
 
-Block = Union[Paragraph, Table, Figure]
+Block = Paragraph | Table | Figure
 
 
 @dataclass
@@ -84,7 +83,7 @@ class Section:
     level: int = 1
     number: str = ""                                      # "7.2" assigned by numbering (build) or read (check)
     blocks: list[Block] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
     satisfies: list[str] = field(default_factory=list)    # requirement ids evidenced by this section
     location: Location = field(default_factory=Location)
 

@@ -44,7 +44,7 @@ class SectionSpec(BaseModel):
     satisfies: list[str] = []
     when: list[str] = []
     blocks: list[BlockSpec] = []
-    sections: list["SectionSpec"] = []
+    sections: list[SectionSpec] = []
 
 
 class StructureSpec(BaseModel):
@@ -73,4 +73,4 @@ def load_structure(path: Path) -> StructureSpec:
     try:
         return StructureSpec.model_validate(data)
     except ValidationError as exc:
-        raise UserError(pydantic_messages(exc, str(path), lines)) from None
+        raise UserError(pydantic_messages(exc, str(path), lines, data)) from None

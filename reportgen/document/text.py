@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.document.model import Paragraph
 from reportgen.errors import UserError
+from reportgen.render import template_cache
 from reportgen.render.numbers import NBSP, fmt, pct, plural_form
 
 # Polish typesetting: a one-letter word does not end a line, a number stays with its unit.
@@ -22,16 +24,42 @@ def typeset(text: str) -> str:
     return _NUMBER_UNIT.sub(lambda m: m.group(1) + NBSP, text)
 
 
+def _defined(value):
+    """A missing value given to a number filter is an UndefinedError (reported with the template's place), not a
+    TypeError from the formatter."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return value
+
+
+@cache
 def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
+    """One environment per templates folder and process: compiling the ~170 templates of a document is most of
+    the time of composing it, so compiled templates are kept in the process (files: Jinja's own cache, checked
+    against mtime; inline paragraphs of structure.yaml: `_compiled`) and between processes on disk
+    (render.template_cache)."""
     from jinja2 import FileSystemLoader
     env = SandboxedEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                                trim_blocks=True, lstrip_blocks=True)
-    env.filters["num"] = lambda x, d=0: fmt(x, d)
-    env.filters["pct"] = lambda x, d=1: pct(x, d)
-    env.globals["num"] = fmt
+    env.filters["num"] = lambda x, d=0: fmt(_defined(x), d)
+    env.filters["pct"] = lambda x, d=1: pct(_defined(x), d)
+    env.filters["share_pct"] = lambda x, d=1: pct(100 * _defined(x), d)      # a share 0–1 written as a percentage
+    env.globals["num"] = lambda x, *args, **kwargs: fmt(_defined(x), *args, **kwargs)
     env.globals["pl"] = plural_form
+    template_cache.enable(env)
     return env
+
+
+_compiled: dict[tuple[int, str], Template] = {}
+
+
+def _from_string(env: SandboxedEnvironment, source: str) -> Template:
+    """An inline template, compiled once per process (and kept between builds on disk by render.template_cache)."""
+    key = (id(env), source)
+    if key not in _compiled:
+        _compiled[key] = template_cache.from_string(env, source)
+    return _compiled[key]
 
 
 def to_paragraphs(rendered: str) -> list[Paragraph]:
@@ -60,7 +88,7 @@ def to_paragraphs(rendered: str) -> list[Paragraph]:
 
 def render_template(env: SandboxedEnvironment, source: str | None, name: str | None, context: dict, where: str) -> str:
     try:
-        template = env.from_string(source) if source is not None else env.get_template(f"{name}.md.j2")
+        template = _from_string(env, source) if source is not None else env.get_template(f"{name}.md.j2")
         return template.render(**context)
     except UserError:
         raise

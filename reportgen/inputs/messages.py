@@ -1,6 +1,9 @@
 """Pydantic validation errors as Polish messages naming file, key path and line."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import ValidationError
 
 from reportgen.inputs.yamlio import LineMap, format_path
@@ -23,10 +26,16 @@ _TYPE_MESSAGES = {
     "date_type": "oczekiwano daty w formacie RRRR-MM-DD",
     "too_short": "lista nie może być pusta",
     "string_pattern_mismatch": "niepoprawny format",
+    "finite_number": "oczekiwano liczby skończonej (nie .inf ani .nan)",
+    "int_parsing_size": "liczba poza dopuszczalnym zakresem",
+    "bool_type": "oczekiwano wartości tak/nie (true/false)",
+    "tuple_type": "oczekiwano listy",
+    "too_long": "za dużo elementów",
 }
 
 
-def _describe(err: dict) -> str:
+def describe_error(err: Mapping[str, Any]) -> str:
+    """One pydantic error in Polish, without its location."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "greater_than_equal":
@@ -49,22 +58,38 @@ def _describe(err: dict) -> str:
     return base or err["msg"]
 
 
-def _clean_loc(loc: tuple) -> tuple:
-    # Union members and validators add their own names to the location; keep the user's keys only.
-    return tuple(p for p in loc if not (isinstance(p, str) and (p.startswith("function-") or p in ("indicator", "measured") or "[" in p)))
+def _user_loc(loc: tuple, data: object) -> tuple:
+    """The user's key path of an error: pydantic adds names of its own to the location (a discriminated union's
+    tag such as `indicator`, validator and type names); keep only the parts that exist in the user's data, and the
+    last part (a missing key)."""
+    out: list = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif i < len(loc) - 1 and (isinstance(node, (dict, list)) or (isinstance(part, str) and "[" in part)):
+            continue                        # pydantic's own name (union member, validator, type)
+        else:
+            node = None
+        out.append(part)
+    return tuple(p for p in out if not (isinstance(p, str) and p.startswith("function-")))
 
 
-def pydantic_messages(exc: ValidationError, label: str, lines: LineMap) -> list[str]:
+def pydantic_messages(exc: ValidationError, label: str, lines: LineMap, data: object = None) -> list[str]:
+    """One Polish message per problem (deduplicated: a union reports one error per member)."""
     seen: set[str] = set()
     out: list[str] = []
-    errors = exc.errors(include_url=False)
-    # A union (e.g. sector method) reports one error per member; keep the member the user chose.
-    for err in errors:
-        loc = _clean_loc(tuple(err["loc"]))
+    for err in exc.errors(include_url=False):
+        loc = _user_loc(tuple(err["loc"]), data)
         line = lines.line_of(loc)
         where = f", wiersz {line}" if line else ""
-        msg = f"{label}{where}, klucz {format_path(loc)}: {_describe(err)}."
+        msg = f"{label}{where}, klucz {format_path(loc)}: {describe_error(err)}."
         if msg not in seen:
             seen.add(msg)
             out.append(msg)
     return out
+
+
+_describe = describe_error   # the name reportgen/inputs/parameters.py imports

@@ -144,8 +144,3 @@ def _check_reply_keys(facts: ProcedureFacts) -> None:
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
-
-def register_procedure_file() -> None:
-    """procedure.yaml sits in the content folder: the document build accepts (and validates) it."""
-    from reportgen.inputs.loader import register_content_file
-    register_content_file("procedure.yaml", "procedure", Procedure)

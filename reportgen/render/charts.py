@@ -12,20 +12,77 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
-STYLE_VERSION = "3"
+STYLE_VERSION = "5"
 DPI = 200
 SIZE_IN = (6.3, 3.4)          # text width of an A4 page with 2,5 cm margins
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000", "#843c0c"]
+FONTS = ("Carlito", "Calibri")  # the body font (Carlito has Calibri's metrics); DejaVu Sans when neither is installed
+AXIS_CHARS = 95                 # about this many characters of 8,5 pt labels fit across the plot
 
 
 def spec_key(spec) -> str:
-    payload = json.dumps({"v": STYLE_VERSION, "spec": asdict(spec)}, ensure_ascii=False, sort_keys=True, default=str)
+    payload = json.dumps({"v": STYLE_VERSION, "spec": asdict(spec), "base_year": base_year(spec)},
+                         ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def base_year(spec) -> int | None:
+    """The last year of history in a chart over years (a ChartSpec may carry base_year); later years are forecast."""
+    return getattr(spec, "base_year", None)
 
 
 def _pl(x: float, decimals: int = 0) -> str:
     from reportgen.render.numbers import fmt
     return fmt(x, decimals)
+
+
+def _font() -> str:
+    from matplotlib import font_manager
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    if not installed & set(FONTS):
+        # matplotlib's font list is cached; a font installed after it was built is added here
+        for path in font_manager.findSystemFonts():
+            if any(f.lower() in Path(path).name.lower() for f in FONTS):
+                font_manager.fontManager.addfont(path)
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next((f for f in FONTS if f in installed), "DejaVu Sans")
+
+
+def _wrap(label: str, width: int) -> str:
+    """A long category label on two or three lines, broken between words, never cut."""
+    import textwrap
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) if len(label) > width else label
+
+
+def _value_axis(ax, values: list[float], from_zero: bool) -> None:
+    """Ticks in Polish notation with one precision for the whole axis (no "5,0" among whole numbers); whole-number
+    data get whole-number ticks; bars and areas start at zero."""
+    from matplotlib.ticker import Formatter, MaxNLocator
+
+    class PolishTicks(Formatter):
+        decimals = 0
+
+        def set_locs(self, locs):
+            super().set_locs(locs)
+            self.decimals = next((d for d in range(4) if all(abs(v * 10 ** d - round(v * 10 ** d)) < 1e-6 for v in locs)), 3)
+
+        def __call__(self, v, pos=None):
+            return _pl(v, self.decimals)
+
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10],
+                                           integer=all(float(v).is_integer() for v in values)))
+    ax.yaxis.set_major_formatter(PolishTicks())
+    if from_zero:
+        ax.set_ylim(bottom=0)
+
+
+def _legend_above(ax, labels: list[str]) -> None:
+    # above the plot, never over the data; as many columns as fit across the figure
+    ncol = len(labels)
+    while ncol > 1 and sum(len(lbl) + 6 for lbl in labels[:ncol]) > AXIS_CHARS + 10:
+        ncol -= 1
+    ax.legend(frameon=False, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.01), ncol=ncol,
+              handlelength=1.8, columnspacing=1.2)
 
 
 def draw(spec) -> bytes:
@@ -35,13 +92,16 @@ def draw(spec) -> bytes:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
 
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8.5, "axes.spines.top": False,
-                         "axes.spines.right": False, "axes.titlesize": 9, "svg.hashsalt": "reportgen"})
+    plt.rcParams.update({"font.family": _font(), "font.size": 9, "axes.spines.top": False,
+                         "axes.spines.right": False, "axes.titlesize": 9, "axes.labelsize": 9,
+                         "xtick.labelsize": 8.5, "ytick.labelsize": 8.5, "svg.hashsalt": "reportgen"})
     fig, ax = plt.subplots(figsize=SIZE_IN, dpi=DPI)
     cats = spec.categories
     series = spec.series
+    base = base_year(spec)
+    years = [int(c) for c in cats] if all(c.isdigit() and len(c) == 4 for c in cats) else None
+    forecast = [base is not None and years is not None and y > base for y in (years or [0] * len(cats))]
     if spec.kind == "pie":
         values = series[0][1]
         total = sum(values)
@@ -51,52 +111,79 @@ def draw(spec) -> bytes:
         ax.legend(wedges, labels, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
         ax.axis("equal")
     else:
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _pl(v, 0 if abs(v) >= 10 or v == 0 else 1)))
         ax.grid(axis="y", color="#d9d9d9", linewidth=0.6)
         ax.set_axisbelow(True)
         x = list(range(len(cats)))
+        values = [v for _, vals in series for v in vals if v is not None]
+        hatch = ["//" if f else None for f in forecast]       # forecast bars hatched, history solid
         if spec.kind == "bar":
-            bars = ax.bar(x, series[0][1], color=PALETTE[0], width=0.6)
+            bars = ax.bar(x, series[0][1], color=PALETTE[0], width=0.6, hatch=hatch, edgecolor="white", linewidth=0)
             for b, v in zip(bars, series[0][1]):
                 ax.annotate(_pl(v, spec.value_decimals), (b.get_x() + b.get_width() / 2, b.get_height()),
                             ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+            ax.margins(y=0.12)   # room for the value above the tallest bar
         elif spec.kind == "grouped_bar":
             n = len(series)
             w = 0.8 / n
             for i, (label, vals) in enumerate(series):
                 ax.bar([xi - 0.4 + w * (i + 0.5) for xi in x], vals, width=w, label=label, color=PALETTE[i % len(PALETTE)])
-            # above the plot: inside, the legend covers the tallest bars
-            ax.legend(frameon=False, fontsize=7.5, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(n, 4))
+            _legend_above(ax, [lbl for lbl, _ in series])
         elif spec.kind == "stacked_bar":
             bottom = [0.0] * len(cats)
             for i, (label, vals) in enumerate(series):
-                ax.bar(x, vals, bottom=bottom, width=0.6, label=label, color=PALETTE[i % len(PALETTE)])
+                ax.bar(x, vals, bottom=bottom, width=0.6, label=label, color=PALETTE[i % len(PALETTE)],
+                       hatch=hatch, edgecolor="white", linewidth=0)
                 bottom = [b + v for b, v in zip(bottom, vals)]
-            ax.legend(frameon=False, fontsize=7.5, loc="center left", bbox_to_anchor=(1.0, 0.5))
+            ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
+            values = bottom
         elif spec.kind == "line":
             for i, (label, vals) in enumerate(series):
-                ax.plot(x, vals, marker="o", markersize=3, label=label, color=PALETTE[i % len(PALETTE)])
-            ax.legend(frameon=False, fontsize=7.5)
+                color = PALETTE[i % len(PALETTE)]
+                pts = [(xi, v) for xi, v in zip(x, vals) if v is not None]
+                hist = [p for p, f in zip(pts, forecast) if not f]
+                fut = [p for p, f in zip(pts, forecast) if f]
+                if hist:
+                    ax.plot(*zip(*hist), marker="o", markersize=3, label=label, color=color)
+                if fut:   # the forecast dashed, joined to the last year of history
+                    ax.plot(*zip(*(hist[-1:] + fut)), marker="o", markersize=3, color=color, linestyle="--",
+                            markerfacecolor="white", label=None if hist else label)
+            _legend_above(ax, [lbl for lbl, _ in series])
         elif spec.kind == "stacked_area":
             ax.stackplot(x, *[vals for _, vals in series], labels=[lbl for lbl, _ in series],
                          colors=PALETTE[: len(series)], alpha=0.9)
-            ax.legend(frameon=False, fontsize=7.5, loc="lower right")
+            _legend_above(ax, [lbl for lbl, _ in series])
+            values = [sum(col) for col in zip(*[vals for _, vals in series])]
         else:
             raise ValueError(f"unknown chart kind {spec.kind}")
+        _value_axis(ax, values, from_zero=spec.kind in ("bar", "grouped_bar", "stacked_bar", "stacked_area"))
+        if base is not None and years and base in years and any(forecast):
+            bx = years.index(base)
+            ax.axvline(bx + (0.5 if spec.kind.endswith("bar") else 0), color="#595959", linewidth=0.8, linestyle=":")
+            ax.axvspan(bx + (0.5 if spec.kind.endswith("bar") else 0), len(cats) - 0.5, color="#f2f2f2", zorder=0)
+            ax.annotate("prognoza", (bx + 0.6, 1.0), xycoords=("data", "axes fraction"), fontsize=7.5,
+                        va="top", color="#595959")
         step = -(-len(cats) // 9)   # at most nine labels on the axis
         ax.set_xticks(x[::step])
-        shown = cats[::step]
-        # about 95 characters of 8,5 pt labels fit across the plot; beyond that they would overlap
-        crowded = sum(len(c) + 2 for c in shown) > 95
-        long = crowded or max(len(c) for c in shown) >= 14
-        ax.set_xticklabels(shown, rotation=30 if crowded else (15 if long else 0), ha="right" if long else "center")
+        room = AXIS_CHARS // len(x[::step]) - 2              # characters per label before it meets the next
+        shown = [_wrap(c, max(room, 8)) for c in cats[::step]]
+        # labels that still do not fit side by side are turned
+        crowded = sum(max(len(s) for s in c.split("\n")) + 2 for c in shown) > AXIS_CHARS
+        ax.set_xticklabels(shown, rotation=30 if crowded else 0, ha="right" if crowded else "center")
         if spec.ylabel:
             ax.set_ylabel(spec.ylabel)
-    fig.tight_layout()
+    fig.set_layout_engine("tight")     # laid out once, while saving (tight_layout() here drew the figure twice)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()
+
+
+def _warm() -> None:
+    """Import what draw() needs (a worker's first second), before any chart is asked for."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+    _font()
 
 
 def cache_dir() -> Path:
@@ -114,6 +201,12 @@ class ChartPool:
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "ChartPool":
+        if self.workers > 1 and (not self.use_cache or not any(cache_dir().glob("*.png"))):
+            # an empty cache: every chart will be drawn, so the workers start now and import matplotlib while the
+            # main process reads the data and writes the text (a warm build starts no worker at all)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            for _ in range(self.workers):
+                self.pool.submit(_warm)
         return self
 
     def __exit__(self, *exc) -> None:

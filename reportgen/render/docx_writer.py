@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
 from reportgen.document.model import Document, Figure, Paragraph, Section, Table
+from reportgen.render.formula import DISPLAY, INLINE, add_display, add_inline
 from reportgen.render.numbers import fmt
+from reportgen.render.typeset import SOFT_HYPHEN, column_widths_cm, hyphenate_to_fit, year_ranges
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 BODY_WIDTH_CM = 16.0
@@ -87,165 +90,134 @@ def add_field_block(doc, instruction: str, entries: list[tuple[str, str]]) -> No
 
 # --- blocks ---------------------------------------------------------------------------------------
 
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
 def format_cell(value, decimals: int | None, kind: str) -> str:
+    """A cell's text. A small value that would print as zero at the column's precision ("0,00" for a B(a)P
+    emission of 0,0004 Mg) gets two significant digits instead: a table never shows a value as 0 that is not."""
     if value is None:
         return "–"
     if isinstance(value, str):
-        return value
+        return year_ranges(value)
     if decimals is None:
         return str(value)
+    if value and abs(value) < 0.5 * 10 ** -decimals:
+        decimals = min(6, 1 - math.floor(math.log10(abs(value))))
     return fmt(value, decimals)
 
 
-# Calibri 9 pt: a digit is about 0,17 cm wide, 0,18 cm in bold; a cell adds about 0,4 cm of left and right
-# margin (0,19 cm each side).
-CHAR_CM = 0.18
-CELL_PAD_CM = 0.4
+def column_decimals(values: list, decimals: int | None) -> int | None:
+    """A column of whole numbers of five digits and more drops its decimals ("52 000", not "52 000,00": beyond
+    the fifth significant digit they say nothing); any other column keeps the precision its table asks for."""
+    numbers = [abs(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool) and v]
+    if decimals and numbers and min(numbers) >= 10_000 and all(float(v).is_integer() for v in numbers):
+        return 0
+    return decimals
 
 
-def _words(text: str) -> list[str]:
-    # a no-break space (number groups, "70 W") joins what the line must not break
-    return [w for w in re.split(r"[ \t\n]+", text) if w]
+def _runs(paragraph, text: str, bold: bool = False, size_pt: float | None = None) -> None:
+    """text as runs: soft hyphens become Word's optional hyphens (w:softHyphen), inline formulas \\( \\) are set
+    with italic symbols and real subscripts."""
+    text = year_ranges(text)
+    pos = 0
+    for m in [*INLINE.finditer(text), None]:
+        chunk = text[pos:m.start()] if m else text[pos:]
+        if chunk:
+            run = paragraph.add_run()
+            for i, piece in enumerate(chunk.split(SOFT_HYPHEN)):
+                if i:
+                    run._r.append(OxmlElement("w:softHyphen"))
+                if piece:
+                    t = OxmlElement("w:t")
+                    t.set(qn("xml:space"), "preserve")
+                    t.text = piece
+                    run._r.append(t)
+            run.bold = bold or None
+            if size_pt:
+                run.font.size = Pt(size_pt)
+        if m:
+            add_inline(paragraph, m.group("body"))
+            pos = m.end()
 
 
-def _floor_cm(header: str, cells: list[str], numeric: bool, size_ratio: float, header_cap: int = 99) -> float:
-    """The narrowest a column may be: a number never wraps, no word is broken (a very long word may be);
-    header_cap lets header words longer than it break when the page is too narrow for every header."""
-    words = [min(len(w), header_cap) for w in _words(header)]
-    if numeric:
-        words += [len(c) for c in cells]
+def add_text(doc, text: str, style: str = "Normal"):
+    """A paragraph of running text; a paragraph that is one display formula \\[ \\] becomes a Word equation."""
+    p = styled(doc, "", style)
+    m = DISPLAY.match(text)
+    if m:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_display(p, m.group("body"), m.group("tail"))
     else:
-        words += [min(len(w), 14) for c in cells for w in _words(c)]
-    return max(words, default=3) * CHAR_CM * size_ratio + CELL_PAD_CM
-
-
-def column_widths_cm(header: list[str], body: list[list[str]], numeric: list[bool],
-                     total_cm: float = BODY_WIDTH_CM, size_ratio: float = 1.0) -> list[float]:
-    """Share the text width by what each column holds: numbers never wrap, text wraps onto a few lines,
-    a header onto about three. Widths start in proportion to content, then every column is raised to its floor
-    (_floor_cm), taking the difference from the columns that have room to spare."""
-    text_cap = 30 if len(header) <= 5 else 16
-    columns = [[row[j] for row in body if j < len(row)] for j in range(len(header))]
-    weights, floors = [], []
-    for j, (head, cells) in enumerate(zip(header, columns)):
-        longest_word = max((len(w) for w in _words(head)), default=4)
-        longest_cell = max((len(c) for c in cells), default=0)
-        cell = longest_cell + 2.5 if numeric[j] else min(longest_cell, text_cap) + 1
-        weight = max(longest_word + 1, len(head) / 3, cell, 5)
-        weights.append(weight * 1.4 if j == 0 and not numeric[j] else weight)   # the row label reads first
-        floors.append(_floor_cm(head, cells, numeric[j], size_ratio))
-    for cap in (10, 0):                               # headers too long for the page: let long header words break
-        if sum(floors) < total_cm:
-            break
-        floors = [_floor_cm(h, cells, numeric[j], size_ratio, header_cap=cap)
-                  for j, (h, cells) in enumerate(zip(header, columns))]
-    widths = [total_cm * w / sum(weights) for w in weights]
-    if sum(floors) >= total_cm:                       # cannot satisfy every floor: share by floors
-        return [total_cm * f / sum(floors) for f in floors]
-    for _ in range(len(widths)):
-        short = [j for j, w in enumerate(widths) if w < floors[j] - 1e-9]
-        if not short:
-            break
-        deficit = sum(floors[j] - widths[j] for j in short)
-        for j in short:
-            widths[j] = floors[j]
-        spare = {j: widths[j] - floors[j] for j in range(len(widths)) if j not in short and widths[j] > floors[j]}
-        room = sum(spare.values())
-        for j, r in spare.items():
-            widths[j] -= deficit * r / room
-    return widths
+        _runs(p, text)
+    return p
 
 
 def add_caption(doc, label: str, number: int, caption: str) -> None:
     p = styled(doc, "", "Caption")
     p.add_run(f"{label} ")
     add_simple_field(p, f"SEQ {label} \\* ARABIC", str(number))
-    p.add_run(f". {caption}")
+    _runs(p, f". {caption}")
+
+
+def _twips(cm: float) -> int:
+    return round(cm / 2.54 * 1440)
+
+
+def _cell_xml(text: str, width_cm: float, style_id: str, align: str, keep: bool, bold: bool, size: float,
+              fill: str | None) -> str:
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    rpr = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{round(size * 2)}"/>' if size != 9.0 else "")
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    body = "<w:softHyphen/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' if piece else ""
+                                  for piece in year_ranges(text).split(SOFT_HYPHEN))
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{_twips(width_cm)}" w:type="dxa"/>{shade}</w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{"<w:keepNext/>" if keep else ""}<w:jc w:val="{align}"/></w:pPr>'
+            f'<w:r>{rpr}{body}</w:r></w:p></w:tc>')
 
 
 def add_table(doc, table: Table) -> None:
     add_caption(doc, "Tabela", table.number, table.caption)
     ncols = len(table.columns)
-    small = ncols > 7   # a wide table is set in 8 pt, header and body alike
-    t = doc.add_table(rows=1 + len(table.rows), cols=ncols)
-    t.style = doc.styles["Table Grid"]
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header = t.rows[0]
-    _repeat_header(header)
-    for j, col in enumerate(table.columns):
-        cell = header.cells[j]
-        cell.text = ""
-        p = cell.paragraphs[0]
-        set_style(doc, p, "Table Text")
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.keep_with_next = True
-        run = p.add_run(col.header)
-        run.bold = True
-        if small:
-            run.font.size = Pt(8)
-        _shade(cell, "DCE6F1")
+    size = 8.0 if ncols > 7 else 9.0   # a wide table is set in 8 pt, header and body alike
+    decimals = [col.decimals if table.row_decimals else column_decimals([r[j] for r in table.rows if j < len(r)], col.decimals)
+                for j, col in enumerate(table.columns)]
     texts = []
     for i, row in enumerate(table.rows):
         row_dec = table.row_decimals[i] if table.row_decimals else None
         # a row's own precision applies to its value columns; percent columns keep theirs
         texts.append([format_cell(row[j] if j < len(row) else None,
                                   row_dec if (row_dec is not None and col.kind == "number" and col.decimals is not None)
-                                  else col.decimals, col.kind)
+                                  else decimals[j], col.kind)
                       for j, col in enumerate(table.columns)])
-    widths = column_widths_cm([c.header for c in table.columns], texts, [c.decimals is not None for c in table.columns],
-                              size_ratio=8 / 9 if small else 1.0)
-    t.autofit = False
-    for j, w in enumerate(widths):
-        t.columns[j].width = Cm(w)
-        for cell in t.columns[j].cells:
-            cell.width = Cm(w)
+    headers = [year_ranges(c.header) for c in table.columns]
+    widths = column_widths_cm(headers, texts, [c.decimals is not None for c in table.columns], size_pt=size)
+    style_id = doc.styles["Table Grid"].style_id
+    text_style = doc.__dict__.setdefault("_reportgen_style_ids", {}).get("Table Text") or doc.styles["Table Text"].style_id
     keep_together = len(table.rows) <= 18
+    xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="0" w:type="auto"/>'
+           '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+           'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    xml += [f'<w:gridCol w:w="{_twips(w)}"/>' for w in widths]
+    xml.append('</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>')
+    for j in range(ncols):
+        xml.append(_cell_xml(hyphenate_to_fit(headers[j], widths[j], size, True), widths[j], text_style, "center",
+                             keep=True, bold=True, size=size, fill="DCE6F1"))
+    xml.append("</w:tr>")
     for i, row in enumerate(table.rows):
-        tr = t.rows[i + 1]
-        _cant_split(tr)
         is_total = i in table.total_rows
+        # a short table is not split across pages; a long one keeps its last row with the source line
+        keep = keep_together or i == len(table.rows) - 1
+        xml.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>')
         for j, col in enumerate(table.columns):
             value = row[j] if j < len(row) else None
-            cell = tr.cells[j]
-            cell.text = ""
-            p = cell.paragraphs[0]
-            set_style(doc, p, "Table Text")
             numeric = col.decimals is not None and not isinstance(value, str)
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
-            if keep_together or i == len(table.rows) - 1:
-                # a short table is not split across pages; a long one keeps its last row with the source line
-                p.paragraph_format.keep_with_next = True
-            run = p.add_run(texts[i][j])
-            if small:
-                run.font.size = Pt(8)
-            if is_total:
-                run.bold = True
-                _shade(cell, "F2F2F2")
+            text = texts[i][j] if numeric else hyphenate_to_fit(texts[i][j], widths[j], size, is_total)
+            xml.append(_cell_xml(text, widths[j], text_style, "right" if numeric else "left", keep=keep,
+                                 bold=is_total, size=size, fill="F2F2F2" if is_total else None))
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    # one parse for the whole table: cell by cell through python-docx took most of the writing time
+    doc.element.body._insert_tbl(parse_xml("".join(xml)))
     if table.note:
-        styled(doc, table.note, "Table Note").paragraph_format.keep_with_next = True
+        add_text(doc, table.note, "Table Note").paragraph_format.keep_with_next = True   # may hold \\( formulas \\)
     styled(doc, f"Źródło: {table.source}", "Source")
 
 
@@ -261,11 +233,14 @@ def add_figure(doc, figure: Figure, pending: list) -> None:
 
 def add_paragraph(doc, para: Paragraph) -> None:
     style = "List Bullet" if para.style == "bullet" else "Normal"
-    styled(doc, para.text, style)
+    text = f"\\[{para.text}\\]" if para.style == "equation" and not DISPLAY.match(para.text) else para.text
+    add_text(doc, text, style)
 
 
-def add_section(doc, section: Section, pending: list) -> None:
-    styled(doc, f"{section.number} {section.title}".strip(), f"Heading {min(section.level, 3)}")
+def add_section(doc, section: Section, pending: list, new_page: bool = False) -> None:
+    heading = styled(doc, f"{section.number} {section.title}".strip(), f"Heading {min(section.level, 3)}")
+    if new_page:
+        heading.paragraph_format.page_break_before = True
     for block in section.blocks:
         if isinstance(block, Table):
             add_table(doc, block)
@@ -279,18 +254,24 @@ def add_section(doc, section: Section, pending: list) -> None:
 
 # --- front matter and page furniture -------------------------------------------------------------
 
+def _run_on(heading) -> None:
+    # the lists follow the table of contents on its page: a page of their own left pages with three lines
+    heading.paragraph_format.page_break_before = False
+    heading.paragraph_format.space_before = Pt(18)
+
+
 def add_front_matter(doc, document: Document) -> None:
     styled(doc, "Spis treści", "Front Heading")
     toc = [(f"toc {min(s.level, 3)}", f"{s.number} {s.title}".strip()) for s in document.walk_sections() if s.level <= 3]
     add_field_block(doc, 'TOC \\o "1-3" \\h \\z \\u', toc)
     tables = document.tables()
     if tables:
-        styled(doc, "Spis tabel", "Front Heading")
+        _run_on(styled(doc, "Spis tabel", "Front Heading"))
         add_field_block(doc, 'TOC \\h \\z \\c "Tabela"',
                         [("table of figures", f"Tabela {t.number}. {t.caption}") for t in tables])
     figures = document.figures()
     if figures:
-        styled(doc, "Spis rysunków", "Front Heading")
+        _run_on(styled(doc, "Spis rysunków", "Front Heading"))
         add_field_block(doc, 'TOC \\h \\z \\c "Rysunek"',
                         [("table of figures", f"Rysunek {f.number}. {f.caption}") for f in figures])
 
@@ -313,13 +294,18 @@ def _update_fields_on_open(doc) -> None:
     settings.append(el)
 
 
+def _property(text: str) -> str:
+    # a document property holds at most 255 characters (python-docx refuses more; Word truncates)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _set_core_properties(doc, meta: dict) -> None:
     when = dt.datetime.combine(meta["document_date"], dt.time(12, 0))
     cp = doc.core_properties
-    cp.author = meta["author"]
+    cp.author = _property(meta["author"])
     cp.last_modified_by = "reportgen"
-    cp.title = meta["title"]
-    cp.subject = meta["subject"]
+    cp.title = _property(meta["title"])
+    cp.subject = _property(meta["subject"])
     cp.created = when
     cp.modified = when
     cp.last_printed = when
@@ -341,17 +327,50 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# characters XML 1.0 cannot hold (a pasted bell, a vertical tab from Excel): dropped, a tab-like one becomes a space
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value):
+    """value with XML-illegal characters removed, recursively through lists, tuples and dicts."""
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub(lambda m: " " if m.group(0) in "\x0b\x0c" else "", value)
+    if isinstance(value, list):
+        return [clean_text(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(clean_text(v) for v in value)
+    if isinstance(value, dict):
+        return {k: clean_text(v) for k, v in value.items()}
+    return value
+
+
+def clean_model(document: Document) -> None:
+    """Clean every text of the document model in place, so no input text can make the package unreadable."""
+    document.title = clean_text(document.title)
+    document.meta = clean_text(document.meta)
+    for section in document.walk_sections():
+        section.title = clean_text(section.title)
+        for block in section.blocks:
+            for name in ("text", "caption", "source", "note", "rows"):
+                if hasattr(block, name):
+                    setattr(block, name, clean_text(getattr(block, name)))
+            for col in getattr(block, "columns", []):
+                col.header = clean_text(col.header)
+
+
 def render_docx(document: Document, template: Path, images=None) -> bytes:
     """images: a function giving the PNG bytes of document.figures() in order, called once the text is written
     (charts are drawn meanwhile); without it, each figure's image_png is used."""
+    clean_model(document)
     meta = document.meta
     tpl = DocxTemplate(str(template))
     tpl.render(meta["title_page"], autoescape=True)
     doc = tpl.docx   # the front matter heading starts a new page (style "Front Heading")
     add_front_matter(doc, document)
     pending: list = []
-    for section in document.sections:
-        add_section(doc, section, pending)
+    for i, section in enumerate(document.sections):
+        # chapters run on; the first one (after the lists) and an annex (unnumbered) start a page
+        add_section(doc, section, pending, new_page=i == 0 or not section.number)
     pngs = images() if images else [f.image_png for f in document.figures()]
     for run, png in zip(pending, pngs, strict=True):
         run.add_picture(io.BytesIO(png), width=Cm(BODY_WIDTH_CM))

@@ -1,0 +1,69 @@
+"""Named builders that turn results into table rows and chart specs; structure.yaml refers to them by name.
+Builders live in the method packages (reportgen/methods/<method>/) and register with `@table` / `@chart`."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reportgen.document.model import Column
+
+
+@dataclass
+class TableData:
+    columns: list[Column]
+    rows: list[list[object]]
+    source: str
+    total_rows: list[int] = field(default_factory=list)
+    note: str = ""
+    provenance: list[str] = field(default_factory=list)   # result names behind the rows
+    row_decimals: Sequence[int | None] | None = None          # per-row precision for tables of mixed quantities
+
+
+@dataclass
+class ChartSpec:
+    """Everything a chart needs, and nothing else: its hash is the cache key."""
+    kind: str                      # bar | grouped_bar | stacked_bar | pie | line
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+    ylabel: str = ""
+    value_decimals: int = 0
+    note: str = ""
+
+
+@dataclass
+class ChartData:
+    spec: ChartSpec
+    source: str
+    provenance: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Builder:
+    name: str
+    kind: str                      # table | chart
+    needs: tuple[str, ...]         # result names; the block is absent when one is missing
+    fn: Callable
+
+
+BUILDERS: dict[tuple[str, str], Builder] = {}   # (kind, name) -> builder
+
+
+def table(name: str, needs: tuple[str, ...]):
+    def register(fn):
+        BUILDERS[("table", name)] = Builder(name, "table", needs, fn)
+        return fn
+    return register
+
+
+def chart(name: str, needs: tuple[str, ...]):
+    def register(fn):
+        BUILDERS[("chart", name)] = Builder(name, "chart", needs, fn)
+        return fn
+    return register
+
+
+def find_builder(kind: str, name: str) -> Builder | None:
+    """The builder structure.yaml names (method packages imported first, so every builder is registered)."""
+    from reportgen.methods import all_methods
+    all_methods()
+    return BUILDERS.get((kind, name))

@@ -1,0 +1,317 @@
+"""Tables and charts of the indicator method (heat balance, carriers, emissions, electricity, RES)."""
+from __future__ import annotations
+
+from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.document.model import Column
+from reportgen.methods.indicator.calc.heat import shares_pct
+from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.render.numbers import NBSP, fmt
+from reportgen.results import Context
+
+OWN = "Obliczenia własne"
+POLLUTANT_LABELS = {"pm10": "PM10", "pm25": "PM2,5", "co2": "CO₂", "bap": "B(a)P", "so2": "SO₂", "nox": "NOₓ", "co": "CO"}
+POLLUTANT_DECIMALS = {"pm10": 2, "pm25": 2, "co2": 1, "bap": 3, "so2": 2, "nox": 2, "co": 2}
+
+
+def sector_label(ctx: Context, sector: str) -> str:
+    return ctx.vocabulary["sectors"][sector]["label"]
+
+
+def carrier_label(ctx: Context, carrier: str) -> str:
+    return ctx.vocabulary["carriers"][carrier]["label"]
+
+
+def with_data_source(own: str, data_source: str) -> str:
+    return f"{own} na podstawie danych: {data_source}" if data_source else own
+
+
+@table("floor_area_by_sector", needs=("heat",))
+def floor_area_by_sector(ctx: Context, **_) -> TableData:
+    sectors = ctx.value("heat")["sectors"]
+    areas = {k: s.floor_area_m2 for k, s in sectors.items()}
+    shares = shares_pct(areas)
+    rows = [[sector_label(ctx, k), areas[k], shares[k]] for k in SECTOR_ORDER if k in areas]
+    rows.append(["Razem", sum(areas.values()), 100.0])
+    return TableData([Column("Sektor budownictwa", None, kind="text"), Column("Powierzchnia użytkowa [m²]", 0),
+                      Column("Udział [%]", 1, kind="percent")], rows,
+                     ctx.content.heat.source or "dane gminy", total_rows=[len(rows) - 1], provenance=["heat"])
+
+
+@table("ek_norms_by_period", needs=())
+def ek_norms_by_period(ctx: Context, **_) -> TableData:
+    e = ctx.params.entry("ek_by_period")
+    rows = [[r["period"], r["standard"], f"{r['min']}–{r['max']}"] for r in e["rows"]]
+    return TableData([Column("Okres budowy", None, kind="text"), Column("Obowiązująca norma", None, kind="text"),
+                      Column(f"Orientacyjne sezonowe zużycie energii [{e['unit']}]", None, kind="text")], rows, e["source"])
+
+
+@table("wt_ep_limits", needs=())
+def wt_ep_limits(ctx: Context, **_) -> TableData:
+    e = ctx.params.entry("wt_ep_limits")
+    cols = [Column("Rodzaj budynku", None, kind="text")]
+    for c in e["columns"]:
+        cols.append(Column(f"EP od {c['valid_from'].strftime('%d.%m.%Y')} [{e['unit']}]", 0))
+    rows = [[r["building"], *r["values"]] for r in e["rows"]]
+    return TableData(cols, rows, e["source"])
+
+
+@table("sector_indicator", needs=("heat",))
+def sector_indicator(ctx: Context, sector: str, **_) -> TableData | None:
+    s = ctx.value("heat")["sectors"].get(sector)
+    if s is None or s.method != "indicator":
+        return None
+    rows = []
+    for p in s.periods:
+        rows.append([p.period, p.area_share_pct, p.thermo_share_pct, p.ek_before_kwh_m2a, p.ek_after_kwh_m2a, p.ek_period_kwh_m2a])
+    rows.append(["Wskaźnik ważony sektora", sum(p.area_share_pct for p in s.periods), None, None, None, s.indicator_kwh_m2a])
+    cols = [Column("Okres budowy", None, kind="text"), Column("Udział powierzchni [%]", 1, kind="percent"),
+            Column("Udział powierzchni po termomodernizacji [%]", 0, kind="percent"),
+            Column("EK budynków niezmodernizowanych [kWh/(m²·rok)]", 1), Column("EK po termomodernizacji [kWh/(m²·rok)]", 1),
+            Column("EK okresu [kWh/(m²·rok)]", 1)]
+    note = ("EK okresu = (1 − u)·EK niezmodernizowanych + u·EK po termomodernizacji; wskaźnik sektora jest średnią "
+            "ważoną udziałami powierzchni (suma udziałów z zaokrągleń może różnić się od 100 %).")
+    return TableData(cols, rows, with_data_source(OWN, ctx.content.heat.source), note=note, provenance=["heat"])
+
+
+@table("sector_heat_calculation", needs=("heat",))
+def sector_heat_calculation(ctx: Context, **_) -> TableData:
+    sectors = ctx.value("heat")["sectors"]
+    rows = []
+    keys = [k for k in SECTOR_ORDER if k in sectors]
+    def row(label, getter):
+        return [label, *[getter(sectors[k]) for k in keys]]
+    rows.append(row("Powierzchnia użytkowa [m²]", lambda s: s.floor_area_m2))
+    rows.append(row("Wskaźnik EK [kWh/(m²·rok)]", lambda s: s.indicator_kwh_m2a))
+    rows.append(row("Energia użytkowa – ogrzewanie i wentylacja [GJ/rok]", lambda s: s.space_useful_gj))
+    rows.append(row("Energia użytkowa – c.w.u. [GJ/rok]", lambda s: s.dhw_useful_gj))
+    rows.append(row("Sprawność całkowita systemu [–]", lambda s: s.efficiency))
+    rows.append(row("Energia końcowa [GJ/rok]", lambda s: s.final_gj))
+    cols = [Column("Wielkość", None, kind="text")] + [Column(sector_label(ctx, k), 0) for k in keys]
+    measured = [sector_label(ctx, k) for k in keys if sectors[k].method == "measured"]
+    note = "c.w.u.: Q = V·F·c_w·ρ_w·(t_c − t_z)·k·t_uz; energia końcowa = energia użytkowa / sprawność całkowita."
+    if measured:
+        note += f" Sektor „{', '.join(measured)}”: zużycie rzeczywiste z ankietyzacji (bez rozbicia na energię użytkową)."
+    # each row is one quantity: its precision is the row's, not the column's
+    return TableData(cols, rows, with_data_source(OWN, ctx.content.heat.source), note=note, provenance=["heat"],
+                     row_decimals=[0, 1, 0, 0, 3, 0])
+
+
+@table("heat_balance", needs=("heat",))
+def heat_balance(ctx: Context, **_) -> TableData:
+    h = ctx.value("heat")
+    final = {k: s.final_gj for k, s in h["sectors"].items()}
+    shares = shares_pct(final)
+    rows = [[sector_label(ctx, k), final[k], shares[k], h["power_mw"][k]] for k in SECTOR_ORDER if k in final]
+    rows.append(["Łącznie", sum(final.values()), 100.0, sum(h["power_mw"].values())])
+    hours = ctx.params.value("heating_full_load_hours")
+    return TableData([Column("Sektor", None, kind="text"), Column("Energia końcowa [GJ/rok]", 0),
+                      Column("Udział [%]", 2, kind="percent"), Column("Szacunkowe zapotrzebowanie na moc [MW]", 2)],
+                     rows, OWN, total_rows=[len(rows) - 1],
+                     note=f"Moc = energia końcowa / (τ · 3,6 GJ/MWh), τ = {hours:.0f} h/rok.", provenance=["heat"])
+
+
+@chart("heat_by_sector", needs=("heat",))
+def heat_by_sector_chart(ctx: Context, **_) -> ChartData:
+    sectors = ctx.value("heat")["sectors"]
+    keys = [k for k in SECTOR_ORDER if k in sectors]
+    spec = ChartSpec("bar", [sector_label(ctx, k) for k in keys], [("Energia końcowa [GJ/rok]", [sectors[k].final_gj for k in keys])],
+                     ylabel="GJ/rok")
+    return ChartData(spec, OWN, ["heat"])
+
+
+@table("public_buildings", needs=("public_buildings",))
+def public_buildings(ctx: Context, **_) -> TableData:
+    pb = ctx.value("public_buildings")
+    rows = []
+    for b in pb.buildings:
+        if b.fuel_amount is None:
+            amount = None
+        elif b.fuel_amount == 0:
+            amount = "brak zużycia"
+        else:
+            amount = f"{fmt(b.fuel_amount, 1)}{NBSP}{b.fuel_unit}".strip()
+        rows.append([b.name, b.built or "–", b.floor_area_m2, b.heat_source,
+                     amount, b.electricity_kwh, b.thermo_modernisation or "–", b.res_installed or "–"])
+    cols = [Column("Obiekt", None, kind="text"), Column("Rok budowy", None, kind="text"), Column("Powierzchnia użytkowa [m²]", 1),
+            Column("Źródło ciepła", None, kind="text"), Column(f"Zużycie paliwa w {pb.year} r.", 1),
+            Column(f"Energia elektryczna w {pb.year} r. [kWh]", 0), Column("Termomodernizacja", None, kind="text"),
+            Column("Instalacje OZE", None, kind="text")]
+    return TableData(cols, rows, pb.source, provenance=["public_buildings"])
+
+
+@table("carrier_balance", needs=("carriers",))
+def carrier_balance(ctx: Context, **_) -> TableData:
+    energy = ctx.value("carriers")
+    keys = [k for k in SECTOR_ORDER if k in energy]
+    carriers = [c for c in ctx.vocabulary["carriers"] if any(energy[k].get(c, 0) > 0 for k in keys)]
+    grand = sum(sum(energy[k].values()) for k in keys)
+    rows = []
+    for c in carriers:
+        vals = [energy[k].get(c) for k in keys]
+        tot = sum(v or 0 for v in vals)
+        rows.append([carrier_label(ctx, c), *vals, tot, 100 * tot / grand])
+    rows.append(["Łącznie", *[sum(energy[k].values()) for k in keys], grand, 100.0])
+    cols = [Column("Nośnik energii", None, kind="text"), *[Column(f"{sector_label(ctx, k)} [GJ/rok]", 0) for k in keys],
+            Column("Łącznie [GJ/rok]", 0), Column("Udział [%]", 2, kind="percent")]
+    return TableData(cols, rows, with_data_source(OWN, ctx.content.carriers.source), total_rows=[len(rows) - 1],
+                     provenance=["carriers", "heat"])
+
+
+@chart("carrier_structure", needs=("carriers",))
+def carrier_structure_chart(ctx: Context, **_) -> ChartData:
+    energy = ctx.value("carriers")
+    totals: dict[str, float] = {}
+    for by_c in energy.values():
+        for c, v in by_c.items():
+            totals[c] = totals.get(c, 0) + v
+    carriers = [c for c in ctx.vocabulary["carriers"] if totals.get(c, 0) > 0]
+    spec = ChartSpec("pie", [carrier_label(ctx, c) for c in carriers], [("Udział", [totals[c] for c in carriers])], value_decimals=1)
+    return ChartData(spec, OWN, ["carriers"])
+
+
+@table("emission_factors_used", needs=("emissions",))
+def emission_factors_used(ctx: Context, **_) -> TableData:
+    ef = ctx.params.entry("emission_factors")
+    used: list[str] = []
+    carriers = ctx.value("carriers")
+    for sector, by_c in carriers.items():
+        for c, q in by_c.items():
+            if q <= 0:
+                continue
+            fixed = ctx.vocabulary["carriers"][c].get("factor")
+            if fixed and fixed not in used:
+                used.append(fixed)
+            for row in ctx.content.carriers.boiler_mix_pct.get(sector, {}).get(c, {}):
+                if row not in used:
+                    used.append(row)
+    order = list(ef["rows"])
+    used.sort(key=order.index)
+    rows = [[ef["rows"][r]["label"], *ef["rows"][r]["values"]] for r in used]
+    cols = [Column("Źródło ciepła / typ kotła", None, kind="text")] + [
+        Column(f"{POLLUTANT_LABELS[p]} [g/GJ]", 2) for p in ef["pollutants"]]
+    return TableData(cols, rows, ef["source"], note="CO₂ ze spalania biomasy przyjęto jako 0 (emisja biogeniczna).")
+
+
+@table("boiler_mix", needs=("emissions",))
+def boiler_mix(ctx: Context, **_) -> TableData:
+    ef = ctx.params.entry("emission_factors")
+    mix = ctx.content.carriers.boiler_mix_pct
+    keys = [k for k in SECTOR_ORDER if k in mix]
+    rows = []
+    for fuel in ("coal", "biomass"):
+        ids = []
+        for k in keys:
+            for r in mix[k].get(fuel, {}):
+                if r not in ids:
+                    ids.append(r)
+        for r in ids:
+            rows.append([ef["rows"][r]["label"], *[mix[k].get(fuel, {}).get(r) for k in keys]])
+    cols = [Column("Typ urządzenia grzewczego", None, kind="text")] + [Column(f"{sector_label(ctx, k)} [%]", 0, kind="percent") for k in keys]
+    return TableData(cols, rows, "Założenia opracowania", note=ctx.content.carriers.boiler_mix_note)
+
+
+@table("emissions_by_sector", needs=("emissions",))
+def emissions_by_sector(ctx: Context, **_) -> TableData:
+    em = ctx.value("emissions")
+    keys = [k for k in SECTOR_ORDER if k in em]
+    pollutants = list(POLLUTANT_LABELS)
+    rows = [[sector_label(ctx, k), *[em[k][p] for p in pollutants]] for k in keys]
+    rows.append(["Łącznie", *[sum(em[k][p] for k in keys) for p in pollutants]])
+    cols = [Column("Sektor", None, kind="text")] + [Column(f"{POLLUTANT_LABELS[p]} [Mg/rok]", POLLUTANT_DECIMALS[p]) for p in pollutants]
+    return TableData(cols, rows, f"{OWN} na podstawie wskaźników emisji (PN-EN 303-5:2012, KOBiZE)",
+                     total_rows=[len(rows) - 1], note="CO₂ bez emisji biogenicznej ze spalania biomasy.",
+                     provenance=["emissions"])
+
+
+@chart("emissions_by_sector", needs=("emissions",))
+def emissions_chart(ctx: Context, **_) -> ChartData:
+    em = ctx.value("emissions")
+    keys = [k for k in SECTOR_ORDER if k in em]
+    pollutants = ["pm10", "pm25", "so2", "nox"]   # CO (an order of magnitude larger) is in the table
+    spec = ChartSpec("grouped_bar", [POLLUTANT_LABELS[p] for p in pollutants],
+                     [(sector_label(ctx, k), [em[k][p] for p in pollutants]) for k in keys], ylabel="Mg/rok")
+    return ChartData(spec, OWN, ["emissions"])
+
+
+@table("network_lines", needs=("network",))
+def network_lines(ctx: Context, **_) -> TableData:
+    n = ctx.value("network")
+    rows = [[ln.voltage, ln.kind, ln.km] for ln in n.lines]
+    rows.append(["Razem", "", n.total_km])
+    return TableData([Column("Poziom napięcia", None, kind="text"), Column("Rodzaj", None, kind="text"), Column("Długość [km]", 2)],
+                     rows, n.source or n.operator, total_rows=[len(rows) - 1], provenance=["network"])
+
+
+@table("mv_lines", needs=("network",))
+def mv_lines(ctx: Context, **_) -> TableData | None:
+    n = ctx.value("network")
+    if not n.mv_lines:
+        return None
+    rows = [[i + 1, ln.name, ln.stations] for i, ln in enumerate(n.mv_lines)]
+    rows.append(["", "Razem", n.mv_stations_total])
+    return TableData([Column("Lp.", 0), Column("Linia SN", None, kind="text"), Column("Stacje SN/nN [szt.]", 0)], rows,
+                     n.source or n.operator, total_rows=[len(rows) - 1], provenance=["network"])
+
+
+@table("street_lighting", needs=("street_lighting",))
+def street_lighting(ctx: Context, **_) -> TableData:
+    sl = ctx.value("street_lighting")
+    total = sl["count"]
+    rows = [[x.type, x.count, 100 * x.count / total] for x in sl["luminaires"]]
+    rows.append(["Razem", total, 100.0])
+    return TableData([Column("Rodzaj oprawy", None, kind="text"), Column("Liczba [szt.]", 0), Column("Udział [%]", 1, kind="percent")],
+                     rows, ctx.content.electricity.source or "dane gminy", total_rows=[len(rows) - 1], provenance=["street_lighting"])
+
+
+@table("electricity_forecast", needs=("electricity",))
+def electricity_forecast(ctx: Context, **_) -> TableData:
+    e = ctx.value("electricity")
+    years = e["years"]
+    base = years[0]
+    rows = []
+    for grp in e["groups"]:
+        rows.append([grp.label, *[e["by_group"][grp.id][y] for y in years], 100 * e["by_group"][grp.id][years[-1]] / e["by_group"][grp.id][base]])
+    rows.append(["Łącznie", *[e["total"][y] for y in years], 100 * e["total"][years[-1]] / e["total"][base]])
+    cols = [Column("Grupa odbiorców", None, kind="text"), *[Column(f"{y} [MWh/rok]", 0) for y in years],
+            Column(f"{years[-1]} wobec {base} [%]", 1, kind="percent")]
+    rates = "; ".join(f"do {u} r.: {str(r).replace('.', ',')} %/rok" for u, r in e["steps"])
+    return TableData(cols, rows, with_data_source(OWN, ctx.content.electricity.source), total_rows=[len(rows) - 1],
+                     note=f"Przyrost roczny (składany) dla odbiorców objętych wzrostem – {rates}.", provenance=["electricity"])
+
+
+@chart("electricity_forecast", needs=("electricity",))
+def electricity_chart(ctx: Context, **_) -> ChartData:
+    e = ctx.value("electricity")
+    years = list(range(e["years"][0], e["years"][-1] + 1))
+    from reportgen.methods.indicator.calc.electricity import forecast_mwh
+    series = []
+    for grp in e["groups"]:
+        series.append((grp.label, [forecast_mwh(grp.mwh, years[0], y, e["steps"], grp.grows) for y in years]))
+    spec = ChartSpec("stacked_area", [str(y) for y in years], series, ylabel="MWh/rok")
+    return ChartData(spec, OWN, ["electricity"])
+
+
+@table("res_potential", needs=("renewables",))
+def res_potential(ctx: Context, **_) -> TableData:
+    r = ctx.value("renewables")
+    rows = []
+    if "solar_thermal" in r:
+        s = r["solar_thermal"]["inputs"]
+        rows.append(["Kolektory słoneczne (ciepło)",
+                     f"{s.buildings} budynków × {s.collectors_per_building:g} × {str(s.collector_area_m2).replace('.', ',')} m², "
+                     f"{s.insolation_kwh_m2a:g} kWh/m² × η {str(s.efficiency).replace('.', ',')}",
+                     r["solar_thermal"]["gj"], r["solar_thermal"]["gj"] / 3.6])
+    if "photovoltaics" in r:
+        p = r["photovoltaics"]["inputs"]
+        rows.append(["Panele fotowoltaiczne (energia elektryczna)",
+                     f"{p.households} gospodarstw × {p.area_m2_per_household:g} m² × {str(p.yield_kwh_m2a).replace('.', ',')} kWh/m²",
+                     r["photovoltaics"]["mwh"] * 3.6, r["photovoltaics"]["mwh"]])
+    if "heat_pumps" in r:
+        h = r["heat_pumps"]["inputs"]
+        rows.append(["Pompy ciepła (ciepło)",
+                     f"{h.households} gospodarstw × pokrycie {h.coverage * 100:.0f} % × "
+                     f"{r['heat_pumps']['per_dwelling_gj']:.1f} GJ/budynek".replace(".", ","),
+                     r["heat_pumps"]["gj"], r["heat_pumps"]["gj"] / 3.6])
+    cols = [Column("Technologia", None, kind="text"), Column("Założenia", None, kind="text"),
+            Column("Potencjał [GJ/rok]", 1), Column("Potencjał [MWh/rok]", 1)]
+    return TableData(cols, rows, with_data_source(OWN, ctx.content.renewables.source), provenance=["renewables"])

@@ -1,0 +1,179 @@
+"""Tables and charts of the forecast scenarios."""
+from __future__ import annotations
+
+from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.document.model import Column
+from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS, POLLUTANT_LABELS, carrier_label, sector_label
+from reportgen.methods.indicator.calc.heat import power_mw
+from reportgen.methods.indicator.calc.scenarios import change_pct
+from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.results import Context
+
+
+def _scenario(ctx: Context, scenario: str):
+    """A scenario by its role in the document (`recommended`, `baseline`; see scenario_results) or its id."""
+    s = ctx.value("scenarios")
+    return s[scenario] if scenario in s["roles"] else s["scenarios"][scenario]
+
+
+@table("area_forecast", needs=("scenarios",))
+def area_forecast(ctx: Context, **_) -> TableData:
+    s = ctx.value("scenarios")
+    heat = ctx.value("heat")["sectors"]
+    years = s["years"]
+    base_year = ctx.content.gmina.base_year
+    rows = []
+    for k in SECTOR_ORDER:
+        if k in heat:
+            a0 = heat[k].floor_area_m2
+            rows.append([sector_label(ctx, k), a0, *[a0 * s["area_growth"][k][y] for y in years]])
+    rows.append(["Razem", *[sum(r[i] for r in rows) for i in range(1, 2 + len(years))]])
+    cols = [Column("Sektor", None, kind="text"), Column(f"{base_year} [m²]", 0), *[Column(f"{y} [m²]", 0) for y in years]]
+    return TableData(cols, rows, f"{OWN}: powierzchnia roku bazowego × przyrost przyjęty w założeniach scenariuszy",
+                     total_rows=[len(rows) - 1], provenance=["scenarios"])
+
+
+@table("thermo_shares", needs=("scenarios",))
+def thermo_shares(ctx: Context, scenario: str, **_) -> TableData | None:
+    sc = _scenario(ctx, scenario)["scenario"]
+    if not sc.thermo_share_pct:
+        return None
+    years = ctx.value("scenarios")["years"]
+    base_year = ctx.content.gmina.base_year
+    rows = []
+    for sector in SECTOR_ORDER:
+        periods = sc.thermo_share_pct.get(sector)
+        if not periods:
+            continue
+        base = {p.period: p.thermo_share_pct for p in ctx.content.heat.sectors[sector].periods}
+        for period, by_year in periods.items():
+            rows.append([sector_label(ctx, sector), period, base.get(period), *[by_year.get(y) for y in years]])
+    cols = [Column("Sektor", None, kind="text"), Column("Okres budowy", None, kind="text"),
+            Column(f"{base_year} [%]", 0, kind="percent"), *[Column(f"{y} [%]", 0, kind="percent") for y in years]]
+    return TableData(cols, rows, "Założenia opracowania", provenance=["scenarios"])
+
+
+@table("scenario_heat", needs=("scenarios",))
+def scenario_heat(ctx: Context, scenario: str, **_) -> TableData:
+    sc = _scenario(ctx, scenario)
+    years = ctx.value("scenarios")["years"]
+    base = ctx.value("heat")
+    hours = ctx.params.value("heating_full_load_hours")
+    rows, decimals = [], []
+
+    def add(label, base_value, values, dec):
+        cells = [label, base_value]
+        for v in values:
+            cells += [v, None if (v is None or base_value is None) else change_pct(v, base_value)]
+        rows.append(cells)
+        decimals.append(dec)
+
+    for k in SECTOR_ORDER:
+        if k not in base["sectors"]:
+            continue
+        b = base["sectors"][k]
+        ys = [sc["years"][y]["sectors"][k] for y in years]
+        name = sector_label(ctx, k)
+        if b.useful_gj is not None:
+            add(f"{name}: energia użytkowa [GJ/rok]", b.useful_gj, [y.useful_gj for y in ys], 0)
+        add(f"{name}: energia końcowa [GJ/rok]", b.final_gj, [y.final_gj for y in ys], 0)
+        if b.indicator_kwh_m2a is not None:
+            add(f"{name}: wskaźnik EK [kWh/(m²·rok)]", b.indicator_kwh_m2a, [y.indicator_kwh_m2a for y in ys], 1)
+        add(f"{name}: zapotrzebowanie na moc [MW]", power_mw(b.final_gj, hours), [power_mw(y.final_gj, hours) for y in ys], 2)
+    total = [sc["years"][y]["final_gj"] for y in years]
+    add("Łącznie: energia końcowa [GJ/rok]", base["total_final_gj"], total, 0)
+    add("Łącznie: zapotrzebowanie na moc [MW]", power_mw(base["total_final_gj"], hours), [power_mw(t, hours) for t in total], 2)
+    cols = [Column("Sektor i wielkość", None, kind="text"), Column(f"{ctx.content.gmina.base_year}", 0)]
+    for y in years:
+        cols += [Column(f"{y}", 0), Column(f"zmiana {y} [%]", 1, kind="percent")]
+    # percent columns keep one decimal; value columns take the row's precision
+    row_decimals = decimals
+    return TableData(cols, rows, f"{OWN} (model scenariuszowy, rozdz. prognozy)", provenance=["scenarios", "heat"],
+                     row_decimals=row_decimals, note="Zmiana w % w stosunku do roku bazowego.")
+
+
+@chart("scenario_trajectories", needs=("scenarios",))
+def scenario_trajectories(ctx: Context, **_) -> ChartData:
+    s = ctx.value("scenarios")
+    base = ctx.value("heat")["total_final_gj"]
+    years = [ctx.content.gmina.base_year, *s["years"]]
+    series = [(v["scenario"].label.split(" – ")[0], [base / 1000, *[v["years"][y]["final_gj"] / 1000 for y in s["years"]]])
+              for v in s["scenarios"].values()]
+    return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok"), OWN, ["scenarios"])
+
+
+@table("scenario_carriers", needs=("scenarios", "carriers"))
+def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
+    s = ctx.value("scenarios")
+    sc = _scenario(ctx, scenario)
+    years = s["years"]
+    base = s["base_carriers"]
+    carriers = [c for c in ctx.vocabulary["carriers"]
+                if base.get(c, 0) > 0 or any(sc["years"][y]["carriers"].get(c, 0) > 0 for y in years)]
+    rows = [[carrier_label(ctx, c), base.get(c, 0) / 1000, *[sc["years"][y]["carriers"].get(c, 0) / 1000 for y in years]]
+            for c in carriers]
+    rows.append(["Suma", sum(base.values()) / 1000, *[sum(sc["years"][y]["carriers"].values()) / 1000 for y in years]])
+    cols = [Column("Nośnik energii", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [TJ/rok]", 2),
+            *[Column(f"{y} [TJ/rok]", 2) for y in years]]
+    return TableData(cols, rows, OWN, total_rows=[len(rows) - 1], provenance=["scenarios"])
+
+
+@chart("scenario_carriers", needs=("scenarios", "carriers"))
+def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
+    s = ctx.value("scenarios")
+    sc = _scenario(ctx, scenario)
+    years = [ctx.content.gmina.base_year, *s["years"]]
+    data = [s["base_carriers"], *[sc["years"][y]["carriers"] for y in s["years"]]]
+    carriers = [c for c in ctx.vocabulary["carriers"] if any(d.get(c, 0) > 0 for d in data)]
+    series = [(carrier_label(ctx, c), [d.get(c, 0) / 1000 for d in data]) for c in carriers]
+    return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok"), OWN, ["scenarios"])
+
+
+@table("scenario_emissions", needs=("scenarios", "emissions"))
+def scenario_emissions(ctx: Context, scenario: str, **_) -> TableData:
+    s = ctx.value("scenarios")
+    sc = _scenario(ctx, scenario)
+    years = s["years"]
+    base = s["base_emissions"]
+    rows, decimals = [], []
+    for p, label in POLLUTANT_LABELS.items():
+        row = [label, base[p]]
+        for y in years:
+            v = sc["years"][y]["emissions"][p]
+            row += [v, change_pct(v, base[p])]
+        rows.append(row)
+        decimals.append(POLLUTANT_DECIMALS[p])
+    cols = [Column("Substancja", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [Mg/rok]", 2)]
+    for y in years:
+        cols += [Column(f"{y} [Mg/rok]", 2), Column(f"zmiana {y} [%]", 1, kind="percent")]
+    note = "Zmiana w % w stosunku do roku bazowego; CO₂ bez emisji biogenicznej z biomasy."
+    zero = _coal_without_so2(ctx, sc["scenario"])
+    if zero:
+        # SO₂ comes from the sulphur in the coal, not from the boiler class; a zero factor understates it
+        note += (f" Wskaźnik SO₂ w tabeli wskaźników wynosi 0 g/GJ dla: {', '.join(zero)}; emisja SO₂ zależy od"
+                 " zawartości siarki w węglu, więc jej spadek w tym scenariuszu jest zawyżony.")
+    return TableData(cols, rows, f"{OWN} na podstawie wskaźników emisji (PN-EN 303-5:2012, KOBiZE)",
+                     provenance=["scenarios", "emissions"], row_decimals=decimals, note=note)
+
+
+def _coal_without_so2(ctx: Context, scenario) -> list[str]:
+    """Labels of the coal boilers of the scenario whose SO₂ factor is zero."""
+    ef = ctx.params.entry("emission_factors")
+    so2 = ef["pollutants"].index("so2")
+    devices = {d for mix in (scenario.boiler_mix_pct or {}).values() for d, share in mix.get("coal", {}).items()
+               if share > 0}
+    return [ef["rows"][d]["label"].lower() for d in sorted(devices)
+            if d in ef["rows"] and ef["rows"][d]["values"][so2] == 0]
+
+
+@chart("emissions_by_scenario", needs=("scenarios", "emissions"))
+def emissions_by_scenario(ctx: Context, **_) -> ChartData:
+    s = ctx.value("scenarios")
+    horizon = s["years"][-1]
+    base = s["base_emissions"]
+    pollutants = ["pm10", "pm25", "bap", "so2", "nox", "co", "co2"]
+    series = [(f"{v['scenario'].short} {horizon}", [100 * v["years"][horizon]["emissions"][p] / base[p] for p in pollutants])
+              for v in s["scenarios"].values()]
+    spec = ChartSpec("grouped_bar", [POLLUTANT_LABELS[p] for p in pollutants], series,
+                     ylabel=f"% emisji z {ctx.content.gmina.base_year} r.", note="100 % = rok bazowy")
+    return ChartData(spec, OWN, ["scenarios"])

@@ -1,0 +1,110 @@
+"""Scenario results: heat demand, carrier structure and emissions of each scenario in the target years."""
+from __future__ import annotations
+
+from reportgen.errors import UserError
+from reportgen.methods.indicator.calc import emissions as em
+from reportgen.methods.indicator.calc import scenarios as sc
+from reportgen.methods.indicator.results import SECTOR_ORDER, _factors, sector_emissions
+from reportgen.results import Context, Result, producer, qualname
+
+
+def _sector_year(ctx: Context, scenario, sector: str, year: int, growth: float):
+    base = ctx.value("heat")["sectors"][sector]
+    s_in = ctx.content.heat.sectors[sector]
+    new_ek = scenario.new_building_ek_kwh_m2a.get(sector, {}).get(year)
+    if new_ek is None:
+        raise UserError(f"{ctx.content.folder / 'scenarios.yaml'}, klucz scenarios[{scenario.id}].new_building_ek_kwh_m2a."
+                        f"{sector}.{year}: brak wskaźnika dla nowych budynków.")
+    eff = scenario.efficiency
+    if base.method == "measured":
+        return sc.measured_sector_scenario(sector, year, base.floor_area_m2, growth, base.final_gj, new_ek, eff.new_heating)
+    thermo = {p: by_year[year] for p, by_year in scenario.thermo_share_pct.get(sector, {}).items() if year in by_year}
+    return sc.indicator_sector_scenario(
+        sector, year, base.floor_area_m2, growth, [p.model_dump() for p in s_in.periods], thermo or None,
+        scenario.ek_after_default_kwh_m2a, new_ek, base.dhw_useful_gj,
+        eff.existing_heating or base.efficiency, eff.modernised_heating, eff.new_heating, eff.dhw)
+
+
+def _carriers_for(ctx: Context, scenario, year: int, final_by_sector: dict[str, float]) -> dict[str, float]:
+    """Gmina-wide energy by carrier [GJ/a]: the scenario's structure for the year, else the base structure by sector."""
+    if year in scenario.carrier_shares_pct:
+        return em.carrier_energy_gj(sum(final_by_sector.values()), scenario.carrier_shares_pct[year])
+    out: dict[str, float] = {}
+    for sector, final in final_by_sector.items():
+        for c, q in em.carrier_energy_gj(final, ctx.content.carriers.shares_pct[sector]).items():
+            out[c] = out.get(c, 0.0) + q
+    return out
+
+
+def _emissions_for(ctx: Context, scenario, year: int, final_by_sector: dict[str, float], carriers: dict[str, float]):
+    if year in scenario.boiler_mix_pct:
+        carrier_factor = {c: v.get("factor") for c, v in ctx.vocabulary["carriers"].items()}
+        rows = em.split_by_boiler_mix(carriers, carrier_factor, scenario.boiler_mix_pct[year])
+        return em.emissions_mg(rows, _factors(ctx))
+    if year in scenario.carrier_shares_pct:
+        raise UserError(f"{ctx.content.folder / 'scenarios.yaml'}, klucz scenarios[{scenario.id}].boiler_mix_pct.{year}: "
+                        f"przy zmienionej strukturze nośników podaj strukturę kotłów na ten rok.")
+    energy = {s: em.carrier_energy_gj(f, ctx.content.carriers.shares_pct[s]) for s, f in final_by_sector.items()}
+    by_sector = sector_emissions(ctx, energy, ctx.content.carriers.boiler_mix_pct)
+    return {p: sum(e[p] for e in by_sector.values()) for p in em.POLLUTANTS}
+
+
+def _check_growth_years(ctx: Context, sectors: list[str], years: list[int]) -> None:
+    """Every sector with base-year heat needs an area growth factor for each forecast year."""
+    growth = ctx.content.scenarios.area_growth
+    label = ctx.content.folder / "scenarios.yaml"
+    problems = []
+    for sector in sectors:
+        if sector not in growth:
+            problems.append(f"{label}, klucz area_growth: brak sektora {sector} (jest w heat.yaml); "
+                            f"podaj przyrost powierzchni dla lat {', '.join(map(str, years))}.")
+            continue
+        missing = [y for y in years if y not in growth[sector]]
+        if missing:
+            problems.append(f"{label}, klucz area_growth.{sector}: brak roku {', '.join(map(str, missing))} "
+                            f"(lata prognozy to koniec okresu i horyzont planu: {', '.join(map(str, years))}).")
+    if problems:
+        raise UserError(problems)
+
+
+@producer
+def scenarios(ctx: Context) -> list[Result]:
+    inputs = ctx.content.scenarios
+    if inputs is None or not ctx.has("heat"):
+        return []
+    g = ctx.content.gmina
+    years = [g.period.end, g.period.horizon]
+    heat = ctx.value("heat")
+    base_final = {k: v.final_gj for k, v in heat["sectors"].items()}
+    base_carriers = _carriers_for(ctx, inputs.scenarios[0].model_copy(update={"carrier_shares_pct": {}}), g.base_year, base_final) \
+        if ctx.has("carriers") else None
+    base_emissions = None
+    if ctx.has("emissions"):
+        e = ctx.value("emissions")
+        base_emissions = {p: sum(v[p] for v in e.values()) for p in em.POLLUTANTS}
+    _check_growth_years(ctx, [s for s in SECTOR_ORDER if s in heat["sectors"]], years)
+    out = {}
+    for scenario in inputs.scenarios:
+        by_year = {}
+        for year in years:
+            sectors = {s: _sector_year(ctx, scenario, s, year, inputs.area_growth[s][year])
+                       for s in SECTOR_ORDER if s in heat["sectors"]}
+            final = {s: v.final_gj for s, v in sectors.items()}
+            entry = {"sectors": sectors, "final_gj": sum(final.values()),
+                     "final_change_pct": sc.change_pct(sum(final.values()), heat["total_final_gj"])}
+            if ctx.has("carriers"):
+                entry["carriers"] = _carriers_for(ctx, scenario, year, final)
+                if ctx.has("emissions"):
+                    entry["emissions"] = _emissions_for(ctx, scenario, year, final, entry["carriers"])
+            by_year[year] = entry
+        out[scenario.id] = {"scenario": scenario, "years": by_year}
+    # Roles, so that the document never names a gmina's scenario ids: scenarios.yaml lists the recommended
+    # scenario first and the do-nothing scenario last.
+    ids = [s.id for s in inputs.scenarios]
+    value = {"years": years, "scenarios": out, "base_carriers": base_carriers, "base_emissions": base_emissions,
+             "area_growth": inputs.area_growth, "recommended": out[ids[0]], "baseline": out[ids[-1]],
+             "roles": {"recommended": ids[0], "baseline": ids[-1]}}
+    return [Result("scenarios", value,
+                   [qualname(sc.indicator_sector_scenario), qualname(sc.existing_stock_gj), qualname(sc.measured_sector_scenario),
+                    qualname(em.carrier_energy_gj), qualname(em.split_by_boiler_mix), qualname(em.emissions_mg)],
+                   ["scenarios.yaml", "wynik: heat", "wynik: carriers", "wynik: emissions"])]

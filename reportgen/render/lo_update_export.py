@@ -1,0 +1,68 @@
+"""Run by a Python that has LibreOffice's UNO bridge (python3-uno), not inside reportgen:
+
+    python3 lo_update_export.py SOFFICE IN.docx OUT.pdf PROFILE_DIR
+
+Starts a private headless LibreOffice, opens the document hidden, updates every index (table of contents, lists
+of tables and figures: page numbers) and every field, and exports the PDF with fonts embedded. A plain
+`soffice --convert-to pdf` keeps the indexes as the .docx holds them, without page numbers.
+"""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def main() -> int:
+    soffice, src, dst, profile = sys.argv[1:5]
+    pipe = f"reportgen_{os.getpid()}"
+    proc = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+                             f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
+                             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        ctx = None
+        for _ in range(240):                  # a first start creates the profile: allow up to a minute
+            try:
+                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
+            except Exception:
+                if proc.poll() is not None:
+                    return 3
+                time.sleep(0.25)
+        if ctx is None:
+            return 3
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(Path(src).resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))
+        doc.getTextFields().refresh()
+        indexes = doc.getDocumentIndexes()
+        for _ in range(2):                    # the second pass: page numbers after the first pass's own pages
+            for i in range(indexes.getCount()):
+                indexes.getByIndex(i).update()
+        doc.storeToURL(Path(dst).resolve().as_uri(), (prop("FilterName", "writer_pdf_Export"),))
+        doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass                              # the bridge goes down with the office
+        return 0
+    finally:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

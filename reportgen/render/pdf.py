@@ -1,0 +1,79 @@
+"""The PDF of a written .docx, through LibreOffice when it is installed, with the indexes updated (the table of
+contents and the lists of tables and figures get their page numbers).
+
+LibreOffice is driven over UNO by a Python that has its bridge (python3-uno; LibreOffice's own python on Windows
+and macOS): lo_update_export.py. Without the bridge, `soffice --convert-to pdf` still gives the PDF, with the
+lists as the .docx holds them (no page numbers), and a warning says so.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from reportgen.errors import UserError
+
+INSTALL_HINT = ("Aby zapisać PDF, zainstaluj LibreOffice (Writer) i czcionkę Carlito, np. w Debianie/Ubuntu: "
+                "sudo apt-get install libreoffice-writer-nogui python3-uno fonts-crosextra-carlito; "
+                "w Windows/macOS: https://pl.libreoffice.org/pobieranie/ (polecenie soffice musi być w PATH).")
+TIMEOUT_S = 300
+
+
+def find_soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        path = shutil.which(name)
+        if path:
+            return path
+    for path in ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
+                 r"C:\Program Files\LibreOffice\program\soffice.exe"):
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def _uno_python(soffice: str) -> str | None:
+    """A Python interpreter that can import uno: LibreOffice's own, this one, or the system's."""
+    program = Path(soffice).resolve().parent
+    candidates = [str(program / "python"), str(program / "python.exe"), sys.executable, "/usr/bin/python3"]
+    for exe in dict.fromkeys(candidates):
+        if os.path.isfile(exe) and subprocess.run([exe, "-c", "import uno"], capture_output=True).returncode == 0:
+            return exe
+    return None
+
+
+def docx_to_pdf(docx_path: Path, pdf_path: Path) -> list[str]:
+    """Write pdf_path from docx_path; returns warnings (Polish). UserError when LibreOffice is missing or fails."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise UserError([f"Nie znaleziono LibreOffice (soffice), więc nie zapisano PDF. {INSTALL_HINT}"])
+    warnings = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as tmp:
+        python = _uno_python(soffice)
+        tmp_pdf = Path(tmp) / "out.pdf"
+        profile = Path(tmp) / "profile"     # a private profile: runs beside a user's open LibreOffice
+        try:
+            if python:
+                script = Path(__file__).with_name("lo_update_export.py")
+                subprocess.run([python, str(script), soffice, str(docx_path), str(tmp_pdf), str(profile)],
+                               capture_output=True, timeout=TIMEOUT_S)
+            if not tmp_pdf.is_file():
+                if python:
+                    warnings.append("Aktualizacja spisów przez LibreOffice nie powiodła się; PDF bez numerów stron w spisach.")
+                else:
+                    warnings.append("Brak modułu python3-uno: spisy treści, tabel i rysunków w PDF są bez numerów stron "
+                                    "(sudo apt-get install python3-uno).")
+                subprocess.run([soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+                                "--convert-to", "pdf", "--outdir", tmp, str(docx_path)],
+                               capture_output=True, timeout=TIMEOUT_S)
+                converted = Path(tmp) / (docx_path.stem + ".pdf")
+                if converted.is_file():
+                    converted.replace(tmp_pdf)
+        except subprocess.TimeoutExpired:
+            raise UserError([f"LibreOffice nie zapisał PDF w ciągu {TIMEOUT_S} s ({docx_path})."]) from None
+        if not tmp_pdf.is_file():
+            raise UserError([f"LibreOffice nie zapisał PDF z pliku {docx_path}. {INSTALL_HINT}"])
+        shutil.move(str(tmp_pdf), str(pdf_path))
+    return warnings

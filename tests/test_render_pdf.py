@@ -1,0 +1,126 @@
+"""The documents as a reader sees them: both rendered through LibreOffice (when installed) and the PDF checked —
+page count, no table-header word broken mid-syllable, every figure present, fonts embedded, the table of contents
+with page numbers. Without LibreOffice or poppler-utils the rendering tests skip and say why (.ci/run installs
+them where it can)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.render import pdf as pdf_module
+from reportgen.render.typeset import hyphen_points, words
+
+MISSING = [tool for tool in ("pdftotext", "pdfimages", "pdffonts") if shutil.which(tool) is None]
+needs_renderer = pytest.mark.skipif(
+    pdf_module.find_soffice() is None or bool(MISSING),
+    reason="LibreOffice (soffice) lub poppler-utils nie są zainstalowane: "
+           "apt-get install libreoffice-writer-nogui python3-uno poppler-utils fonts-crosextra-carlito")
+
+
+class Rendered:
+    def __init__(self, build, pdf_path):
+        self.build = build
+        self.path = pdf_path
+        self.text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True,
+                                   text=True, check=True).stdout
+        self.pages = self.text.count("\f")
+
+
+def _render(build, tmp_path_factory, name):
+    folder = tmp_path_factory.mktemp(f"pdf-{name}")
+    docx_path = folder / f"{name}.docx"
+    docx_path.write_bytes(build.docx)
+    pdf_path = folder / f"{name}.pdf"
+    pdf_module.docx_to_pdf(docx_path, pdf_path)
+    return Rendered(build, pdf_path)
+
+
+@pytest.fixture(scope="session")
+def kluki_pdf(kluki_build, tmp_path_factory):
+    return _render(kluki_build, tmp_path_factory, "kluki")
+
+
+@pytest.fixture(scope="session")
+def knyszyn_pdf(knyszyn_build, tmp_path_factory):
+    return _render(knyszyn_build, tmp_path_factory, "knyszyn")
+
+
+@pytest.fixture(params=["kluki", "knyszyn"])
+def rendered(request):
+    return request.getfixturevalue(f"{request.param}_pdf")
+
+
+# Page counts of the reference plans: Kluki 2022 and Knyszyn 2015 run to some 40–90 pages with their annexes;
+# ours (no photographs, no annexes but the compliance matrix) must stay between 25 and 80.
+@needs_renderer
+def test_page_count_is_sane(rendered):
+    assert 25 <= rendered.pages <= 80, rendered.pages
+
+
+def _set_whole_or_at_syllables(word: str, tokens: set[str]) -> bool:
+    """The word appears whole, or broken over lines only at Polish syllable boundaries (with a hyphen)."""
+    if word in tokens:
+        return True
+    return any(word[:p] + "-" in tokens and _set_whole_or_at_syllables(word[p:], tokens) for p in hyphen_points(word))
+
+
+@needs_renderer
+def test_no_table_header_word_is_broken_mid_syllable(rendered):
+    tokens = {t.strip(",.;:()[]") for t in rendered.text.split()} | set(rendered.text.split())
+    broken = []
+    for table in rendered.build.document.tables():
+        for col in table.columns:
+            for word in words(col.header):
+                w = word.strip(",.;:()[]")
+                if len(w) < 6 or not w.isalpha():
+                    continue
+                # "Powierzc" + "hnia": both halves of a split off a syllable boundary appear as words (halves of
+                # four and three letters at least: "na", "go", "Za" are words of their own everywhere)
+                allowed = set(hyphen_points(w))
+                mid_syllable = [p for p in range(4, len(w) - 2)
+                                if p not in allowed and w[:p] in tokens and w[p:] in tokens]
+                if mid_syllable or not _set_whole_or_at_syllables(w, tokens):
+                    broken.append(f"Tabela {table.number}: {w}")
+    assert not broken, broken
+
+
+@needs_renderer
+def test_every_figure_is_in_the_pdf(rendered):
+    figures = rendered.build.document.figures()
+    listing = subprocess.run(["pdfimages", "-list", str(rendered.path)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    images = [ln for ln in listing if ln.split()[2] == "image"]
+    assert len(images) == len(figures)
+    for f in figures:
+        # the caption once in the list of figures and once under... above the figure itself
+        assert len(re.findall(rf"Rysunek {f.number}\.", rendered.text)) >= 2, f.caption
+
+
+@needs_renderer
+def test_fonts_are_embedded(rendered):
+    lines = subprocess.run(["pdffonts", str(rendered.path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert lines
+    not_embedded = [ln for ln in lines if ln.split()[-5] != "yes"]
+    assert not not_embedded, not_embedded
+
+
+@needs_renderer
+def test_table_of_contents_has_page_numbers(rendered):
+    # the indexes are updated before export: "1 Podstawy prawne …… 6"
+    first = rendered.build.document.sections[0]
+    assert re.search(rf"{re.escape(first.number)} {re.escape(first.title[:20])}.*\.{{5,}}\s*\d+", rendered.text)
+
+
+def test_pdf_option_without_libreoffice_says_how_to_install(kluki_copy, tmp_path, monkeypatch):
+    from reportgen.cli import cli
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)
+    out = tmp_path / "kluki.docx"
+    result = CliRunner().invoke(cli, ["build", str(kluki_copy), "-o", str(out), "--pdf"])
+    assert result.exit_code == 2
+    assert "Nie znaleziono LibreOffice" in result.output and "apt-get install libreoffice-writer-nogui" in result.output
+    assert out.is_file() and not out.with_suffix(".pdf").exists()   # the .docx is written, no PDF pretends to be
