@@ -57,9 +57,13 @@ def title_page(g) -> dict:
     }
 
 
-def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True) -> BuildResult:
+def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True,
+                   addenda=None) -> BuildResult:
+    """`addenda`: optional extra annexes and meta added last (reportgen.procedure.revision.Addenda)."""
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
         document, ctx = compose_document(content_dir, structure_path)
+        if addenda is not None:   # revision annexes (reportgen.procedure.revision)
+            addenda.apply(document)
         figures = document.figures()
         images = charts.render([f.chart_spec for f in figures])
         docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
