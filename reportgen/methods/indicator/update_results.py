@@ -76,6 +76,10 @@ class PlanUpdate:
     def carried_years(self) -> tuple[int, ...]:
         return tuple(sorted({c.year for c in self.carried}))
 
+    def carried_in(self, *files: str) -> tuple[CarriedFigure, ...]:
+        """The carried-over figures of the given content files (for the note under a chapter that shows them)."""
+        return tuple(c for c in self.carried if c.key.split(": ", 1)[0] in files)
+
 
 MONTHS_LOCATIVE = ["styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu", "sierpniu", "wrześniu",
                    "październiku", "listopadzie", "grudniu"]
