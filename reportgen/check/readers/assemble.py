@@ -7,8 +7,17 @@ import re
 
 from reportgen.check.readers import frontmatter
 from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem
-from reportgen.check.readers.patterns import (CAPTION, CAPTION_LOOSE, NOTE, NUMBERED_HEADING, SOURCE, clean_title,
-                                              label_of, number_value)
+from reportgen.check.readers.patterns import (
+    CAPTION,
+    CAPTION_LOOSE,
+    NOTE,
+    NUMBERED_HEADING,
+    RUN_IN_CAPTION,
+    SOURCE,
+    clean_title,
+    label_of,
+    number_value,
+)
 from reportgen.check.readers.references import find_references
 from reportgen.check.readers.tables import build_table
 from reportgen.document.model import Document, Figure, Location, Paragraph, Section, Table
@@ -228,13 +237,26 @@ class _Builder:
         if cap:
             self.in_front = False
             return self.attach(i, cap, it)
+        run_in = RUN_IN_CAPTION.search(text) if len(text) < 2000 else None
+        if run_in:
+            # the paragraph's text up to the caption stays a paragraph; the caption is read on its own
+            self.items[i] = LineItem(text[run_in.end():], line=it.line, page=it.page)
+            self.paragraph(text[:run_in.start()], it)
+            return i
+        self.paragraph(text, it, self.following_text(i))
+        return i + 1
+
+    def following_text(self, i: int) -> str:
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        return nxt.text if isinstance(nxt, LineItem) else ""
+
+    def paragraph(self, text: str, it: LineItem, following: str = "") -> None:
         if self.in_front:
             self.front.append(text)
         where = self.where(it)
         style = "note" if SOURCE.match(text) else ("bullet" if text[:2] in ("- ", "• ", "* ") else "body")
         self.current.blocks.append(Paragraph(text=text, style=style, location=where))
-        self.doc.references += find_references(text, where)
-        return i + 1
+        self.doc.references += find_references(text, where, following)
 
     def table(self, i: int, it: TableItem) -> int:
         below = self.caption_below(i)
@@ -289,4 +311,5 @@ def assemble(items: list[Item], *, source_path: str, meta: dict | None = None) -
     doc.meta.update(meta or {})
     doc.meta["front_text"] = "\n".join(line for line in builder.front if line)[:FRONT_CHARS]
     doc.meta["toc_entries"] = len(fm.toc)
+    doc.meta["toc"] = [{"number": e.number, "title": e.title} for e in fm.toc]
     return doc

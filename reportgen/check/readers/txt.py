@@ -8,7 +8,9 @@ from pathlib import Path
 from reportgen.check.readers.assemble import assemble
 from reportgen.check.readers.frontmatter import scan
 from reportgen.check.readers.items import Item, LineItem, TableItem
+from reportgen.check.readers.layout import group_layout_tables
 from reportgen.check.readers.limits import MAX_TABLE_CELLS, check_items, check_size
+from reportgen.check.readers.normalize import normalize_items
 from reportgen.check.readers.patterns import CAPTION
 from reportgen.document.model import Document
 from reportgen.errors import UserError
@@ -137,8 +139,10 @@ def lines_to_document(text: str, source_path: str, *, markdown: bool = False, me
         items: list[Item] = _markdown(lines)
     else:
         items = [LineItem(line.rstrip(" \r\n"), line=no, indent=line[:1] in ("\t", " ")) for no, line in enumerate(lines, 1)]
+    items = normalize_items(items)
     listed = {id(items[k]) for k in scan(items).in_list}
     items = group_tables(items, listed, source_path)
+    items = group_layout_tables(items, listed, source_path)
     return assemble(items, source_path=source_path, meta=meta)
 
 

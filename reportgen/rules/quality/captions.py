@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from reportgen.document.model import Document, Figure, Table
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.quality.common import captioned_blocks, split_number
 
 

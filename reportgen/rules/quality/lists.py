@@ -5,7 +5,7 @@ import difflib
 import re
 
 from reportgen.document.model import Document, ListEntry
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.quality.common import Captioned, captioned_blocks, plural
 
 SIMILAR = 0.6       # below this the caption and its list entry name different things

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from reportgen.document.model import Document, Location, Paragraph
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.quality.common import captioned_blocks, missing_phrase, nominative_plural
 
 _RANGE = re.compile(r"^(\d+(?:\.\d+)*)\s*[-–—]\s*(\d+(?:\.\d+)*)$")
