@@ -40,3 +40,12 @@ def replacement_pace_table(ctx: Context, **_) -> TableData:
             Column(f"Udział węgla {base_year} [%]", 1), Column("Udział węgla w roku prognozy [%]", 1),
             Column("Spadek udziału [pkt proc./rok]", 2), Column("Granica wiarygodności", None, kind="text")]
     return TableData(cols, rows, "obliczenia własne; granica: rules/parameters/electrification.yaml", provenance=["replacement_pace"])
+
+
+@table("ceeb_sources", needs=("ceeb",))
+def ceeb_sources(ctx: Context, **_) -> TableData:
+    c = ctx.value("ceeb")
+    rows = [[s.kind, s.count, s.share_pct] for s in c.sources] + [["Razem", c.total_sources, 100.0]]
+    cols = [Column("Rodzaj źródła ciepła lub spalania paliw", None, kind="text"), Column("Liczba źródeł", 0),
+            Column("Udział [%]", 1)]
+    return TableData(cols, rows, c.source, total_rows=[len(rows) - 1], provenance=["ceeb"])
