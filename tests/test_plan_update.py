@@ -7,10 +7,10 @@ import datetime as dt
 import json
 
 import pytest
-
-from reportgen.errors import UserError
 from conftest import ROOT
 from helpers import edit
+
+from reportgen.errors import UserError
 
 KLUKI_2026 = ROOT / "content" / "kluki-2026"
 

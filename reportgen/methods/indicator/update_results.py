@@ -103,7 +103,7 @@ def _figure(label, unit, prev, curr, carried, prefixes) -> ComparedFigure:
 
 
 def _previous_context(ctx: Context, folder: Path) -> Context:
-    from reportgen.build import load_context       # lazy: the build imports the methods
+    from reportgen.build import load_context  # lazy: the build imports the methods
     from reportgen.results import compute_results
     prev = load_context(folder)
     compute_results(prev)
