@@ -116,3 +116,21 @@ def test_carried_key_must_exist(tmp_path):
         load_content(folder)
     assert any("update.yaml, klucz carried_over[0].key: w pliku gmina.yaml nie ma klucza populacja" in m
                for m in exc.value.messages)
+
+
+def test_measures_of_the_previous_plan_only_from_the_gminas_records(tmp_path, update_doc):
+    import shutil
+
+    from reportgen.build import compose_document
+    doc, _ = update_doc
+    assert not any(s.id == "s_update_measures" for s in doc.walk_sections())      # no records: absent
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    folder = tmp_path / "content" / "kluki-2026"
+    with open(folder / "update.yaml", "a", encoding="utf-8") as f:
+        f.write('measures:\n'
+                '  - {measure: "wymiana ok. 210 opraw oświetlenia ulicznego", status: zrealizowane, detail: "test", source: "test"}\n'
+                '  - {measure: "budowa sieci gazowej w Klukach", status: niezrealizowane, source: "test"}\n')
+    doc, _ = compose_document(folder)
+    text = _text(_section(doc, "s_update_measures"))
+    assert "Z 2 przedsięwzięć poprzedniego projektu, o których gmina przekazała informacje, zrealizowano 1;" in text
+    assert _table(doc, "t_update_measures").rows[1] == ["budowa sieci gazowej w Klukach", "niezrealizowane", "–", "test"]

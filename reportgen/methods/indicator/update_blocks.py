@@ -58,3 +58,15 @@ def update_carried(ctx: Context, **_) -> TableData | None:
     cols = [Column("Dane", None, kind="text"), Column("Rok danych", None, kind="text"),
             Column("Źródło aktualnych danych", None, kind="text")]
     return TableData(cols, rows, "update.yaml (dane przeniesione z poprzedniego projektu założeń)", provenance=["plan_update"])
+
+
+@table("update_measures", needs=("plan_update",))
+def update_measures(ctx: Context, **_) -> TableData | None:
+    """The previous plan's measures and what became of them (from the gmina's records)."""
+    u = ctx.value("plan_update")
+    if not u.measures:
+        return None
+    rows = [[m.measure, m.status, m.detail or "–", m.source] for m in u.measures]
+    cols = [Column("Przedsięwzięcie poprzedniego projektu", None, kind="text"), Column("Stan", None, kind="text"),
+            Column("Zakres wykonania", None, kind="text"), Column("Źródło", None, kind="text")]
+    return TableData(cols, rows, "update.yaml (dane gminy)", provenance=["plan_update"])

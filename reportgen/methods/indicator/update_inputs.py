@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -46,9 +47,18 @@ class CarriedOver(Strict):
         return tuple(self.key.split(": ", 1)[1].split("."))
 
 
+class MeasureStatus(Strict):
+    """A measure of the previous plan and what became of it (only from the gmina's records)."""
+    measure: str = Field(min_length=1)                # Polish, as the previous plan put it
+    status: Literal["zrealizowane", "w trakcie realizacji", "niezrealizowane"]
+    detail: str = ""                                  # Polish: what was done, how much, when
+    source: str = Field(min_length=1)
+
+
 class UpdateInputs(Strict):
     previous: PreviousPlan
     carried_over: list[CarriedOver] = []
+    measures: list[MeasureStatus] = []
 
 
 UPDATE_FILES = {UPDATE_FILE: ("update", UpdateInputs)}

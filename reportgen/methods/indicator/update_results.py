@@ -48,6 +48,14 @@ class CarriedFigure:
 
 
 @dataclass(frozen=True)
+class MeasureOutcome:
+    measure: str
+    status: str
+    detail: str
+    source: str
+
+
+@dataclass(frozen=True)
 class PlanUpdate:
     """Result `plan_update`: the plan this document updates and how the two compare."""
     previous_title: str
@@ -67,6 +75,11 @@ class PlanUpdate:
     population: ComparedFigure | None
     planned: tuple[PlannedFigure, ...]
     carried: tuple[CarriedFigure, ...]
+    measures: tuple[MeasureOutcome, ...] = ()
+
+    @property
+    def measures_done(self) -> int:
+        return sum(1 for m in self.measures if m.status == "zrealizowane")
 
     @property
     def has_carried(self) -> bool:
@@ -230,10 +243,14 @@ def plan_update(ctx: Context) -> list[Result]:
         population=population,
         planned=_planned(ctx, prev, carried, past),
         carried=tuple(CarriedFigure(c.key, c.what, c.year, c.source) for c in carried),
+        measures=tuple(MeasureOutcome(m.measure, m.status, m.detail, m.source) for m in upd.measures),
     )
-    return [Result("plan_update", value, [qualname(up.change_pct), qualname(up.past_target_years), qualname(percent_of)],
-                   ["update.yaml", f"{upd.previous.folder} (poprzedni projekt założeń)", "wynik: heat",
-                    "wynik: carrier_totals", "wynik: emissions", "wynik: electricity", "wynik: scenarios"])]
+    out = [Result("plan_update", value, [qualname(up.change_pct), qualname(up.past_target_years), qualname(percent_of)],
+                  ["update.yaml", f"{upd.previous.folder} (poprzedni projekt założeń)", "wynik: heat",
+                   "wynik: carrier_totals", "wynik: emissions", "wynik: electricity", "wynik: scenarios"])]
+    if value.measures:          # the section on measures exists only with the gmina's records
+        out.append(Result("update_measures", value.measures, [], ["update.yaml: measures"]))
+    return out
 
 
 @producer
