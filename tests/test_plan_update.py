@@ -74,7 +74,7 @@ def test_base_years_side_by_side_mark_carried_figures(update_doc):
     # Kluki 2022, rozdz. 4.2.3: 4 751 + 4 421 = 9 172 MWh in 2021, carried to 2025
     assert el[2] == pytest.approx(9172) and el[3] == pytest.approx(9172)
     carried = _table(doc, "t_update_carried")
-    assert len(carried.rows) == 11
+    assert len(carried.rows) == 12
     assert carried.rows[0][:2] == ["liczba mieszkańców", "2021"]
 
 
