@@ -134,3 +134,17 @@ def test_measures_of_the_previous_plan_only_from_the_gminas_records(tmp_path, up
     text = _text(_section(doc, "s_update_measures"))
     assert "Z 2 przedsięwzięć poprzedniego projektu, o których gmina przekazała informacje, zrealizowano 1;" in text
     assert _table(doc, "t_update_measures").rows[1] == ["budowa sieci gazowej w Klukach", "niezrealizowane", "–", "test"]
+
+
+def test_an_update_without_the_previous_folder_is_still_an_update(tmp_path):
+    import shutil
+
+    from reportgen.build import compose_document
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    folder = tmp_path / "content" / "kluki-2026"
+    edit(folder / "update.yaml", "  folder: ../kluki\n", "")
+    doc, ctx = compose_document(folder)
+    assert doc.title.startswith("Aktualizacja projektu założeń")
+    ids = {s.id for s in doc.walk_sections()}
+    assert {"ch_update", "s_update_carried"} <= ids and not {"s_update_planned", "s_update_base_years"} & ids
+    assert "Poprzedni projekt założeń opisywał" not in _text(_section(doc, "ch_update"))

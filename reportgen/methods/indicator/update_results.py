@@ -62,7 +62,7 @@ class PlanUpdate:
     previous_date_text: str           # "czerwcu 2022" (locative: "opracowany w czerwcu 2022 r.")
     previous_year: int
     previous_resolution: str          # "uchwała nr … z dnia …" or "" when unknown
-    previous_base_year: int
+    previous_base_year: int | None    # None: the previous content folder is not given
     previous_period_text: str         # "2022–2025 z perspektywą do 2037 r."
     base_year: int
     years_since_previous: int         # whole years between the two documents' dates
@@ -210,44 +210,53 @@ def _resolution_text(res) -> str:
 
 @producer
 def plan_update(ctx: Context) -> list[Result]:
+    """Result `plan_update` for every content folder with update.yaml; the comparison with the previous plan
+    (result `update_comparison`) only when update.yaml names the previous content folder."""
     upd = ctx.content.update
-    if upd is None or upd.previous.folder is None or not ctx.has("heat"):
+    if upd is None:
         return []
-    prev = _previous_context(ctx, ctx.content.folder / upd.previous.folder)
-    if not prev.has("heat"):
-        return []
-    g, pg = ctx.content.gmina, prev.content.gmina
+    g = ctx.content.gmina
+    prev = _previous_context(ctx, ctx.content.folder / upd.previous.folder) \
+        if upd.previous.folder is not None and ctx.has("heat") else None
+    if prev is not None and not prev.has("heat"):
+        prev = None
+    compared = prev is not None
     carried = upd.carried_over
-    targets = list(prev.value("scenarios")["years"]) if prev.has("scenarios") else []
+    targets = list(prev.value("scenarios")["years"]) if prev is not None and prev.has("scenarios") else []
     past = up.past_target_years(targets, g.base_year)
-    scenario_labels = tuple(v["scenario"].short for v in prev.value("scenarios")["scenarios"].values()) \
-        if prev.has("scenarios") else ()
-    population = _figure("Liczba mieszkańców", "os.", pg.population, g.population, carried, ("gmina.yaml: population",))
     d = upd.previous.date
-    pp = pg.period
+    fields: dict = dict(previous_base_year=None, previous_period_text="", scenario_labels=(), heat=(), carriers=(),
+                        emissions=(), electricity=(), population=None, planned=())
+    if prev is not None:
+        pg = prev.content.gmina
+        pp = pg.period
+        fields = dict(
+            previous_base_year=pg.base_year,
+            previous_period_text=f"{pp.start}–{pp.end}" + (f" z perspektywą do {pp.horizon} r." if pp.horizon > pp.end else ""),
+            scenario_labels=tuple(v["scenario"].short for v in prev.value("scenarios")["scenarios"].values())
+            if prev.has("scenarios") else (),
+            heat=_heat(ctx, prev, carried), carriers=_carriers(ctx, prev, carried),
+            emissions=_emissions(ctx, prev, carried), electricity=_electricity(ctx, prev, carried),
+            population=_figure("Liczba mieszkańców", "os.", pg.population, g.population, carried, ("gmina.yaml: population",)),
+            planned=_planned(ctx, prev, carried, past))
     value = PlanUpdate(
         previous_title=upd.previous.title,
         previous_date_text=f"{MONTHS_LOCATIVE[d.month - 1]} {d.year}",
         previous_year=d.year,
         previous_resolution=_resolution_text(upd.previous.resolution),
-        previous_base_year=pg.base_year,
-        previous_period_text=f"{pp.start}–{pp.end}" + (f" z perspektywą do {pp.horizon} r." if pp.horizon > pp.end else ""),
         base_year=g.base_year,
         years_since_previous=(g.document_date - d).days // 365,
-        scenario_labels=scenario_labels,
         past_years=tuple(past),
-        heat=_heat(ctx, prev, carried),
-        carriers=_carriers(ctx, prev, carried),
-        emissions=_emissions(ctx, prev, carried),
-        electricity=_electricity(ctx, prev, carried),
-        population=population,
-        planned=_planned(ctx, prev, carried, past),
         carried=tuple(CarriedFigure(c.key, c.what, c.year, c.source) for c in carried),
         measures=tuple(MeasureOutcome(m.measure, m.status, m.detail, m.source) for m in upd.measures),
+        **fields,
     )
     out = [Result("plan_update", value, [qualname(up.change_pct), qualname(up.past_target_years), qualname(percent_of)],
-                  ["update.yaml", f"{upd.previous.folder} (poprzedni projekt założeń)", "wynik: heat",
-                   "wynik: carrier_totals", "wynik: emissions", "wynik: electricity", "wynik: scenarios"])]
+                  ["update.yaml"] + ([f"{upd.previous.folder} (poprzedni projekt założeń)", "wynik: heat",
+                                      "wynik: carrier_totals", "wynik: emissions", "wynik: electricity",
+                                      "wynik: scenarios"] if compared else []))]
+    if compared:                # the sections comparing both plans exist only with the previous plan's data
+        out.append(Result("update_comparison", value, [], ["wynik: plan_update"]))
     if value.measures:          # the section on measures exists only with the gmina's records
         out.append(Result("update_measures", value.measures, [], ["update.yaml: measures"]))
     return out
