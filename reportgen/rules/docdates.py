@@ -68,6 +68,8 @@ def find_adoption_date(text: str) -> DocDate | None:
         if _EARLIER_PLAN.search(around):
             continue
         month = _month(m.group(2))
+        if month is None:
+            continue
         try:
             day = date(int(m.group(3)), month, int(m.group(1)))
         except (TypeError, ValueError):
@@ -97,10 +99,10 @@ def find_document_date(text: str) -> DocDate | None:
         last = calendar.monthrange(year, month)[1]
         return DocDate(date(year, month, last), f"data opracowania z pierwszej strony „{m.group(0)}” (przyjęto ostatni dzień miesiąca)")
     for pattern in (_YEAR_LINE, _PLACE_YEAR):
-        m = pattern.search(text)
-        if m:
-            shown = " ".join(m.group(0).split())
-            return DocDate(date(int(m.group(1)), 12, 31), f"rok opracowania z pierwszej strony „{shown}” (przyjęto 31 grudnia)")
+        y = pattern.search(text)
+        if y:
+            shown = " ".join(y.group(0).split())
+            return DocDate(date(int(y.group(1)), 12, 31), f"rok opracowania z pierwszej strony „{shown}” (przyjęto 31 grudnia)")
     return None
 
 

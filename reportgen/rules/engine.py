@@ -40,7 +40,9 @@ MAX_PER_RULE = 200      # a broken document should give a readable report, not t
 
 
 def _capped(findings: list[Finding]) -> list[Finding]:
-    kept, seen, dropped = [], {}, {}
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
+    dropped: dict[str, int] = {}
     for f in findings:
         seen[f.rule_id] = seen.get(f.rule_id, 0) + 1
         if seen[f.rule_id] <= MAX_PER_RULE:

@@ -146,7 +146,7 @@ def _evidenced(doc: Document, regular: list[Requirement], as_of: date, doc_date:
         if now and doc_date and not then:
             when = (f" Przepis obowiązuje od {req.valid_from.isoformat()}, czyli po dacie dokumentu "
                     f"({doc_date.day.isoformat()}) — dokument trzeba zaktualizować.")
-        elif then and not now:
+        elif then and not now and doc_date:
             when = f" Przepis obowiązywał w dniu dokumentu ({doc_date.day.isoformat()}); obecnie już nie obowiązuje."
         out.append((req, Finding(
             rule_id=req.id,

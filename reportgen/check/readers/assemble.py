@@ -6,7 +6,7 @@ import difflib
 import re
 
 from reportgen.check.readers import frontmatter
-from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem
+from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem, is_blank
 from reportgen.check.readers.patterns import (
     CAPTION,
     CAPTION_LOOSE,
@@ -72,7 +72,7 @@ class _Builder:
 
     def next_index(self, i: int) -> int:
         j = i + 1
-        while j < len(self.items) and isinstance(self.items[j], LineItem) and not self.items[j].text.strip():
+        while j < len(self.items) and is_blank(self.items[j]):
             j += 1
         return j
 
@@ -149,12 +149,14 @@ class _Builder:
                 j, target = self.next_index(j), after
         where = self.where(it)
         ident = f"{label[:3].lower()}-{number}-{i}"
+        block: Table | Figure
         if isinstance(target, TableItem):
             block = build_table(target.rows, ident=ident, caption=title, label=label,
                                 number=number_value(number), location=where)
             end = j + 1
         elif isinstance(target, ImageItem) or label != "Tabela":
-            block = Figure(id=ident, caption=title, number=number_value(number), kind=label, location=where)
+            block = Figure(id=ident, caption=title, number=number_value(number),  # type: ignore[arg-type]  # see tables.py
+                           kind=label, location=where)
             end = j + 1 if isinstance(target, ImageItem) else i + 1
         else:                                       # "Tabela N." with no table below (a picture of a table)
             block = build_table([], ident=ident, caption=title, label=label, number=number_value(number), location=where)
@@ -165,7 +167,7 @@ class _Builder:
     def source_and_note(self, start: int, block) -> int:
         """Attach the "Źródło: …" line below a block, with footnote lines ("*…", "a) …") printed above it.
         Without a source line nothing is consumed, so no paragraph is lost."""
-        k, notes = start, []
+        k, notes = start, list[str]()
         while k < len(self.items) and len(notes) < LOOKAHEAD:
             it = self.item(k)
             if not isinstance(it, LineItem):
@@ -274,11 +276,13 @@ class _Builder:
         below = self.caption_below(i)
         if below:
             j, (label, number, title), cap_item = below
+            block: Table | Figure
             if label == "Tabela":
                 block = build_table([], ident=f"tab-{number}-{i}", caption=title, label=label,
                                     number=number_value(number), location=self.where(cap_item))
             else:
-                block = Figure(id=f"{label[:3].lower()}-{number}-{i}", caption=title, number=number_value(number),
+                block = Figure(id=f"{label[:3].lower()}-{number}-{i}", caption=title,
+                               number=number_value(number),  # type: ignore[arg-type]  # see tables.py
                                kind=label, location=self.where(cap_item))
             self.current.blocks.append(block)
             return self.source_and_note(j + 1, block)

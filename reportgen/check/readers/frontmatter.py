@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportgen.check.readers.items import Item, LineItem
+from reportgen.check.readers.items import Item, LineItem, text_of
 from reportgen.check.readers.patterns import LIST_HEADERS, PAGE_TAIL, clean_title, label_of, number_value
 from reportgen.document.model import ListEntry, Location
 
@@ -73,7 +73,7 @@ def scan(items: list[Item]) -> FrontMatter:
         if fm.first_list is None:
             fm.first_list = i
         if kind is None:                       # Word TOC / table-of-figures styles without a heading
-            kind = "figures" if items[i].figure_list else "toc"
+            kind = "figures" if getattr(items[i], "figure_list", False) else "toc"
             i = _read_list(items, i, kind, fm)
         else:
             fm.in_list.add(i)
@@ -147,8 +147,8 @@ def _read_list(items: list[Item], i: int, kind: str, fm: FrontMatter) -> int:
                 continue
             break
         first = pending[0] if pending else i
-        seen.add(_entry_key(items[first].text, kind) or "")
-        body = " ".join([items[k].text.strip() for k in pending] + [body])
+        seen.add(_entry_key(text_of(items[first]), kind) or "")
+        body = " ".join([text_of(items[k]).strip() for k in pending] + [body])
         fm.in_list.update(pending + [i])
         pending = []
         _record(items[first], body, kind, fm)
@@ -179,7 +179,8 @@ def _record(first: Item, body: str, kind: str, fm: FrontMatter) -> None:
     if kind != "toc":
         if not m:
             return
-        entry = ListEntry(label_of(m.group(1)), number_value(m.group(2)), clean_title(m.group(3)), where)
+        entry = ListEntry(label_of(m.group(1)), number_value(m.group(2)),  # type: ignore[arg-type]  # see tables.py
+                          clean_title(m.group(3)), where)
         if entry.label == "Tabela":
             fm.tables = (fm.tables or []) + [entry]
         else:
@@ -187,5 +188,5 @@ def _record(first: Item, body: str, kind: str, fm: FrontMatter) -> None:
         return
     t = _TOC_ENTRY.match(body)
     if t:
-        indent = first.text[:1] in ("\t", " ") or first.indent
+        indent = text_of(first)[:1] in ("\t", " ") or getattr(first, "indent", False)
         fm.toc.append(TocEntry(t.group(1) or "", clean_title(t.group(2)).lstrip(". "), indent))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.check.readers.items import Item, LineItem, TableItem
+from reportgen.check.readers.items import Item, LineItem, TableItem, is_blank, text_of
 from reportgen.check.readers.limits import MAX_TABLE_CELLS
 from reportgen.check.readers.patterns import CAPTION, SOURCE
 from reportgen.errors import UserError
@@ -36,10 +36,6 @@ def _data_row(text: str) -> bool:
     if len(spans) < 2 or any(len(s[2]) > MAX_CELL_CHARS for s in spans):
         return False
     return any(_is_number(s[2]) for s in spans[1:])
-
-
-def _blank(it: Item) -> bool:
-    return isinstance(it, LineItem) and not it.text.strip()
 
 
 def _line(it: Item) -> str | None:
@@ -91,20 +87,20 @@ def group_layout_tables(items: list[Item], listed: set[int], source: str = "") -
             continue
         members = [k for k in members if k <= data[-1]]
         header = _header_lines(out)
-        cols = _columns([items[k].text for k in data])
+        cols = _columns([text_of(items[k]) for k in data])
         if len(cols) < 2:
             out.append(items[i])
             i += 1
             continue
         rows: list[list[str]] = []
-        head_rows = [_cells(out[k].text, cols) for k in header]
+        head_rows = [_cells(text_of(out[k]), cols) for k in header]
         if head_rows:
             merged = [" ".join(filter(None, col)) for col in zip(*head_rows)]
             rows.append(merged)
             for k in sorted(header, reverse=True):
                 del out[k]
         for k in members:
-            cells = _cells(items[k].text, cols)
+            cells = _cells(text_of(items[k]), cols)
             if k in data or not rows:
                 rows.append(cells)
             else:                                   # a wrapped label or cell: joined to the row above
@@ -133,7 +129,7 @@ def _extend(items: list[Item], i: int, listed: set[int]) -> tuple[list[int], lis
             data.append(j)
             members.append(j)
             blanks = 0
-        elif _continuation(t, items[data[-1]].text) and not CAPTION.match(t.strip()) and not SOURCE.match(t):
+        elif _continuation(t, text_of(items[data[-1]])) and not CAPTION.match(t.strip()) and not SOURCE.match(t):
             members.append(j)
             blanks = 0
         else:
@@ -145,11 +141,12 @@ def _extend(items: list[Item], i: int, listed: set[int]) -> tuple[list[int], lis
 def _next_page_start(items: list[Item], j: int) -> int | None:
     """Index of the first text line after j if it is on a later page than item j, else None."""
     k = j + 1
-    while k < len(items) and _blank(items[k]):
+    while k < len(items) and is_blank(items[k]):
         k += 1
-    if k < len(items) and items[k].page is not None and items[j].page is not None and items[k].page > items[j].page:
-        return k
-    return None
+    if k >= len(items):
+        return None
+    page, here = items[k].page, items[j].page
+    return k if page is not None and here is not None and page > here else None
 
 
 def _continuation(text: str, previous: str) -> bool:
@@ -168,7 +165,7 @@ def _header_lines(out: list[Item]) -> list[int]:
     k = len(out) - 1
     while k >= 0 and len(found) < MAX_HEADER_LINES:
         it = out[k]
-        if _blank(it):
+        if is_blank(it):
             k -= 1
             continue
         t = _line(it)

@@ -36,9 +36,9 @@ def _open(path: Path):
         raise UserError(f"{path}: uszkodzony lub nieczytelny plik PDF ({type(exc).__name__}).") from None
     if encrypted:
         try:
-            ok = reader.decrypt("")
+            ok = bool(reader.decrypt(""))
         except Exception:
-            ok = 0
+            ok = False
         if not ok:
             raise UserError(f"{path}: PDF jest zaszyfrowany hasłem — zdejmij zabezpieczenie i spróbuj ponownie.")
     return reader

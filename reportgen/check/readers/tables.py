@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from reportgen.document.model import Column, Location, Table
 from reportgen.rules.numbers import clean_cell, is_missing, is_year, parse_number
@@ -59,5 +60,7 @@ def build_table(raw_rows: list[list[str]], *, ident: str, caption: str = "", lab
         columns.append(Column(header=header, decimals=decimals if kind != "text" else None,
                               unit=unit.group(1).strip() if unit else "", kind=kind))
     totals = [i for i, r in enumerate(body) if is_total_label(_label(r))]
-    return Table(id=ident, caption=caption, columns=columns, rows=body, source=source, total_rows=totals,
-                 note=note, number=number, caption_label=label, location=location or Location())
+    # number: a read plan keeps chapter-numbered captions as text ("4.4"); the model types it int (R owns model.py)
+    return Table(id=ident, caption=caption, columns=columns, rows=cast("list[list[object]]", body), source=source,
+                 total_rows=totals, note=note, number=number,  # type: ignore[arg-type]
+                 caption_label=label, location=location or Location())

@@ -58,7 +58,7 @@ def _columns(table: Table) -> tuple[int, int, int] | None:
     energy = next((j for j, h in enumerate(headers) if j != cv and _ENERGY.search(h) and not _EXCLUDE.search(h)), None)
     amount = next((j for j, h in enumerate(headers) if j not in (cv, energy) and _AMOUNT.search(h)
                    and not _EXCLUDE.search(h)), None)
-    if None in (cv, energy, amount):
+    if cv is None or energy is None or amount is None:
         return None
     return amount, cv, energy
 
@@ -88,9 +88,9 @@ def findings(doc: Document) -> list[Finding]:
         for i, row in enumerate(table.rows):
             if i in table.total_rows or len(row) <= max(cols):
                 continue
-            a, c, e = (parse_number(row[j]) for j in cols)
-            if a and c and e and a.value > 0 and c.value > 0 and e.value > 0 and not (a.dash or c.dash or e.dash):
-                rows.append((i, a.value, c.value, e.value))
+            na, nc, ne = (parse_number(row[j]) for j in cols)
+            if na and nc and ne and na.value > 0 and nc.value > 0 and ne.value > 0 and not (na.dash or nc.dash or ne.dash):
+                rows.append((i, na.value, nc.value, ne.value))
         if not rows:
             continue
         headers = [table.columns[j].header for j in cols]
