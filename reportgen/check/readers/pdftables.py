@@ -228,7 +228,7 @@ def recover_tables(path: Path, doc: Document) -> int:
     """Replace weak captioned tables (and tables captioned as figures) of a PDF by pdfplumber's reading of their
     page. Returns the number of tables recovered."""
     todo = [(s, i, b) for s in _sections(doc) for i, b in enumerate(s.blocks)
-            if ((isinstance(b, Table) and _weak(b)) or isinstance(b, Figure))
+            if ((isinstance(b, Table) and _weak(b)) or (isinstance(b, Figure) and _rows_follow(s.blocks, i)))
             and b.location.page is not None and b.number is not None]
     if not todo:
         return 0
@@ -250,6 +250,24 @@ def recover_tables(path: Path, doc: Document) -> int:
     finally:
         reader.close()
     return done
+
+
+FIGURE_LOOKAHEAD = 4        # header lines of a table printed under a figure caption
+_NUMBER_WORD = re.compile(r"(?<![\w,])\d[\d ]*(?:,\d+)?(?![\w,])")
+
+
+def _rows_follow(blocks: list, i: int) -> bool:
+    """What the layout reader put under a figure caption (its header lines included) looks like table rows: an
+    uncaptioned table or a line with two numbers or more. Then the figure may be a table captioned as a figure;
+    a chart leaves no such lines."""
+    for nxt in blocks[i + 1: i + 1 + FIGURE_LOOKAHEAD]:
+        if isinstance(nxt, Table):
+            return nxt.number is None
+        if not isinstance(nxt, Paragraph):
+            return False
+        if len(_NUMBER_WORD.findall(nxt.text)) >= 2:
+            return True
+    return False
 
 
 def _figure_is_table(rows: list[list[str]]) -> bool:
