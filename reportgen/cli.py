@@ -1,40 +1,94 @@
 """Command line: reportgen build | explain | … (Polish help texts)."""
 from __future__ import annotations
 
+import os
+import re
 import sys
 from pathlib import Path
 
 import click
 
+from reportgen.cli_messages import install as install_polish_click
 from reportgen.errors import UserError
 from reportgen.render.numbers import plural_form
+
+install_polish_click()   # before any command is declared: click names types at declaration
+
+OPTIONS_METAVAR = "[OPCJE]"
+
+
+MAX_MESSAGE_CHARS = 1000
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(message: str) -> str:
+    """A message as it may reach the terminal: no control characters (escape sequences quoted from data could
+    recolour or clear the screen) and not longer than MAX_MESSAGE_CHARS (a message quoting a huge value)."""
+    message = _TERMINAL_CONTROL.sub("?", message)
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return message
 
 
 def fail(exc: UserError) -> None:
     for message in exc.messages:
-        click.echo(f"błąd: {message}", err=True)
+        click.echo(f"błąd: {printable(message)}", err=True)
     sys.exit(2)
 
 
-@click.group(help="reportgen – projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe.")
+class Group(click.Group):
+    """The top command: Polish usage line; a UserError from any subcommand is a message and exit status 2."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", "POLECENIE [ARGUMENTY]...")
+        super().__init__(*args, **kwargs)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if cmd.options_metavar == "[OPTIONS]":
+            cmd.options_metavar = OPTIONS_METAVAR
+        super().add_command(cmd, name)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            fail(exc)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help="reportgen – projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe.")
 @click.version_option(package_name="reportgen", message="reportgen %(version)s")
 def cli() -> None:
     pass
 
 
+# Results of a build the user must act on (reportgen/methods/indicator/update_results.py, transition_results.py)
+BUILD_NOTICES = {"data_to_collect": "Dane przeniesione z poprzedniego projektu założeń – do zebrania przez gminę:",
+                 "plausibility_warnings": "uwaga: założenia scenariuszy przekraczają granice wiarygodności:"}
+
+
+def output_path(raw: str) -> Path:
+    """`-o` as given: a name ending in a separator means a folder, and `Path` would silently drop that slash."""
+    if raw.endswith(("/", os.sep)):
+        raise UserError(f"{raw}: ścieżka kończy się znakiem „/”, czyli wskazuje katalog – podaj nazwę pliku, "
+                        f"np. {raw}plan.docx.")
+    return Path(raw)
+
+
 @cli.command(help="Buduje dokument .docx z katalogu danych gminy (np. content/kluki → out/kluki.docx).")
-@click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Plik wynikowy (domyślnie out/<gmina>.docx).")
-@click.option("--structure", type=click.Path(path_type=Path), default=None,
+@click.argument("content_dir", metavar="KATALOG", type=click.Path(path_type=Path))
+@click.option("-o", "--output", metavar="PLIK", default=None, help="Plik wynikowy (domyślnie out/<gmina>.docx).")
+@click.option("--structure", metavar="PLIK", type=click.Path(path_type=Path), default=None,
               help="Własna struktura rozdziałów zamiast rules/structure.yaml.")
-@click.option("--force", is_flag=True, help="Nadpisz plik zmieniony ręcznie (stary zostanie zachowany jako .bak).")
+@click.option("--force", is_flag=True, help="Nadpisz plik zmieniony ręcznie (stary zostanie zachowany jako kopia .bak).")
 @click.option("--pdf", is_flag=True, help="Zapisz też PDF obok pliku .docx (LibreOffice; spisy z numerami stron).")
-def build(content_dir: Path, output: Path | None, structure: Path | None, force: bool, pdf: bool) -> None:
+def build(content_dir: Path, output: str | None, structure: Path | None, force: bool, pdf: bool) -> None:
     from reportgen.build import build_document
-    from reportgen.output import write_generated
+    from reportgen.output import check_target, write_generated
     try:
-        target = output or Path("out") / f"{Path(content_dir).resolve().name}.docx"
+        target = output_path(output) if output else Path("out") / f"{Path(content_dir).resolve().name}.docx"
+        check_target(target)      # before the build: a wrong -o is said at once
         result = build_document(content_dir, structure)
         backup = write_generated(target, result.docx, force)
     except UserError as exc:
@@ -47,6 +101,11 @@ def build(content_dir: Path, output: Path | None, structure: Path | None, force:
                f"{n_fig} {plural_form(n_fig, 'rysunek', 'rysunki', 'rysunków')}.")
     if backup:
         click.echo(f"Poprzednia wersja (zmieniona ręcznie) zachowana jako {backup}.")
+    for name, heading in BUILD_NOTICES.items():   # results that are lists of Polish lines for the user
+        if result.context.has(name):
+            click.echo(heading, err=True)
+            for line in result.context.value(name):
+                click.echo(printable(f"  - {line}"), err=True)
     if pdf:
         from reportgen.render.pdf import docx_to_pdf
         try:
@@ -59,8 +118,8 @@ def build(content_dir: Path, output: Path | None, structure: Path | None, force:
 
 
 @cli.command(help="Pokazuje, jak obliczono tabelę lub rysunek o podanym id (kalkulatory, dane, źródła).")
-@click.argument("content_dir", type=click.Path(path_type=Path))
-@click.argument("block_id")
+@click.argument("content_dir", metavar="KATALOG", type=click.Path(path_type=Path))
+@click.argument("block_id", metavar="ID")
 def explain(content_dir: Path, block_id: str) -> None:
     from reportgen.build import build_document
     from reportgen.explain import explain_block
@@ -73,6 +132,11 @@ def explain(content_dir: Path, block_id: str) -> None:
 
 def _register_optional_commands() -> None:
     """Commands of other jobs (check, rules) live in their own packages."""
+    from reportgen.procedure.commands import procedure, revision   # reportgen procedure | revision
+    cli.add_command(procedure)
+    cli.add_command(revision)
+    from reportgen.diff.commands import diff                        # reportgen diff OLD.docx NEW.docx
+    cli.add_command(diff)
     try:
         from reportgen.check.commands import check, rules
     except ImportError:
