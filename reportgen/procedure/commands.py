@@ -43,7 +43,7 @@ def procedure(content_dir: Path, output: Path | None, as_of, no_pdf: bool, check
         click.echo(f"  jeszcze nie: {title} – {why}")
 
 
-@click.command(help="Buduje kolejną wersję dokumentu po rozpatrzeniu uwag: zmiany danych z uwag uwzględnionych "
+@click.command(help="(To samo robi reportgen build, gdy są uwagi uwzględnione ze zmianą danych.) Buduje kolejną wersję dokumentu po rozpatrzeniu uwag: zmiany danych z uwag uwzględnionych "
                     "(consultation/uwagi.csv|xlsx) na kopii danych, z załącznikiem „Zmiany po rozpatrzeniu uwag”. "
                     "Nigdy nie nadpisuje wcześniejszej wersji.")
 @click.argument("content_dir", type=click.Path(path_type=Path))
@@ -58,9 +58,5 @@ def revision(content_dir: Path, output: Path | None) -> None:
     except UserError as exc:
         fail(exc)
         return
-    for comment, change in rev.changes:
-        click.echo(f"  uwaga nr {comment.number} ({comment.decision}): {change.describe()} (było: {change.old})")
-    if rev.created:
-        click.echo(f"Zapisano wersję {rev.number}: {rev.path}")
-    else:
-        click.echo(f"Bez zmian od wersji {rev.number} ({rev.path}) – nie tworzę nowej.")
+    for line in rev.report():
+        click.echo(line)
