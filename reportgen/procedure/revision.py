@@ -109,6 +109,12 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
     return Addenda({"revision": number, "revision_date": day, "revision_label": label}, [section])
 
 
+def accepted_changes(comments: list[cm.Comment]) -> list[tuple[cm.Comment, object]]:
+    """The data changes a revision applies, in comment order: only those of accepted (wholly or partly) comments;
+    a rejected comment's proposed change is never applied."""
+    return [(c, ch) for c in comments if c.accepted for ch in c.changes]
+
+
 def versions_dir(target: Path) -> Path:
     """Where the revisions of the document written to `target` live: out/kluki.docx → out/kluki/wersje/."""
     return target.parent / target.stem / "wersje"
@@ -140,7 +146,7 @@ def prepare_revision(folder: Path, out_dir: Path, structure: Path | None = None)
     if comment_file is None:
         raise UserError(f"{folder / 'consultation'}: brak pliku uwag (uwagi.csv lub uwagi.xlsx).")
     comments = comment_file.comments
-    accepted = [(c, ch) for c in comments if c.accepted for ch in c.changes]
+    accepted = accepted_changes(comments)
     digest = _digest(folder)
     index_path = out_dir / INDEX
     index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
