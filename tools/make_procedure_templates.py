@@ -175,11 +175,20 @@ TEMPLATES: dict[str, list] = {
         ("Zgodnie z {{ basis }} projekt założeń aktualizuje się co najmniej raz na {{ update_years }} lata. "
          "Termin aktualizacji: {{ update_due|dot }}", ""),
         ("Stan na dzień {{ date }}: {{ status }}", "b"),
-        ("Zmiany przepisów od dnia uchwalenia (wymagania wobec projektu założeń i procedury, wg plików reguł):", ""),
+        ("1. Ustawy, polityki i programy, które weszły w życie, zostały ogłoszone lub przestały obowiązywać od dnia "
+         "uchwalenia (wg rules/policies.yaml):", ""),
+        ("{%p for item in policy_changes %}", ""), ("– {{ item }}", "indent"), ("{%p endfor %}", ""),
+        ("{%p if not policy_changes %}", ""), ("– brak zmian zapisanych w danych.", "indent"), ("{%p endif %}", ""),
+        ("2. Wskaźniki i parametry obliczeń (m.in. wskaźniki emisji), dla których opublikowano nowsze wartości "
+         "(wg rules/parameters):", ""),
+        ("{%p for item in parameter_changes %}", ""), ("– {{ item }}", "indent"), ("{%p endfor %}", ""),
+        ("{%p if not parameter_changes %}", ""), ("– brak nowszych wartości w danych.", "indent"), ("{%p endif %}", ""),
+        ("3. Zmiany wymagań wobec projektu założeń i procedury jego uchwalenia (wg plików reguł):", ""),
         ("{%p for item in law_changes %}", ""), ("– {{ item }}", "indent"), ("{%p endfor %}", ""),
         ("{%p if not law_changes %}", ""), ("– brak zmian w wymaganiach zapisanych w regułach.", "indent"),
         ("{%p endif %}", ""),
-        ("Okres planowania dokumentu: {{ period }}.", ""),
+        ("4. Dane gminy: rok bazowy dokumentu {{ base_year }} (dane sprzed {{ data_age }} lat). "
+         "Okres planowania dokumentu: {{ period }}.", ""),
         ("{%p if recommendation %}", ""), ("Wniosek: {{ recommendation }}", ""), ("{%p endif %}", "")] + SIGNATURE,
 }
 

@@ -250,39 +250,27 @@ def _justification(facts, t: Timeline, rules: ProcedureRules, comments, content,
 
 
 def _review(facts, t: Timeline, rules: ProcedureRules, content) -> dict:
-    from reportgen.rules.requirements import load_requirements
-    d = facts.p.dates
-    since, on = d.resolution_date, d.review
-    changes = []
-    requirements = [r for r in load_requirements() if r.kind == "requirement"]
-    starts = {(r.act, r.art, r.ust, r.pkt, r.valid_from) for r in requirements}
-    dated = []
-    for r in requirements:
-        where = f"{r.act}" + (f", art. {r.art}" if r.art else "") + (f" ust. {r.ust}" if r.ust else "") + \
-            (f" pkt {r.pkt}" if r.pkt else "")
-        if since < r.valid_from <= on:
-            dated.append((r.valid_from, f"od {short_date(r.valid_from)}: {where} – {r.text}"))
-        replaced = r.valid_to and (r.act, r.art, r.ust, r.pkt, r.valid_to + dt.timedelta(days=1)) in starts
-        if r.valid_to and since <= r.valid_to < on and not replaced:
-            dated.append((r.valid_to, f"do {short_date(r.valid_to)}: {where} – wymaganie przestało obowiązywać"))
-    for s in rules.steps:
-        if since < s.valid_from <= on:
-            dated.append((s.valid_from, f"od {short_date(s.valid_from)}: w procedurze – {s.title} ({rules.cite(s.basis, on)})"))
-    changes = [text for _, text in sorted(dated, key=lambda x: x[0])]
-    years = rules.term("update_years", since)
-    due = t.update_due
-    g = content.gmina
-    if on > due:
-        status = f"termin aktualizacji upłynął {polish_date(due)} – założenia wymagają aktualizacji."
-        recommendation = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, on)}), "
-                          f"uwzględniając zmiany przepisów wymienione powyżej.")
-    else:
-        status = f"założenia są aktualne co do terminu; aktualizacja najpóźniej do {polish_date(due)}."
-        recommendation = None if not changes else "ocenić, czy zmiany przepisów wymagają wcześniejszej aktualizacji."
     from reportgen.build import period_text
-    return {"resolution_date": polish_date(since), "update_due": polish_date(due), "update_years": years.value,
-            "status": status, "law_changes": changes, "period": period_text(g).removeprefix("na lata "),
-            "recommendation": recommendation, "basis": rules.cite(years.basis, on)}
+    from reportgen.procedure.review import currency_review
+    d = facts.p.dates
+    g = content.gmina
+    review = currency_review(d.resolution_date, d.review, t, rules, g.base_year)
+    years = rules.term("update_years", d.resolution_date)
+    age = d.review.year - g.base_year
+    if review.overdue:
+        status = f"termin aktualizacji upłynął {polish_date(review.due)} – założenia wymagają aktualizacji."
+        recommendation = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, d.review)}), "
+                          f"uwzględniając zmiany wymienione powyżej.")
+    else:
+        status = f"założenia są aktualne co do terminu; aktualizacja najpóźniej do {polish_date(review.due)}."
+        recommendation = None if not review.any_change else \
+            "ocenić, czy wymienione zmiany wymagają aktualizacji przed upływem terminu."
+    return {"resolution_date": polish_date(d.resolution_date), "update_due": polish_date(review.due),
+            "update_years": years.value, "status": status, "law_changes": review.law_changes,
+            "policy_changes": review.policy_changes, "parameter_changes": review.parameter_changes,
+            "base_year": g.base_year, "data_age": age,
+            "period": period_text(g).removeprefix("na lata "), "recommendation": recommendation,
+            "basis": rules.cite(years.basis, d.review)}
 
 
 def write_package(package: Package, out_dir: Path, force: bool = False, pdf: bool = True) -> list[Path]:
