@@ -152,6 +152,12 @@ TEMPLATES: dict[str, list] = {
          "projektu założeń do publicznego wglądu, zgodnie z załącznikiem nr 2 do uchwały.", ""),
         ("§ 3. Wykonanie uchwały powierza się {{ signer_office_dative }}.", ""),
         ("§ 4. Uchwała wchodzi w życie z dniem podjęcia.", ""),
+        ("Załączniki:", ""),
+        ("{%p if annex1 %}", ""),
+        ("1) „{{ document_title }}” ({{ annex1.label }}) – plik {{ annex1.file }}, suma kontrolna SHA-256: "
+         "{{ annex1.sha256 }};", "indent"),
+        ("{%p else %}", ""), ("1) „{{ document_title }}”;", "indent"), ("{%p endif %}", ""),
+        ("2) rozstrzygnięcie o sposobie rozpatrzenia wniosków, zastrzeżeń i uwag.", "indent"),
         ("", ""), ("UZASADNIENIE", "title"),
         ("{%p for para in justification %}", ""), ("{{ para }}", ""), ("{%p endfor %}", ""),
         ("LANDSCAPE", ""),

@@ -20,12 +20,19 @@ from reportgen.errors import UserError
 @click.option("--bez-pdf", "no_pdf", is_flag=True, help="Nie twórz PDF (domyślnie tworzy, gdy jest LibreOffice).")
 @click.option("--sprawdz", "check_only", is_flag=True, help="Tylko sprawdź daty procedury i plik uwag; nic nie zapisuj.")
 @click.option("--force", is_flag=True, help="Nadpisz pliki zmienione ręcznie (stare zostaną zachowane jako .bak).")
-def procedure(content_dir: Path, output: Path | None, as_of, no_pdf: bool, check_only: bool, force: bool) -> None:
+@click.option("--dokument", "document", type=click.Path(path_type=Path), default=None,
+              help="Dokument zbudowany przez reportgen build -o PLIK (domyślnie out/<gmina>.docx; po uwagach "
+                   "zmieniających dane – jego wersja z out/<gmina>/wersje): załącznik nr 1 do projektu uchwały.")
+def procedure(content_dir: Path, output: Path | None, as_of, no_pdf: bool, check_only: bool, force: bool,
+              document: Path | None) -> None:
     from reportgen.cli import fail
     from reportgen.procedure.package import build_package, write_package
+    from reportgen.procedure.revision import current_document
     day = as_of.date() if as_of else dt.date.today()
     try:
-        package = build_package(content_dir, day)
+        built = document or Path("out") / f"{Path(content_dir).resolve().name}.docx"
+        attached, why = current_document(content_dir, built)
+        package = build_package(content_dir, day, document=attached, document_missing=why)
         for f in package.findings:
             click.echo(f"ostrzeżenie: {f.message}", err=True)
         if check_only:

@@ -90,7 +90,25 @@ def _ready(step: Step, facts: ProcedureFacts, t: Timeline, as_of: dt.date) -> st
     return None
 
 
-def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = None) -> Package:
+ANNEX_1 = "10_projekt_uchwaly_zalacznik_1.docx"   # the document as załącznik nr 1, beside the draft resolution
+
+
+@dataclass
+class Attached:
+    """The built document the draft resolution adopts (załącznik nr 1): copied into the package beside the draft
+    and named in it with its SHA-256, so the file the council votes on is identified exactly."""
+    data: bytes
+    label: str                     # e.g. "wersja 2 z 05.09.2022 r. (po rozpatrzeniu uwag)" or the file name
+
+    def context(self) -> dict:
+        import hashlib
+        return {"file": ANNEX_1, "sha256": hashlib.sha256(self.data).hexdigest(), "label": self.label}
+
+
+def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = None,
+                  document: Attached | None = None, document_missing: str = "") -> Package:
+    """`document`: the built document for załącznik nr 1 of the draft resolution; without it the draft names the
+    document by title only and `document_missing` says why (listed in `skipped`)."""
     folder = Path(folder)
     rules = rules or load_procedure_rules()
     facts = load_procedure(folder)
@@ -112,13 +130,19 @@ def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = N
         step_date = timeline.get(step.date, facts)
         for product in step.products:
             for key, ctx in _contexts(step, product, facts, base, timeline, rules, comments, content, step_date,
-                                          as_of):
+                                          as_of, document):
                 name = product.file.format(key=key)
                 from reportgen.procedure.docxrender import render_template
                 data = render_template(templates_dir() / "docx" / "procedure" / product.template, ctx,
                                        step_date or facts.p.dates.display_start or content.gmina.document_date,
                                        facts.p.office.name)
                 package.products.append(Product(name, data, step.id))
+        if step.id == "draft_resolution":
+            if document is not None:
+                package.products.append(Product(ANNEX_1, document.data, step.id))
+            else:
+                package.skipped.append(("Załącznik nr 1 do projektu uchwały (dokument)", document_missing or
+                                        "brak zbudowanego dokumentu – uruchom reportgen build"))
     return package
 
 
@@ -176,7 +200,7 @@ def _counts(comments) -> dict:
 
 
 def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,
-              as_of: dt.date):
+              as_of: dt.date, document: Attached | None = None):
     """(key, context) pairs: one per addressee for per-party products, else one."""
     p, d = facts.p, facts.p.dates
     on = step_date or as_of
@@ -217,6 +241,7 @@ def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRul
                         **_counts(comments))
     elif step.id == "draft_resolution":
         yield "", _with(common, session=polish_date(d.session), rows=_register_rows(comments, "public"),
+                        annex1=document.context() if document else None,
                         justification=_justification(facts, t, rules, comments, content, on))
     elif step.id == "currency_review":
         yield "", _with(common, **_review(facts, t, rules, content))

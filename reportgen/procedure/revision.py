@@ -109,6 +109,21 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
     return Addenda({"revision": number, "revision_date": day, "revision_label": label}, [section])
 
 
+def _index(out_dir: Path) -> dict:
+    """wersje.json: revision number → digest of the content folder (data and comments) it was built from."""
+    path = out_dir / INDEX
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _known(out_dir: Path, folder: Path, index: dict) -> tuple[int, Path] | None:
+    """The revision already built from exactly this folder's content and comments, if any."""
+    digest = _digest(folder)
+    for number, known in index.items():
+        if known == digest:
+            return int(number), out_dir / f"{folder.resolve().name}_wersja_{number}.docx"
+    return None
+
+
 def accepted_changes(comments: list[cm.Comment]) -> list[tuple[cm.Comment, object]]:
     """The data changes a revision applies, in comment order: only those of accepted (wholly or partly) comments;
     a rejected comment's proposed change is never applied."""
@@ -149,11 +164,11 @@ def prepare_revision(folder: Path, out_dir: Path, structure: Path | None = None)
     accepted = accepted_changes(comments)
     digest = _digest(folder)
     index_path = out_dir / INDEX
-    index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
+    index = _index(out_dir)
     name = folder.resolve().name
-    for number, known in index.items():
-        if known == digest:
-            return Revision(int(number), out_dir / f"{name}_wersja_{number}.docx", False, accepted)
+    known = _known(out_dir, folder, index)
+    if known is not None:
+        return Revision(known[0], known[1], False, accepted)
     number = max([1] + [int(n) for n in index]) + 1        # version 1 = the project put on display
     target = out_dir / f"{name}_wersja_{number}.docx"
     if target.exists():
@@ -170,3 +185,23 @@ def build_revision(folder: Path, out_dir: Path, structure: Path | None = None) -
     rev = prepare_revision(folder, out_dir, structure)
     rev.write()
     return rev
+
+
+def current_document(folder: Path, target: Path):
+    """The built document that matches the content folder now, for załącznik nr 1 of the draft resolution:
+    with accepted comments that change data, the revision recorded for exactly this folder's content and comments
+    (versions_dir(target)); otherwise `target` (out/<gmina>.docx) when it was built. Returns (Attached or None,
+    why not – Polish)."""
+    from reportgen.procedure.package import Attached
+    folder = Path(folder)
+    if has_data_changes(folder):
+        out_dir = versions_dir(target)
+        known = _known(out_dir, folder, _index(out_dir))
+        if known is not None and known[1].is_file():
+            day = load_procedure(folder).p.dates.revision
+            return Attached(known[1].read_bytes(), f"wersja {known[0]} z {short_date(day)} (po rozpatrzeniu uwag)"), ""
+        return None, (f"brak wersji po rozpatrzeniu uwag dla obecnych danych i uwag w {out_dir} – uruchom "
+                      f"reportgen build {folder}")
+    if target.is_file():
+        return Attached(target.read_bytes(), f"plik {target.name}"), ""
+    return None, f"brak zbudowanego dokumentu {target} – uruchom reportgen build {folder}"
