@@ -18,7 +18,7 @@ from reportgen.errors import UserError
 @click.option("--na-dzien", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Stan procedury na dzień RRRR-MM-DD (domyślnie dziś): np. wykaz uwag dopiero po końcu wyłożenia.")
 @click.option("--bez-pdf", "no_pdf", is_flag=True, help="Nie twórz PDF (domyślnie tworzy, gdy jest LibreOffice).")
-@click.option("--sprawdz", "check_only", is_flag=True, help="Tylko sprawdź daty procedury i plik uwag; nic nie zapisuj.")
+@click.option("--sprawdz", "check_only", is_flag=True, help="Tylko sprawdź daty procedury, plik uwag i termin aktualizacji; nic nie zapisuj (to samo co reportgen check KATALOG/procedure.yaml).")
 @click.option("--force", is_flag=True, help="Nadpisz pliki zmienione ręcznie (stare zostaną zachowane jako .bak).")
 @click.option("--dokument", "document", type=click.Path(path_type=Path), default=None,
               help="Dokument zbudowany przez reportgen build -o PLIK (domyślnie out/<gmina>.docx; po uwagach "
@@ -29,15 +29,15 @@ def procedure(content_dir: Path, output: Path | None, as_of, no_pdf: bool, check
     from reportgen.procedure.package import build_package, write_package
     from reportgen.procedure.revision import current_document
     day = as_of.date() if as_of else dt.date.today()
+    if check_only:                      # the same check as `reportgen check content/<gmina>/procedure.yaml`
+        from reportgen.procedure.check import run_check
+        raise SystemExit(run_check(content_dir, day))
     try:
         built = document or Path("out") / f"{Path(content_dir).resolve().name}.docx"
         attached, why = current_document(content_dir, built)
         package = build_package(content_dir, day, document=attached, document_missing=why)
         for f in package.findings:
             click.echo(f"ostrzeżenie: {f.message}", err=True)
-        if check_only:
-            click.echo(f"Procedura {content_dir}: daty i uwagi bez błędów ({len(package.comments)} uwag).")
-            return
         target = output or Path("out") / Path(content_dir).resolve().name / "procedura"
         written = write_package(package, target, force=force, pdf=not no_pdf)
     except UserError as exc:
