@@ -240,17 +240,19 @@ def aliases(comments: list[Comment]) -> dict[str, str]:
 def public_view(comments: list[Comment]) -> list[dict]:
     """The register as published: natural persons anonymised (also inside the texts), contact data removed."""
     names = aliases(comments)
+    forms: dict[str, str] = {}              # name form (capital initial, rest casefolded) → alias
+    for c in comments:
+        if c.natural_person:
+            alias = names[c.submitter.casefold()]
+            for word in re.split(r"[\s\-]+", c.submitter):
+                if len(word) >= 3:           # initials stay: too ambiguous to replace
+                    for form in _name_forms(word):
+                        forms.setdefault(form, alias)
     rows = []
     for c in comments:
-        text, justification = c.text, c.justification
-        for c2 in comments:
-            if c2.natural_person:
-                alias = names[c2.submitter.casefold()]
-                for pattern in _name_patterns(c2.submitter):
-                    text = pattern.sub(alias, text)
-                    justification = pattern.sub(alias, justification)
         rows.append(_row(c, names.get(c.submitter.casefold(), c.submitter),
-                         strip_contact_data(text), strip_contact_data(justification)))
+                         strip_contact_data(_anonymise(c.text, forms)),
+                         strip_contact_data(_anonymise(c.justification, forms))))
     return rows
 
 
@@ -258,14 +260,56 @@ def internal_view(comments: list[Comment]) -> list[dict]:
     return [_row(c, c.submitter, c.text, c.justification) for c in comments]
 
 
-def _name_patterns(name: str) -> list[re.Pattern]:
-    """The full name, then each word of it as a whole word; words of 5+ letters also in inflected forms
-    (Kowalski → Kowalskiego: the stem without its last letter plus any ending)."""
-    patterns = [re.compile(re.escape(name), re.I)]
-    for word in sorted({w for w in re.split(r"\s+", name) if len(w) >= 3}, key=len, reverse=True):
-        stem = re.escape(word[:-1]) + r"\w*" if len(word) >= 5 else re.escape(word)
-        patterns.append(re.compile(rf"\b{stem}\b", re.I))
-    return patterns
+_ADJECTIVAL_SURNAME = re.compile(r"(?:sk|ck|dzk)[ia]$")   # Kowalski/Kowalska, Zawadzki, Nowicka
+_WORD = re.compile(r"\w+")
+_NAME_GAP = re.compile(r"[ \t]*-?[ \t]*")
+
+
+def _form_key(word: str) -> str:
+    """Case-sensitive on the capital initial, case-insensitive on the rest ('NOWAKA' and 'Nowaka' match, 'nowa' not)."""
+    return word[:1] + word[1:].casefold()
+
+
+def _name_forms(word: str) -> set[str]:
+    """The word and its Polish case forms, by explicit endings (never 'any continuation': 'Nowatorskie' is
+    not a form of 'Nowak'):
+    -ski/-ska (-cki, -dzki): Kowalsk + i, iego, iemu, im, a, iej, ą;
+    -a (Anna, Maria): Ann + a, y, i, ii, ie, ę, ą, o;
+    consonant (Jan, Nowak): Nowak + a, owi, em, iem, u, ie; -ek also without the mobile e (Marek → Marka).
+    Other endings (Zieliński is -ski; e.g. 'Lulu') stay exact."""
+    w = word[:1].upper() + word[1:].casefold()
+    forms = {w}
+    if _ADJECTIVAL_SURNAME.search(w):
+        forms |= {w[:-1] + e for e in ("i", "iego", "iemu", "im", "a", "iej", "ą")}
+    elif w.endswith("a"):
+        forms |= {w[:-1] + e for e in ("a", "y", "i", "ii", "ie", "ę", "ą", "o")}
+    elif w[-1] not in "eiouyóąę":
+        forms |= {w + e for e in ("a", "owi", "em", "iem", "u", "ie")}
+        if w.endswith("ek") and len(w) >= 4:
+            forms |= {w[:-2] + "k" + e for e in ("a", "owi", "iem", "u")}
+    return {_form_key(f) for f in forms}
+
+
+def _anonymise(text: str, forms: dict[str, str]) -> str:
+    """Replace every word that is a form of a natural person's name by that person's alias; consecutive words of
+    one person separated only by spaces or a hyphen ('Jan Nowak', 'Nowak-Kowalska') become one alias.
+    One pass over the words with dictionary look-ups: linear in the text, whatever the number of persons."""
+    out: list[str] = []
+    pos = 0
+    last_alias = None
+    for m in _WORD.finditer(text):
+        word = m.group()
+        alias = forms.get(_form_key(word)) if word[:1].isupper() else None
+        gap = text[pos:m.start()]
+        if alias is not None and alias == last_alias and _NAME_GAP.fullmatch(gap):
+            pos = m.end()                    # same person continues: swallow the gap and the word
+            continue
+        out.append(gap)
+        out.append(alias if alias is not None else word)
+        pos = m.end()
+        last_alias = alias
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _row(c: Comment, submitter: str, text: str, justification: str) -> dict:
