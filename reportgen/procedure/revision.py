@@ -111,8 +111,25 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
 
 def _index(out_dir: Path) -> dict:
     """wersje.json: revision number → digest of the content folder (data and comments) it was built from."""
+    from reportgen.inputs.yamlio import read_data_text
     path = out_dir / INDEX
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if not path.exists() and not path.is_symlink():
+        return {}
+    text = read_data_text(path)                       # bounded; a regular file inside out_dir
+    fix = "popraw go albo usuń (wersje zostaną ponumerowane od nowa)"
+    try:
+        index = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path}: uszkodzony rejestr wersji – błąd JSON w wierszu {exc.lineno}, kolumnie {exc.colno}; "
+                        f"{fix}.") from None
+    if not isinstance(index, dict):
+        raise UserError(f"{path}: rejestr wersji powinien być obiektem JSON {{\"numer wersji\": \"skrót\"}}; {fix}.")
+    for number, digest in index.items():
+        if not (number.isascii() and number.isdigit() and len(number) <= 6):
+            raise UserError(f"{path}: klucz {json.dumps(number, ensure_ascii=False)[:60]} nie jest numerem wersji; {fix}.")
+        if not isinstance(digest, str):
+            raise UserError(f"{path}: wersja {number} – skrót powinien być tekstem; {fix}.")
+    return index
 
 
 def _known(out_dir: Path, folder: Path, index: dict) -> tuple[int, Path] | None:
