@@ -181,7 +181,11 @@ def test_bad_comment_file(kluki_copy, tmp_path, row, col, value, expected):
 
 
 @pytest.mark.parametrize("key,value,expected", [
-    ("display_end", "2022-08-10", "krócej niż 21 dni"),
+    ("display_end", "2022-08-10", "trwa 16 dni – krócej niż 21 dni"),      # 10.08 − 25.07 = 6 + 10 = 16
+    # 25.07 + 21 days = 15.08.2022, the Assumption (a Monday in 2022): the end moves to Tuesday 16.08
+    ("display_end", "2022-08-15", "21. dzień (15.08.2022) przypada na dzień wolny od pracy (Wniebowzięcie "
+                                  "Najświętszej Maryi Panny), więc termin kończy się w najbliższym dniu roboczym "
+                                  "(art. 57 § 4"),
     ("session", "2022-08-12", "sesja Rady (12.08.2022) przed końcem wyłożenia (16.08.2022)"),
     ("opinion_received", "2022-10-03", "wpłynęła po sesji"),
 ])

@@ -18,8 +18,10 @@ def run(*args):
 def test_kluki_procedure_is_in_order():
     result = run("check", str(ROOT / "content" / "kluki" / "procedure.yaml"), "--as-of", "2022-09-20")
     assert result.exit_code == 0, result.output
-    # display 25.07.2022 + 21 days = 15.08.2022 (Assumption, a holiday) → 16.08.2022 (art. 57 § 4 KPA)
-    assert "Wyłożenie: od 25.07.2022 r. do 16.08.2022 r. (21 dni); uwagi do 16.08.2022 r." in result.output
+    # display 25.07.2022 + 21 days = 15.08.2022 (Assumption, a holiday) → 16.08.2022 (art. 57 § 4 KPA):
+    # 16.08 − 25.07 = 6 + 16 = 22 days; the line ends with "r." once, not "r.."
+    assert "Wyłożenie: od 25.07.2022 r. do 16.08.2022 r. (22 dni; wymagane: 21 dni); uwagi do 16.08.2022 r.\n" \
+        in result.output
     assert "Uwagi: 9 (uwagi.csv), po terminie: 1." in result.output      # uwagi.csv: one comment came late
     assert "ostrzeżenie: uwaga nr" in result.output
     assert "Wynik: błędy: 0" in result.output

@@ -54,8 +54,9 @@ def check_procedure(path: Path, as_of: dt.date) -> ProcedureReport:
                                 f"({rules.cite(years.basis, as_of)}: co najmniej raz na {years.value} lata)."))
     lines = [f"Procedura: {folder / 'procedure.yaml'} (stan na {_short(as_of)})"]
     if d.display_start:
+        length = (timeline.display_end - d.display_start).days
         lines.append(f"Wyłożenie: od {_short(d.display_start)} do {_short(timeline.display_end)} "
-                     f"({timeline.display_days} dni); uwagi do {_short(timeline.display_end)}.")
+                     f"({length} dni; wymagane: {timeline.display_days} dni); uwagi do {_short(timeline.display_end)}")
     if comment_file:
         late = sum(c.late for c in comments)
         lines.append(f"Uwagi: {len(comments)} ({comment_file.path.name})" + (f", po terminie: {late}" if late else "")

@@ -3,9 +3,9 @@ and the checks a reviewer would make (display shorter than 21 days, session befo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from reportgen.procedure.calendar import term_end_days, term_end_years
+from reportgen.procedure.calendar import holidays, term_end_days, term_end_years
 from reportgen.procedure.comments import Comment
 from reportgen.procedure.facts import ProcedureFacts
 from reportgen.procedure.law import ProcedureRules
@@ -31,6 +31,21 @@ class Timeline:
 
 def _fmt(d: date) -> str:
     return d.strftime("%d.%m.%Y")
+
+
+def _free_day_name(day: date, rules: ProcedureRules) -> str:
+    """'sobotę', 'niedzielę' or 'dzień wolny od pracy (name)' – the accusative after 'przypada na'."""
+    name = holidays(day.year, rules).get(day)
+    if name:
+        return f"dzień wolny od pracy ({name})"
+    return {5: "sobotę", 6: "niedzielę"}.get(day.weekday(), "dzień wolny od pracy")
+
+
+def _saturday_rule_cite(day: date, rules: ProcedureRules) -> str:
+    """The citation of the rule moving a term off a free day (art. 57 § 4 KPA), from the calendar rules
+    (the entry in force on `day` first)."""
+    entries = sorted(rules.calendar.saturday_rule, key=lambda r: not r.in_force(day))
+    return rules.cite([c for r in entries for c in r.basis][:1], day)
 
 
 def compute(facts: ProcedureFacts, rules: ProcedureRules) -> Timeline:
@@ -61,7 +76,13 @@ def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,
     if d.display_start and d.display_end:
         term = rules.term("display_days", d.display_start)
         required = term_end_days(d.display_start, term.value, rules)
-        if d.display_end < required:
+        last_day = d.display_start + timedelta(days=term.value)    # art. 57 § 1: the start day is not counted
+        if last_day <= d.display_end < required:
+            # long enough, but the last day is free: art. 57 § 4 moves the end to the next working day
+            err("display_end", f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)}: {term.value}. dzień "
+                f"({_fmt(last_day)}) przypada na {_free_day_name(last_day, rules)}, więc termin kończy się w najbliższym "
+                f"dniu roboczym ({_saturday_rule_cite(last_day, rules)}) – wyłożenie musi trwać do {_fmt(required)}.")
+        elif d.display_end < required:
             err("display_end", f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)} trwa "
                 f"{(d.display_end - d.display_start).days} dni – krócej niż {term.value} dni wymagane przez "
                 f"{rules.cite(term.basis, d.display_start)}; najwcześniejszy dzień zakończenia liczony jak w art. 57 KPA: {_fmt(required)}.")
