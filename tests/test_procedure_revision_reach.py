@@ -22,7 +22,6 @@ import pytest
 
 from reportgen.build import compose_document
 from reportgen.document.model import Figure, Table
-from reportgen.procedure import comments as cm
 from reportgen.procedure.changes import apply_changes
 from reportgen.procedure.facts import load_procedure
 from reportgen.procedure.law import load_procedure_rules
@@ -97,7 +96,7 @@ def base():
 @pytest.fixture(scope="module")
 def comments():
     facts = load_procedure(KLUKI)
-    return cm.load_comments(KLUKI, compute(facts, load_procedure_rules()).display_end).comments
+    return compute(facts, load_procedure_rules()).load_comments(KLUKI).comments
 
 
 def changed(before: dict, after: dict) -> set:

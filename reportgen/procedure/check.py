@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import UserError
-from reportgen.procedure import comments as cm
 from reportgen.procedure.facts import load_procedure
 from reportgen.procedure.law import load_procedure_rules
 from reportgen.procedure.timeline import Finding, check, compute
@@ -43,7 +42,7 @@ def check_procedure(path: Path, as_of: dt.date) -> ProcedureReport:
     rules = load_procedure_rules()
     facts = load_procedure(folder)
     timeline = compute(facts, rules)
-    comment_file = cm.load_comments(folder, timeline.display_end)
+    comment_file = timeline.load_comments(folder)
     comments = comment_file.comments if comment_file else []
     findings = check(facts, rules, timeline, comments)
     d = facts.p.dates

@@ -19,9 +19,9 @@ from reportgen.inputs.yamlio import read_data_text
 from reportgen.procedure import changes as ch
 from reportgen.procedure.safetext import clean, strip_contact_data
 
-COLUMNS = ["nr", "data_wplywu", "forma", "zglaszajacy", "rodzaj_zglaszajacego", "tresc", "dotyczy",
+COLUMNS = ["nr", "data_wplywu", "data_nadania", "forma", "zglaszajacy", "rodzaj_zglaszajacego", "tresc", "dotyczy",
            "rozstrzygniecie", "uzasadnienie", "zmiana_danych"]
-OPTIONAL = {"dotyczy", "uzasadnienie", "zmiana_danych"}
+OPTIONAL = {"data_nadania", "dotyczy", "uzasadnienie", "zmiana_danych"}
 DECISIONS = ("uwzględniona", "uwzględniona częściowo", "nieuwzględniona")
 ACCEPTED = ("uwzględniona", "uwzględniona częściowo")
 CHANNELS = ("pismo", "e-mail", "ePUAP", "ustnie do protokołu", "formularz")
@@ -42,7 +42,9 @@ class Comment:
     justification: str
     changes: list[ch.DataChange] = field(default_factory=list)
     row: int = 0
-    late: bool = False                 # received after the last day for comments
+    late: bool = False                 # received (or, by post/ePUAP, sent) after the last day for comments
+    sent: date | None = None           # data_nadania: handed to the post office / sent via ePUAP
+    sent_unknown: bool = False         # came by post after the last day, no data_nadania: may still be on time
 
     @property
     def accepted(self) -> bool:
@@ -138,8 +140,13 @@ def _parse_date(value) -> date:
     raise ValueError(f"oczekiwano daty RRRR-MM-DD lub DD.MM.RRRR (podano {s!r})")
 
 
-def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | None:
-    """Read and validate the comment file of a content folder; None when there is none."""
+def load_comments(folder: Path, last_day: date | None = None, mailed: tuple[str, ...] | list[str] = (),
+                  posted: tuple[str, ...] | list[str] = ()) -> CommentFile | None:
+    """Read and validate the comment file of a content folder; None when there is none.
+    `mailed`: the channels for which the day of sending keeps the term (art. 57 § 5 KPA, rules/procedure.yaml
+    provisions.mailed_in_time): for them data_nadania decides lateness. `posted`: those of them that arrive after
+    being sent (post); without data_nadania such a letter received after `last_day` is not marked late but
+    flagged (sent_unknown) for checking."""
     path = find_comment_file(folder)
     if path is None:
         return None
@@ -191,6 +198,13 @@ def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | N
         except ValueError as exc:
             errors.append(f"{where(row, 'data_wplywu')}: {exc}.")
             received = None
+        sent = None
+        if get("data_nadania") not in (None, ""):
+            try:
+                sent = _parse_date(get("data_nadania"))
+            except ValueError as exc:
+                errors.append(f"{where(row, 'data_nadania')}: {exc}.")
+
         def choice(column: str, allowed: tuple[str, ...], what: str) -> str:
             value = text(column)
             if value not in allowed:
@@ -204,6 +218,13 @@ def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | N
             return value
 
         channel = choice("forma", CHANNELS, "nieznana forma złożenia")
+        if sent is not None and channel not in mailed:
+            errors.append(f"{where(row, 'data_nadania')}: data nadania dotyczy tylko form: "
+                          f"{', '.join(mailed) or '(brak w przepisach obowiązujących w tym dniu)'}; "
+                          f"forma tej uwagi: {channel}.")
+        if sent is not None and received is not None and sent > received:
+            errors.append(f"{where(row, 'data_nadania')}: data nadania ({sent:%d.%m.%Y}) późniejsza niż data wpływu "
+                          f"({received:%d.%m.%Y}).")
         submitter = required("zglaszajacy", "brak zgłaszającego")
         kind_ = choice("rodzaj_zglaszajacego", SUBMITTER_KINDS, "nieznany rodzaj")
         body = required("tresc", "brak treści uwagi")
@@ -218,9 +239,12 @@ def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | N
         except ValueError as exc:
             errors.append(f"{where(row, 'zmiana_danych')}: {exc}.")
         if len(errors) == before:
+            decisive = sent if channel in mailed and sent is not None else received
+            unknown = bool(last_day and channel in posted and sent is None and received > last_day)
             comments.append(Comment(number, received, channel, submitter, kind_, body, text("dotyczy"), decision,
                                     justification, found_changes, row,
-                                    late=bool(last_day and received > last_day)))
+                                    late=bool(last_day and decisive > last_day) and not unknown,
+                                    sent=sent, sent_unknown=unknown))
     if errors:
         raise UserError(errors)
     comments.sort(key=lambda c: c.number)

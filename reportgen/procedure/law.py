@@ -45,6 +45,15 @@ class Citation(_Strict):
     par: str | None = None
 
 
+class Provision(Dated):
+    """A dated rule the procedure applies that is not a period: its basis, and the channels it concerns."""
+    basis: list[Citation]
+    channels: list[str] = []
+    posted: list[str] = []           # of `channels`: those received later than sent (by post)
+    verified: bool = False
+    note: str | None = None
+
+
 class Term(Dated):
     value: int
     basis: list[Citation]
@@ -103,6 +112,12 @@ class ProcedureRules(_Strict):
     terms: dict[str, Term]
     steps: list[Step]
     calendar: Calendar
+    provisions: dict[str, Provision] = {}
+
+    def provision(self, name: str, on: date) -> Provision | None:
+        """The provision in force on `on`, or None (then the rule does not apply)."""
+        p = self.provisions.get(name)
+        return p if p is not None and p.in_force(on) else None
 
     def term(self, name: str, on: date) -> Term:
         term = self.terms[name]
@@ -170,6 +185,10 @@ def _load(path: Path) -> ProcedureRules:
         for c in step.basis:
             if c.act not in rules.acts:
                 raise UserError(f"{path}, krok {step.id}: nieznany akt {c.act!r} w podstawie prawnej.")
+    for name, provision in rules.provisions.items():
+        for c in provision.basis:
+            if c.act not in rules.acts:
+                raise UserError(f"{path}, provisions.{name}: nieznany akt {c.act!r} w podstawie prawnej.")
     return rules
 
 

@@ -114,7 +114,7 @@ def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = N
     facts = load_procedure(folder)
     content = load_content(folder)
     timeline = compute(facts, rules)
-    comment_file = cm.load_comments(folder, timeline.display_end)
+    comment_file = timeline.load_comments(folder)
     comments = comment_file.comments if comment_file else []
     findings = check(facts, rules, timeline, comments)
     errors = [f.message for f in findings if f.severity == "error"]

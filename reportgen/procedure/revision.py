@@ -158,7 +158,7 @@ def has_data_changes(folder: Path) -> bool:
     if cm.find_comment_file(Path(folder)) is None:
         return False
     facts = load_procedure(Path(folder))
-    comment_file = cm.load_comments(Path(folder), compute(facts, load_procedure_rules()).display_end)
+    comment_file = compute(facts, load_procedure_rules()).load_comments(Path(folder))
     return comment_file is not None and any(c.accepted and c.changes for c in comment_file.comments)
 
 
@@ -174,7 +174,7 @@ def prepare_revision(folder: Path, out_dir: Path, structure: Path | None = None)
         raise UserError(f"{facts.where('dates')}: brak daty wersji po rozpatrzeniu uwag (dates.revision) – "
                         f"wpisz ją, by zbudować wersję z uwzględnionymi uwagami.")
     timeline = compute(facts, rules)
-    comment_file = cm.load_comments(folder, timeline.display_end)
+    comment_file = timeline.load_comments(folder)
     if comment_file is None:
         raise UserError(f"{folder / 'consultation'}: brak pliku uwag (uwagi.csv lub uwagi.xlsx).")
     comments = comment_file.comments

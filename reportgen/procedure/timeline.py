@@ -22,6 +22,14 @@ class Timeline:
     display_end: date | None = None        # last day of the display = last day for comments (art. 19 ust. 6–7)
     display_days: int | None = None
     update_due: date | None = None         # art. 19 ust. 2: 3 years from the resolution
+    mailed: tuple[str, ...] = ()           # comment channels whose day of sending keeps the term (art. 57 § 5 KPA)
+    posted: tuple[str, ...] = ()           # of those, the ones that arrive after sending (post)
+    mailed_basis: str = ""                 # the citation of that rule
+
+    def load_comments(self, folder):
+        """The folder's comment file with lateness judged against this timeline (None when there is none)."""
+        from reportgen.procedure.comments import load_comments
+        return load_comments(folder, self.display_end, self.mailed, self.posted)
 
     def get(self, name: str, facts: ProcedureFacts):
         if hasattr(self, name) and getattr(self, name) is not None:
@@ -56,6 +64,10 @@ def compute(facts: ProcedureFacts, rules: ProcedureRules) -> Timeline:
         t.display_days = term.value
         # the notice's own end date wins when given (checked below); otherwise the KPA count
         t.display_end = d.display_end or term_end_days(d.display_start, term.value, rules)
+        mailed = rules.provision("mailed_in_time", t.display_end)
+        if mailed is not None:
+            t.mailed, t.posted = tuple(mailed.channels), tuple(mailed.posted)
+            t.mailed_basis = rules.cite(mailed.basis, t.display_end)
     if d.resolution_date:
         years = rules.term("update_years", d.resolution_date).value
         t.update_due = term_end_years(d.resolution_date, years, rules)
@@ -122,7 +134,16 @@ def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,
         err("resolution_date", "podano datę uchwały bez daty sesji.")
     if timeline.display_end:
         for c in comments or []:
-            if c.received > timeline.display_end:
+            if c.sent_unknown:
+                out.append(Finding("warning", f"uwaga nr {c.number} ({c.channel}) wpłynęła {_fmt(c.received)}, po "
+                                   f"ostatnim dniu składania uwag ({_fmt(timeline.display_end)}); sprawdź datę nadania: "
+                                   f"pismo nadane przed upływem terminu w polskiej placówce pocztowej operatora "
+                                   f"wyznaczonego jest złożone w terminie ({timeline.mailed_basis}). Wpisz ją w kolumnie "
+                                   f"data_nadania; do tego czasu uwaga nie jest w wykazie oznaczona jako złożona po terminie."))
+            elif c.late and c.sent is not None:
+                out.append(Finding("warning", f"uwaga nr {c.number} ({c.channel}) nadana {_fmt(c.sent)}, po ostatnim "
+                                   f"dniu składania uwag ({_fmt(timeline.display_end)}); w wykazie oznaczona jako złożona po terminie."))
+            elif c.late:
                 out.append(Finding("warning", f"uwaga nr {c.number} wpłynęła {_fmt(c.received)}, po ostatnim dniu "
                                    f"składania uwag ({_fmt(timeline.display_end)}); w wykazie oznaczona jako złożona po terminie."))
             if d.display_start and c.received < d.display_start and d.display_notice and c.received < d.display_notice:
