@@ -7,15 +7,13 @@ Every problem is reported with file, row and column; nothing is written when any
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from reportgen.errors import UserError
-from reportgen.inputs.yamlio import read_data_text
+from reportgen.inputs.csvio import read_csv
 from reportgen.procedure import changes as ch
 from reportgen.procedure.safetext import clean, strip_contact_data
 
@@ -79,25 +77,9 @@ def _col_letter(index: int) -> str:
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], str]:
-    text = read_data_text(path)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[object]]] = []
-    header: list[str] | None = None
-    start = 1
-    try:
-        for record in reader:
-            if header is None:
-                header = [h.strip().lower() for h in record]
-            elif any(c.strip() for c in record):
-                rows.append((start, record))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise UserError(f"{path}, wiersz {reader.line_num}: błędny zapis CSV ({exc}).") from None
-    return header or [], rows, "csv"
+    """Through the one CSV reader (reportgen.inputs.csvio: size and cell limits, `;`/`,`/tab, `#` comment lines)."""
+    table = read_csv(path)
+    return [h.strip().lower() for h in table.header], [(r.line, r.cells) for r in table.rows], "csv"
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], str]:
