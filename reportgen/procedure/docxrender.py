@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -13,6 +12,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 
 from reportgen.errors import UserError
 from reportgen.render.docx_writer import normalise_zip
+from reportgen.render.pdf import find_soffice
 
 
 def end_sentence(text: object) -> str:
@@ -43,13 +43,16 @@ def render_template(template: Path, context: dict, when: dt.date, author: str) -
     return normalise_zip(buf.getvalue())
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+def convert_command(exe: str, profile: Path, outdir: Path, sources: list[Path]) -> list[str]:
+    """One LibreOffice run converting all letters (a private profile, as a URI: paths with spaces stay valid)."""
+    return [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--convert-to", "pdf",
+            "--outdir", str(outdir), *sorted(str(p) for p in sources)]
 
 
 def to_pdf(files: dict[str, bytes], timeout_s: int = 300) -> dict[str, bytes]:
-    """Convert .docx bytes to PDF with one LibreOffice run; {} when LibreOffice is not installed."""
-    exe = soffice()
+    """Convert .docx bytes to PDF with one LibreOffice run (render.pdf.docx_to_pdf runs once per file and updates
+    indexes the letters do not have); {} when LibreOffice is not installed."""
+    exe = find_soffice()
     if not exe or not files:
         return {}
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
@@ -59,9 +62,7 @@ def to_pdf(files: dict[str, bytes], timeout_s: int = 300) -> dict[str, bytes]:
             src = tmp_path / f"f{i:03d}.docx"
             src.write_bytes(data)
             names[src.stem] = name
-        profile = tmp_path / "profile"
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(tmp_path / "pdf"), *sorted(str(p) for p in tmp_path.glob("*.docx"))]
+        cmd = convert_command(exe, tmp_path / "profile", tmp_path / "pdf", list(tmp_path.glob("*.docx")))
         try:
             subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
