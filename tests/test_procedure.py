@@ -128,6 +128,9 @@ def test_draft_resolution_counts_and_annex(kluki_package):
     # kluki comments: accepted 2, 4, 6, 7; partially 1; rejected 3, 5, 8, 9
     assert "4 uwzględniono, 1 uwzględniono częściowo, 4 nie uwzględniono" in draft
     assert "Załącznik nr 2" in draft and "z dnia 28 września 2022 r." in draft
+    # terms and citations from rules/procedure.yaml (horizon_years 15, update_years 3, plan_obligation art. 19 ust. 1)
+    assert "wynika z art. 19 ust. 1 ustawy z dnia 10 kwietnia 1997 r. – Prawo energetyczne" in draft
+    assert "na co najmniej 15 lat i aktualizuje co najmniej raz na 3 lata (art. 19 ust. 2 ustawy" in draft
 
 
 def test_public_register_is_anonymised_internal_is_not(kluki_package):
@@ -186,7 +189,8 @@ def test_bad_comment_file(kluki_copy, tmp_path, row, col, value, expected):
     ("display_end", "2022-08-15", "21. dzień (15.08.2022) przypada na dzień wolny od pracy (Wniebowzięcie "
                                   "Najświętszej Maryi Panny), więc termin kończy się w najbliższym dniu roboczym "
                                   "(art. 57 § 4"),
-    ("session", "2022-08-12", "sesja Rady (12.08.2022) przed końcem wyłożenia (16.08.2022)"),
+    ("session", "2022-08-12", "sesja Rady (12.08.2022) przed końcem wyłożenia (16.08.2022) – Rada rozpatruje uwagi "
+                              "zgłoszone podczas wyłożenia (art. 19 ust. 8 ustawy z dnia 10 kwietnia 1997 r."),
     ("opinion_received", "2022-10-03", "wpłynęła po sesji"),
 ])
 def test_bad_procedure_dates(kluki_copy, tmp_path, key, value, expected):

@@ -119,6 +119,11 @@ class ProcedureRules(_Strict):
         p = self.provisions.get(name)
         return p if p is not None and p.in_force(on) else None
 
+    def cite_provision(self, name: str, on: date) -> str:
+        """'art. 19 ust. 8 ustawy …' for the provision in force on `on`; '' when none is."""
+        p = self.provision(name, on)
+        return self.cite(p.basis, on) if p is not None and p.basis else ""
+
     def term(self, name: str, on: date) -> Term:
         term = self.terms[name]
         if not term.in_force(on):

@@ -17,6 +17,7 @@ from reportgen.procedure.facts import ProcedureFacts, load_procedure
 from reportgen.procedure.law import ProcedureRules, Step, load_procedure_rules
 from reportgen.procedure.docxrender import end_sentence
 from reportgen.procedure.timeline import Finding, Timeline, check, compute
+from reportgen.render.numbers import plural_form
 
 MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
           "października", "listopada", "grudnia"]
@@ -249,11 +250,17 @@ def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRul
         raise UserError(f"rules/procedure.yaml, krok {step.id}: brak opisu treści pisma w reportgen.procedure.package.")
 
 
+def _years(n: int) -> str:
+    """15 → 'lat', 3 → 'lata' (after 'na': accusative, same as the counted-noun forms)."""
+    return plural_form(n, "rok", "lata", "lat")
+
+
 def _justification(facts, t: Timeline, rules: ProcedureRules, comments, content, on: dt.date) -> list[str]:
     p, d = facts.p, facts.p.dates
-    from reportgen.procedure.law import Citation
-    out = [f"Obowiązek opracowania projektu założeń wynika z {rules.cite([Citation(act='PE', art='19', ust='1')], on)}; "
-           f"projekt sporządza się na co najmniej 15 lat i aktualizuje co najmniej raz na 3 lata."]
+    horizon, update = rules.term("horizon_years", on), rules.term("update_years", on)
+    out = [f"Obowiązek opracowania projektu założeń wynika z {rules.cite_provision('plan_obligation', on)}; "
+           f"projekt sporządza się na co najmniej {horizon.value} {_years(horizon.value)} i aktualizuje co najmniej "
+           f"raz na {update.value} {_years(update.value)} ({rules.cite(update.basis, on)})."]
     if d.energy_requests_sent:
         replied = [c.name for c in p.energy_companies if c.key in d.energy_replies]
         out.append(f"Pismami z dnia {polish_date(d.energy_requests_sent)} zwrócono się do przedsiębiorstw energetycznych "

@@ -56,6 +56,12 @@ def _saturday_rule_cite(day: date, rules: ProcedureRules) -> str:
     return rules.cite([c for r in entries for c in r.basis][:1], day)
 
 
+def _basis(rules: ProcedureRules, provision: str, on: date) -> str:
+    """' (art. 19 ust. 8 ustawy …)' from rules/procedure.yaml provisions, or '' when none is in force on `on`."""
+    cited = rules.cite_provision(provision, on)
+    return f" ({cited})" if cited else ""
+
+
 def compute(facts: ProcedureFacts, rules: ProcedureRules) -> Timeline:
     d = facts.p.dates
     t = Timeline()
@@ -97,16 +103,19 @@ def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,
         elif d.display_end < required:
             err("display_end", f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)} trwa "
                 f"{(d.display_end - d.display_start).days} dni – krócej niż {term.value} dni wymagane przez "
-                f"{rules.cite(term.basis, d.display_start)}; najwcześniejszy dzień zakończenia liczony jak w art. 57 KPA: {_fmt(required)}.")
+                f"{rules.cite(term.basis, d.display_start)}; najwcześniejszy dzień zakończenia liczony jak w "
+                f"{rules.cite_provision('term_counting', d.display_start) or 'przepisach o terminach'}: {_fmt(required)}.")
     if d.display_notice and d.display_start and d.display_notice > d.display_start:
         err("display_notice", f"obwieszczenie ({_fmt(d.display_notice)}) ogłoszono po rozpoczęciu wyłożenia "
             f"({_fmt(d.display_start)}) – mieszkańcy nie zostali powiadomieni przed wyłożeniem.")
     if d.session and timeline.display_end and d.session <= timeline.display_end:
         err("session", f"sesja Rady ({_fmt(d.session)}) przed końcem wyłożenia ({_fmt(timeline.display_end)}) – "
-            f"Rada rozpatruje uwagi zgłoszone podczas wyłożenia (art. 19 ust. 8), więc sesja musi być później.")
+            f"Rada rozpatruje uwagi zgłoszone podczas wyłożenia{_basis(rules, 'council_considers_comments', d.session)}, "
+            f"więc sesja musi być później.")
     if d.session and d.opinion_received and d.opinion_received > d.session:
         err("opinion_received", f"opinia Zarządu Województwa ({_fmt(d.opinion_received)}) wpłynęła po sesji "
-            f"({_fmt(d.session)}) – projekt podlega opiniowaniu przed uchwaleniem (art. 19 ust. 5).")
+            f"({_fmt(d.session)}) – projekt podlega opiniowaniu przed uchwaleniem"
+            f"{_basis(rules, 'opinion_before_adoption', d.session)}.")
     if d.opinion_requested and d.opinion_received and d.opinion_received < d.opinion_requested:
         err("opinion_received", f"opinia ({_fmt(d.opinion_received)}) datowana przed wnioskiem ({_fmt(d.opinion_requested)}).")
     if d.session and d.resolution_date and d.resolution_date != d.session:
@@ -122,8 +131,9 @@ def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,
         for key in ("sea_reply_rdos", "sea_reply_ppis"):
             reply = getattr(d, key)
             if reply is None or reply > d.sea_notice:
-                err("sea_notice", "obwieszczenie o odstąpieniu od strategicznej oceny wymaga wcześniejszego "
-                    "uzgodnienia z RDOŚ i PPIS (art. 48 ust. 1) – brak daty odpowiedzi lub odpowiedź późniejsza.")
+                err("sea_notice", f"obwieszczenie o odstąpieniu od strategicznej oceny wymaga wcześniejszego "
+                    f"uzgodnienia z RDOŚ i PPIS{_basis(rules, 'sea_agreement', d.sea_notice)} – brak daty odpowiedzi "
+                    f"lub odpowiedź późniejsza.")
                 break
     for field_, sent in (("energy_replies", d.energy_requests_sent), ("neighbour_replies", d.neighbour_letters_sent)):
         for key, reply in getattr(d, field_).items():
