@@ -24,6 +24,7 @@ _TYPE_MESSAGES = {
     "date_from_datetime_parsing": "oczekiwano daty w formacie RRRR-MM-DD",
     "date_parsing": "oczekiwano daty w formacie RRRR-MM-DD",
     "date_type": "oczekiwano daty w formacie RRRR-MM-DD",
+    "date_from_datetime_inexact": "oczekiwano daty w formacie RRRR-MM-DD",
     "too_short": "lista nie może być pusta",
     "string_pattern_mismatch": "niepoprawny format",
     "finite_number": "oczekiwano liczby skończonej (nie .inf ani .nan)",

@@ -27,6 +27,8 @@ ACCEPTED = ("uwzględniona", "uwzględniona częściowo")
 CHANNELS = ("pismo", "e-mail", "ePUAP", "ustnie do protokołu", "formularz")
 SUBMITTER_KINDS = ("osoba fizyczna", "osoba prawna", "jednostka organizacyjna")
 MAX_TEXT = 200_000   # a 100 000-character comment is accepted; beyond this it is not a comment
+MAX_ROWS = 20_000    # rows of the comment sheet read at most (a gmina receives tens, a city hundreds)
+XLSX_MAX_PART = 20_000_000   # bytes of one unpacked part of uwagi.xlsx (sharedStrings of 20 000 long comments)
 
 
 @dataclass
@@ -99,25 +101,40 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], st
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], str]:
-    import zipfile
 
     from openpyxl import load_workbook
+
+    from reportgen.check.readers.zipguard import check_docx_container
     if path.stat().st_size > 5 * 1024 * 1024:
         raise UserError(f"{path}: plik jest zbyt duży jak na plik uwag (limit 5 MB).")
+    # a zip bomb (e.g. a huge sharedStrings.xml) is refused before openpyxl holds any part in memory
+    check_docx_container(path, ".xlsx", max_member=XLSX_MAX_PART, max_total=2 * XLSX_MAX_PART)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise UserError(f"{path}: nie można odczytać pliku .xlsx ({exc}).") from None
-    ws = wb.worksheets[0]
-    rows: list[tuple[int, list[object]]] = []
-    header: list[str] | None = None
-    for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        values = list(values)
-        if header is None:
-            header = [str(v or "").strip().lower() for v in values]
-        elif any(v not in (None, "") for v in values):
-            rows.append((i, values))
-    wb.close()
+    except Exception as exc:     # openpyxl raises many kinds on damaged or hostile parts
+        raise UserError(f"{path}: nie można odczytać pliku .xlsx ({type(exc).__name__}: {str(exc)[:200]}).") from None
+    try:
+        if not wb.worksheets:
+            raise UserError(f"{path}: skoroszyt nie zawiera arkusza.")
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()    # the declared sheet size may lie (A1:XFD1048576); only stored rows are read
+        rows: list[tuple[int, list[object]]] = []
+        header: list[str] | None = None
+        for i, values in enumerate(ws.iter_rows(values_only=True, max_col=len(COLUMNS) + 20), start=1):
+            if i > MAX_ROWS:
+                raise UserError(f"{path}: arkusz ma ponad {MAX_ROWS} wierszy – to nie jest wykaz uwag; "
+                                "usuń puste lub zbędne wiersze.")
+            values = list(values)
+            if header is None:
+                header = [str(v or "").strip().lower() for v in values]
+            elif any(v not in (None, "") for v in values):
+                rows.append((i, values))
+    except UserError:
+        raise
+    except Exception as exc:
+        raise UserError(f"{path}: nie można odczytać arkusza .xlsx ({type(exc).__name__}: {str(exc)[:200]}).") from None
+    finally:
+        wb.close()
     return header or [], rows, "xlsx"
 
 
