@@ -272,22 +272,14 @@ def test_missing_keys(gmina, data):
 
 
 # --- the gmina's own parameters (content/knyszyn/parameters/*.yaml) -------------------------------------------------
-# Their values reach the calculators unchecked today: found with REPORTGEN_HYPOTHESIS_EXAMPLES=60.
+# Values are range-checked (declared min/max, a unit "%" means 0..100) and rows must hold the keys the blocks use.
 
-@pytest.mark.xfail(reason="knyszyn parameters/*.yaml values reach the calculators without a range check, e.g. "
-                          "biomass_coefficients.yaml biomass_moisture.values.hay = 57510984812 → ValueError in "
-                          "reportgen/methods/survey/calc/biomass.py:187, res_share_grid.yaml "
-                          "res_share_grid_electricity.values.2014 = -842 → ValueError in calc fuel_balance "
-                          "(gmina parameter validation, not the reader)", strict=False)
 @SETTINGS
 @given(st.data())
 def test_numbers_in_gmina_parameters(data):
     check("knyszyn", mutate_number, data, parameters=True)
 
 
-@pytest.mark.xfail(reason="knyszyn parameters/emission_factors.yaml: del ef_lpg.values.tsp (or ef_coal) → KeyError: "
-                          "'tsp' in reportgen/methods/survey/blocks.py:502 (rows of a parameter table are not checked "
-                          "for the keys the blocks use)", strict=False)
 @SETTINGS
 @given(st.data())
 def test_missing_keys_in_gmina_parameters(data):
@@ -301,9 +293,6 @@ def test_wrong_types_and_text_in_gmina_parameters(data):
           parameters=True)
 
 
-@pytest.mark.xfail(reason="kluki electricity.yaml: network.lines[3].voltage = 'a' * 20 000 → the message quotes "
-                          "all 20 000 characters (reportgen/inputs/messages.py echoes the input untruncated; the CLI "
-                          "cuts printed messages at 1000 characters)", strict=True)
 def test_long_text_in_enum_field_not_echoed_whole(kluki_copy):
     path = kluki_copy / "electricity.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

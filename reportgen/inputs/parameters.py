@@ -55,6 +55,9 @@ class ParameterEntry(BaseModel):
     valid_from: dt.date
     valid_to: dt.date | None = None
     note: str = ""
+    min: float | None = None      # declared bounds, as in rules/parameters (undeclared: ≥ 0; unit "%": 0..100)
+    max: float | None = None
+    above: float | None = None
 
     @model_validator(mode="after")
     def _one(self):
@@ -62,6 +65,14 @@ class ParameterEntry(BaseModel):
             raise ValueError("podaj dokładnie jedno z pól value (liczba) albo values (wiersz tabeli)")
         if self.valid_to is not None and self.valid_to < self.valid_from:
             raise ValueError("valid_to nie może poprzedzać valid_from")
+        bounds = {k: v for k, v in (("min", self.min), ("max", self.max), ("above", self.above)) if v is not None}
+        if not bounds:       # undeclared: a percentage lies in 0..100, anything else is not negative
+            bounds = {"min": 0, "max": 100} if self.unit.strip() == "%" else {"min": 0}
+        cells = {"value": self.value} if self.values is None else self.values
+        for key, number in cells.items():
+            problem = constraint_problem(bounds, number)
+            if problem:
+                raise ValueError(f"{'' if key == 'value' else f'values.{key}: '}{problem}")
         return self
 
 
@@ -135,13 +146,26 @@ class Parameters:
 
     def row(self, pid: str) -> dict:
         """A row of values (`values:` of a gmina parameter), e.g. emission factors of one fuel."""
-        return self.entry(pid)["values"]
+        return _Row(self.entry(pid)["values"], pid, self.files.get(pid, "rules/parameters"))
 
     def source(self, pid: str) -> str:
         return self.entry(pid).get("source", "")
 
     def scalars(self) -> list[tuple[str, dict]]:
         return [(k, v) for k, v in self.entries.items() if "value" in v]
+
+
+class _Row(dict):
+    """A parameter row whose missing key is a message naming the file and the parameter (a table of the document
+    needs e.g. the TSP factor of every fuel), not a KeyError."""
+
+    def __init__(self, values: dict, pid: str, origin: str):
+        super().__init__(values)
+        self.pid, self.origin = pid, origin
+
+    def __missing__(self, key):
+        raise UserError(f"{self.origin}, klucz {self.pid}.values: brak wartości {key!r}, której wymaga obliczenie "
+                        f"(są: {', '.join(map(str, self)) or 'brak'}); dopisz ją.")
 
 
 def _is_number(x) -> bool:

@@ -67,7 +67,7 @@ def _row(ctx: Context, pid: str, file: str) -> dict:
     e = _param(ctx, pid, file)
     if "values" not in e:
         raise UserError(f"{ctx.params.files.get(pid, 'parameters')}, klucz {pid}: oczekiwano wiersza wartości (values).")
-    return e["values"]
+    return ctx.params.row(pid)     # a missing key of the row is a message naming file and parameter
 
 
 def _params(*ids: str) -> str:
@@ -340,6 +340,8 @@ def fuel_emissions(ctx: Context) -> list[Result]:
     balance = ctx.value("fuel_balance")["balance"]
     rows = sorted({fuels.emission_rows[fu] for s in fuels.sectors.values() for fu in s}, key=list(EMISSION_ROW_ORDER).index)
     co2 = _row(ctx, "ef_co2", f)
+    for r in rows:       # every pollutant of the emission tables must have a factor (message, not KeyError)
+        [_row(ctx, f"ef_{r}", f)[p] for p in ("so2", "nox", "tsp", "co")]
     factors = {r: {**_row(ctx, f"ef_{r}", f), "co2": co2[r]} for r in rows}
     biogenic = {fuels.emission_rows[fu] for fu in fuels.renewable_fuels}
     for fu, r in fuels.emission_rows.items():
