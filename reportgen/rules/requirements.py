@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
-from reportgen.inputs.yamlio import format_path, key_lines, line_for
+from reportgen.inputs.yamlio import format_path, key_lines, line_for, read_data_text
 
 
 def default_requirements_path() -> Path:
@@ -116,12 +116,9 @@ class _File(BaseModel):
 def load_validated(path: Path, model, what: str):
     """Read a rules YAML file and validate it with a pydantic model; every problem becomes a UserError naming the
     file, key and line. Shared by requirements.yaml and policies.yaml."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: nie znaleziono pliku {what}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: nie można odczytać pliku {what} ({exc})") from None
+    if not Path(path).exists():
+        raise UserError(f"{path}: nie znaleziono pliku {what}")
+    text = read_data_text(Path(path))   # bounded size, regular files only, encoding explained (yamlio)
     lines = key_lines(text, str(path))   # the hardened parse first: bad dates, duplicate keys, aliases (yamlio)
     try:
         data = yaml.safe_load(text)

@@ -331,6 +331,14 @@ def fuel_balance(ctx: Context) -> list[Result]:
                    [f"{f}: sectors, units, renewable_fuels, electricity", _params("lhv_*", "lpg_cylinder_mass", "res_share_grid_electricity")])]
 
 
+def _require_factors(ctx: Context, rows, file: str) -> None:
+    """Every pollutant of the emission tables has a factor in each row (a message naming the file, not KeyError)."""
+    for r in rows:
+        row = _row(ctx, f"ef_{r}", file)
+        for pollutant in ("so2", "nox", "tsp", "co"):
+            row[pollutant]
+
+
 @producer
 def fuel_emissions(ctx: Context) -> list[Result]:
     fuels = ctx.content.fuels
@@ -340,8 +348,7 @@ def fuel_emissions(ctx: Context) -> list[Result]:
     balance = ctx.value("fuel_balance")["balance"]
     rows = sorted({fuels.emission_rows[fu] for s in fuels.sectors.values() for fu in s}, key=list(EMISSION_ROW_ORDER).index)
     co2 = _row(ctx, "ef_co2", f)
-    for r in rows:       # every pollutant of the emission tables must have a factor (message, not KeyError)
-        [_row(ctx, f"ef_{r}", f)[p] for p in ("so2", "nox", "tsp", "co")]
+    _require_factors(ctx, rows, f)
     factors = {r: {**_row(ctx, f"ef_{r}", f), "co2": co2[r]} for r in rows}
     biogenic = {fuels.emission_rows[fu] for fu in fuels.renewable_fuels}
     for fu, r in fuels.emission_rows.items():
