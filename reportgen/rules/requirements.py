@@ -121,7 +121,7 @@ def load_validated(path: Path, model, what: str):
     text = read_data_text(Path(path))   # bounded size, regular files only, encoding explained (yamlio)
     lines = key_lines(text, str(path))   # the hardened parse first: bad dates, duplicate keys, aliases (yamlio)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))   # libyaml: several times faster
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", wiersz {mark.line + 1}" if mark is not None else ""

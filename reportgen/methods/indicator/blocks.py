@@ -102,7 +102,7 @@ def heat_balance(ctx: Context, **_) -> TableData:
     final = {k: s.final_gj for k, s in h["sectors"].items()}
     shares = shares_pct(final)
     rows = [[sector_label(ctx, k), final[k], shares[k], h["power_mw"][k]] for k in SECTOR_ORDER if k in final]
-    rows.append(["Łącznie", sum(final.values()), 100.0, sum(h["power_mw"].values())])
+    rows.append(["Razem", sum(final.values()), 100.0, sum(h["power_mw"].values())])
     hours = ctx.params.value("heating_full_load_hours")
     return TableData([Column("Sektor", None, kind="text"), Column("Energia końcowa [GJ/rok]", 0),
                       Column("Udział [%]", 2, kind="percent"), Column("Szacunkowe zapotrzebowanie na moc [MW]", 2)],
@@ -150,9 +150,9 @@ def carrier_balance(ctx: Context, **_) -> TableData:
         vals = [energy[k].get(c) for k in keys]
         tot = sum(v or 0 for v in vals)
         rows.append([carrier_label(ctx, c), *vals, tot, 100 * tot / grand])
-    rows.append(["Łącznie", *[sum(energy[k].values()) for k in keys], grand, 100.0])
+    rows.append(["Razem", *[sum(energy[k].values()) for k in keys], grand, 100.0])
     cols = [Column("Nośnik energii", None, kind="text"), *[Column(f"{sector_label(ctx, k)} [GJ/rok]", 0) for k in keys],
-            Column("Łącznie [GJ/rok]", 0), Column("Udział [%]", 2, kind="percent")]
+            Column("Razem [GJ/rok]", 0), Column("Udział [%]", 2, kind="percent")]
     return TableData(cols, rows, with_data_source(OWN, ctx.content.carriers.source), total_rows=[len(rows) - 1],
                      provenance=["carriers", "heat"])
 
@@ -193,21 +193,21 @@ def emission_factors_used(ctx: Context, **_) -> TableData:
 
 
 @table("boiler_mix", needs=("emissions",))
-def boiler_mix(ctx: Context, **_) -> TableData:
+def boiler_mix(ctx: Context, fuel: str = "coal", **_) -> TableData | None:
+    """The assumed boiler types of one solid fuel (coal or biomass): one table per fuel, so each column adds to 100 %."""
     ef = ctx.params.entry("emission_factors")
     mix = ctx.content.carriers.boiler_mix_pct
-    keys = [k for k in SECTOR_ORDER if k in mix]
-    rows = []
-    for fuel in ("coal", "biomass"):
-        ids = []
-        for k in keys:
-            for r in mix[k].get(fuel, {}):
-                if r not in ids:
-                    ids.append(r)
-        for r in ids:
-            rows.append([ef["rows"][r]["label"], *[mix[k].get(fuel, {}).get(r) for k in keys]])
+    keys = [k for k in SECTOR_ORDER if mix.get(k, {}).get(fuel)]
+    ids: list[str] = []
+    for k in keys:
+        ids += [r for r in mix[k][fuel] if r not in ids]
+    if not ids:
+        return None
+    rows = [[ef["rows"][r]["label"], *[mix[k][fuel].get(r) for k in keys]] for r in ids]
+    rows.append(["Razem", *[sum(mix[k][fuel].values()) for k in keys]])
     cols = [Column("Typ urządzenia grzewczego", None, kind="text")] + [Column(f"{sector_label(ctx, k)} [%]", 0, kind="percent") for k in keys]
-    return TableData(cols, rows, "Założenia opracowania", note=ctx.content.carriers.boiler_mix_note)
+    return TableData(cols, rows, "Założenia opracowania", total_rows=[len(rows) - 1],
+                     note=ctx.content.carriers.boiler_mix_note if fuel == "coal" else "")   # the note covers both; printed once
 
 
 @table("emissions_by_sector", needs=("emissions",))
@@ -216,7 +216,7 @@ def emissions_by_sector(ctx: Context, **_) -> TableData:
     keys = [k for k in SECTOR_ORDER if k in em]
     pollutants = list(POLLUTANT_LABELS)
     rows = [[sector_label(ctx, k), *[em[k][p] for p in pollutants]] for k in keys]
-    rows.append(["Łącznie", *[sum(em[k][p] for k in keys) for p in pollutants]])
+    rows.append(["Razem", *[sum(em[k][p] for k in keys) for p in pollutants]])
     cols = [Column("Sektor", None, kind="text")] + [Column(f"{POLLUTANT_LABELS[p]} [Mg/rok]", POLLUTANT_DECIMALS[p]) for p in pollutants]
     return TableData(cols, rows, f"{OWN} na podstawie wskaźników emisji (PN-EN 303-5:2012, KOBiZE)",
                      total_rows=[len(rows) - 1], note="CO₂ bez emisji biogenicznej ze spalania biomasy.",
@@ -271,7 +271,7 @@ def electricity_forecast(ctx: Context, **_) -> TableData:
     rows = []
     for grp in e["groups"]:
         rows.append([grp.label, *[e["by_group"][grp.id][y] for y in years], 100 * e["by_group"][grp.id][years[-1]] / e["by_group"][grp.id][base]])
-    rows.append(["Łącznie", *[e["total"][y] for y in years], 100 * e["total"][years[-1]] / e["total"][base]])
+    rows.append(["Razem", *[e["total"][y] for y in years], 100 * e["total"][years[-1]] / e["total"][base]])
     cols = [Column("Grupa odbiorców", None, kind="text"), *[Column(f"{y} [MWh/rok]", 0) for y in years],
             Column(f"{years[-1]} wobec {base} [%]", 1, kind="percent")]
     rates = "; ".join(f"do {u} r.: {str(r).replace('.', ',')} %/rok" for u, r in e["steps"])
@@ -287,7 +287,7 @@ def electricity_chart(ctx: Context, **_) -> ChartData:
     series = []
     for grp in e["groups"]:
         series.append((grp.label, [forecast_mwh(grp.mwh, years[0], y, e["steps"], grp.grows) for y in years]))
-    spec = ChartSpec("stacked_area", [str(y) for y in years], series, ylabel="MWh/rok")
+    spec = ChartSpec("stacked_area", [str(y) for y in years], series, ylabel="MWh/rok", base_year=years[0])
     return ChartData(spec, OWN, ["electricity"])
 
 
