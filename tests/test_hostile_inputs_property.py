@@ -319,3 +319,123 @@ def test_mutated_copy_builds_a_valid_docx_through_the_cli(tmp_path):
     out2 = tmp_path / "k2.docx"
     result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out2)])
     assert result.exit_code == 2 and "oczekiwano liczby skończonej" in result.output and not out2.exists()
+
+
+# --- the procedure: procedure.yaml and the comment file (consultation/uwagi.csv | uwagi.xlsx) ---------------------
+# The same property for `reportgen procedure --sprawdz` (check_procedure): a report or Polish messages, nothing else.
+
+DATES = st.sampled_from(["2022-02-30", "0001-01-01", "9999-12-31", "2022-13-01", "30.02.2022", "wczoraj", "",
+                         20220725, 44770, 44770.5, -1, None, True, [2022, 7, 25]]) | st.dates().map(str)
+DECISIONS = st.sampled_from(["uwzględniona", "Uwzględniona", "uwzgledniona", "nieuwzględniona", "uwzględniona częściowo",
+                             "odrzucona", "", "tak"])
+CHANGES = st.sampled_from([
+    "renewables.yaml: photovoltaics.households = 1e400", "renewables.yaml: photovoltaics.households = .nan",
+    "renewables.yaml: photovoltaics.households = -5", "electricity.yaml: network.stations_mv_lv = abc",
+    "../../etc/passwd: a = 1", "/etc/passwd: a = 1", "procedure.yaml: council = X", "nie_ma.yaml: a = 1",
+    "text.yaml: cooperation.responses[99999999999] = x", "text.yaml: a[-1] = 1", "heat.yaml: = 1", "heat.yaml: a",
+    "heat.yaml: a = &x [*x]", "heat.yaml: a = {{ 7*7 }}", "gmina.yaml: name = \x07", "; ; ;",
+]) | st.text(max_size=40)
+
+
+def procedure_outcome(folder: Path) -> str:
+    """'checked' or 'refused' for check_procedure (the work of `procedure --sprawdz`)."""
+    import datetime as dt
+
+    from reportgen.procedure.check import check_procedure
+    with memory_limit():
+        try:
+            check_procedure(folder, dt.date(2023, 1, 1)).text()
+        except UserError as exc:
+            for message in exc.messages:
+                assert POLISH.search(message), message
+                assert "Traceback" not in message and len(message) < 2000, message[:300]
+            return "refused"
+    return "checked"
+
+
+def check_procedure_mutation(gmina: str, mutate, data) -> None:
+    with content_copy(gmina) as folder:
+        what = mutate(folder, data.draw)
+        try:
+            procedure_outcome(folder)
+        except BaseException as exc:
+            raise AssertionError(f"{gmina}: {what} → {type(exc).__name__}: {str(exc)[:300]}") from exc
+
+
+def mutate_procedure_yaml(folder: Path, draw) -> str:
+    target = folder / "procedure.yaml"
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    how = draw(st.sampled_from(["value", "date", "remove", "add"]))
+    if how == "remove":
+        path = _pick(data, draw, dict)
+        if not get(data, path):
+            return "(empty)"
+        key = draw(st.sampled_from(sorted(get(data, path), key=str)))
+        del get(data, path)[key]
+        dump(target, data)
+        return f"procedure.yaml: del {path + (key,)}"
+    if how == "add":
+        path = _pick(data, draw, dict)
+        key = draw(st.sampled_from(["nieznany", "session", "pge", "2022-01-01"]))
+        get(data, path)[key] = draw(DATES | WRONG_TYPES)
+        dump(target, data)
+        return f"procedure.yaml: add {path + (key,)}"
+    dates = [p for p in paths_of(data) if p and p[0] == "dates" and not isinstance(get(data, p), dict)]
+    path = draw(st.sampled_from(dates)) if how == "date" and dates else _pick(data, draw)
+    value = draw(DATES if how == "date" else (WRONG_TYPES | PAYLOADS | NUMBERS))
+    dump(target, replace_at(data, path, value))
+    return f"procedure.yaml: {path} = {value!r:.80}"
+
+
+COMMENT_COLUMNS = {"data_wplywu": DATES.map(lambda d: "" if d is None else str(d)), "rozstrzygniecie": DECISIONS,
+                   "zmiana_danych": CHANGES, "nr": st.sampled_from(["1", "0", "-1", "1.5", "9" * 30, "", "a"]),
+                   "tresc": PAYLOADS, "zglaszajacy": PAYLOADS, "forma": st.sampled_from(["pismo", "fax", ""])}
+
+
+def mutate_comment_csv(folder: Path, draw) -> str:
+    import csv
+    import io
+    target = folder / "consultation" / "uwagi.csv"
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
+    column = draw(st.sampled_from(sorted(COMMENT_COLUMNS)))
+    i = draw(st.integers(1, len(rows) - 1))
+    value = draw(COMMENT_COLUMNS[column])
+    rows[i][rows[0].index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    target.write_text(out.getvalue(), encoding="utf-8")
+    return f"uwagi.csv: row {i + 1} {column} = {value!r:.80}"
+
+
+def mutate_comment_xlsx(folder: Path, draw) -> str:
+    import openpyxl
+    target = folder / "consultation" / "uwagi.xlsx"
+    wb = openpyxl.load_workbook(target)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    column = draw(st.sampled_from(sorted(COMMENT_COLUMNS)))
+    i = draw(st.integers(2, ws.max_row))
+    value = draw(COMMENT_COLUMNS[column] | st.sampled_from([44770, 1.0, True, -3, "=1/0", "=NOW()"]))
+    if isinstance(value, str):       # characters a worksheet cannot hold are not what a user's file contains
+        value = "".join(c for c in value if c >= " " or c in "\t\n\r")
+    ws.cell(row=i, column=header.index(column) + 1, value=value)
+    wb.save(target)
+    return f"uwagi.xlsx: row {i} {column} = {value!r:.80}"
+
+
+@SETTINGS
+@given(GMINA, st.data())
+def test_procedure_yaml_mutations(gmina, data):
+    check_procedure_mutation(gmina, mutate_procedure_yaml, data)
+
+
+@SETTINGS
+@given(st.data())
+def test_comment_csv_mutations(data):
+    check_procedure_mutation("kluki", mutate_comment_csv, data)
+
+
+@SETTINGS
+@given(st.data())
+def test_comment_xlsx_mutations(data):
+    check_procedure_mutation("knyszyn", mutate_comment_xlsx, data)
