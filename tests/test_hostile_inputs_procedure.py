@@ -139,3 +139,14 @@ def test_check_report_with_users_umask(tmp_path):
         assert stat.S_IMODE(out.stat().st_mode) == 0o644
     finally:
         os.umask(old)
+
+
+def test_diff_zip_bomb_refused(tmp_path):
+    """`diff` read .docx files with python-docx unguarded: 315 MB inflated in memory, then an AttributeError."""
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<x/>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (300 << 20) + b"</w:document>")
+    with memory_limit():
+        result = CliRunner().invoke(cli, ["diff", str(bomb), str(bomb)])
+    assert result.exit_code == 2 and "bomb" in result.output and "Traceback" not in result.output
