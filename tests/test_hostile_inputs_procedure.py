@@ -105,7 +105,7 @@ def test_update_chain_cycle_refused(tmp_path):
                         encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(update), "-o", str(tmp_path / "o.docx")])
     assert result.exit_code == 2, result.output
-    assert "previous.folder" in result.output and "cykl" in result.output
+    assert "previous.folder" in result.output and "nawzajem" in result.output
 
 
 def test_gmina_parameter_out_of_range_names_file_and_key(tmp_path):

@@ -77,27 +77,6 @@ def _resolves(data, path: tuple[str, ...]) -> bool:
     return True
 
 
-MAX_CHAIN = 10    # updates built on updates: each one computes its predecessors' results
-
-
-def _chain_problems(start: Path, prev: Path, label: Path) -> list[str]:
-    """The previous folders, followed through their own update.yaml, must end (no cycle, at most MAX_CHAIN):
-    building an update computes its predecessor, which would otherwise never stop."""
-    seen = [start]
-    while (prev / UPDATE_FILE).is_file():
-        if prev in seen or len(seen) > MAX_CHAIN:
-            chain = " → ".join(str(p) for p in seen + [prev])
-            return [f"{label}, klucz previous.folder: poprzednie projekty tworzą cykl lub łańcuch dłuższy niż "
-                    f"{MAX_CHAIN} ({chain[:600]}); wskaż katalog projektu, który nie jest aktualizacją tego."]
-        seen.append(prev)
-        data, _ = load_yaml(prev / UPDATE_FILE)
-        folder = data.get("previous", {}).get("folder") if isinstance(data, dict) and isinstance(data.get("previous"), dict) else None
-        if not isinstance(folder, str):
-            return []
-        prev = (prev / folder).resolve()
-    return []
-
-
 def check_update(folder: Path, loaded: dict) -> list[str]:
     """Content hook: every carried-over key names an existing key of a content file of this folder; the previous
     folder exists and is not this folder."""
@@ -112,8 +91,6 @@ def check_update(folder: Path, loaded: dict) -> list[str]:
             problems.append(f"{label}, klucz previous.folder: wskazuje ten sam katalog – podaj katalog danych poprzedniego projektu założeń.")
         elif not (prev / "gmina.yaml").is_file():
             problems.append(f"{label}, klucz previous.folder: {prev} nie jest katalogiem danych gminy (brak gmina.yaml).")
-        else:
-            problems += _chain_problems(folder.resolve(), prev, label)
     cache: dict[str, object] = {}
     for i, item in enumerate(upd.carried_over):
         path = folder / item.file
