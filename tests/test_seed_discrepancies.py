@@ -32,6 +32,6 @@ def test_tabela16_2037_does_not_apply_stated_rates(kluki_build):
     # 2025, 12 more to 2037) the tariff G grows 4 751 → 4 866 → 5 044 MWh; Tabela 16 prints 4 837 and 4 979
     # (+1,8 % and +4,8 %: the rates applied to 3 and 10 years only), total 9 400 instead of ≈ 9 465 MWh.
     e = kluki_build.context.results["electricity"].value
-    assert abs(e["total"][2037] - 9465) < 2                    # hand: 4 421 + 4 751·1,006⁴·1,003¹²
+    assert abs(e.total[2037] - 9465) < 2                    # hand: 4 421 + 4 751·1,006⁴·1,003¹²
     published_2037 = 9400
-    assert 0.6 < 100 * (e["total"][2037] - published_2037) / published_2037 < 0.8
+    assert 0.6 < 100 * (e.total[2037] - published_2037) / published_2037 < 0.8
