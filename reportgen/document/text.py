@@ -33,13 +33,20 @@ def _defined(value):
     return value
 
 
+class AbsentField(StrictUndefined):
+    """A result field holding None: undefined for `is defined`, false for `if`, an error when printed."""
+
+    def __bool__(self) -> bool:   # type: ignore[override]   # StrictUndefined declares it as failing
+        return False
+
+
 class ResultsEnvironment(SandboxedEnvironment):
     """Results are frozen dataclasses whose optional fields hold None when the data for them is absent; a
     template asks `r.x.y is defined`, so a None field of a dataclass reads as undefined (as a missing key does)."""
 
     def _absent_if_none(self, obj, name, value):
         if value is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            return self.undefined(obj=obj, name=name)
+            return AbsentField(obj=obj, name=name)
         return value
 
     def getattr(self, obj, attribute):
