@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The consumer sectors of both methods, in table order (labels: rules/vocabulary.yaml, sectors).
+SECTOR_ORDER = ("housing", "municipal", "business")
+
 
 @dataclass(frozen=True)
 class NetworkLine:

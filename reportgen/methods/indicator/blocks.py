@@ -1,23 +1,14 @@
 """Tables and charts of the indicator method (heat balance, carriers, emissions, electricity, RES)."""
 from __future__ import annotations
 
-from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.blocks import ChartData, ChartSpec, TableData, carrier_label, chart, label, sector_label, table
+from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
-from reportgen.methods.indicator.results import SECTOR_ORDER
 from reportgen.render.numbers import NBSP, fmt
 from reportgen.results import Context
 
 OWN = "Obliczenia własne"
-POLLUTANT_LABELS = {"pm10": "PM10", "pm25": "PM2,5", "co2": "CO₂", "bap": "B(a)P", "so2": "SO₂", "nox": "NOₓ", "co": "CO"}
-POLLUTANT_DECIMALS = {"pm10": 2, "pm25": 2, "co2": 1, "bap": 3, "so2": 2, "nox": 2, "co": 2}
-
-
-def sector_label(ctx: Context, sector: str) -> str:
-    return ctx.vocabulary["sectors"][sector]["label"]
-
-
-def carrier_label(ctx: Context, carrier: str) -> str:
-    return ctx.vocabulary["carriers"][carrier]["label"]
+POLLUTANT_DECIMALS = {"pm10": 2, "pm25": 2, "co2": 1, "bap": 3, "so2": 2, "nox": 2, "co": 2}   # table order, precision
 
 
 def with_data_source(own: str, data_source: str) -> str:
@@ -176,7 +167,7 @@ def emission_factors_used(ctx: Context, **_) -> TableData:
     used.sort(key=order.index)
     rows = [[ef["rows"][r]["label"], *ef["rows"][r]["values"]] for r in used]
     cols = [Column("Źródło ciepła / typ kotła", None, kind="text")] + [
-        Column(f"{POLLUTANT_LABELS[p]} [g/GJ]", 2) for p in ef["pollutants"]]
+        Column(f"{label(ctx, 'pollutants', p)} [g/GJ]", 2) for p in ef["pollutants"]]
     return TableData(cols, rows, ef["source"], note="CO₂ ze spalania biomasy przyjęto jako 0 (emisja biogeniczna).")
 
 
@@ -202,10 +193,11 @@ def boiler_mix(ctx: Context, **_) -> TableData:
 def emissions_by_sector(ctx: Context, **_) -> TableData:
     em = ctx.value("emissions")
     keys = [k for k in SECTOR_ORDER if k in em]
-    pollutants = list(POLLUTANT_LABELS)
+    pollutants = list(POLLUTANT_DECIMALS)
     rows = [[sector_label(ctx, k), *[em[k][p] for p in pollutants]] for k in keys]
     rows.append(["Łącznie", *[em.total[p] for p in pollutants]])
-    cols = [Column("Sektor", None, kind="text")] + [Column(f"{POLLUTANT_LABELS[p]} [Mg/rok]", POLLUTANT_DECIMALS[p]) for p in pollutants]
+    cols = [Column("Sektor", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [Mg/rok]", POLLUTANT_DECIMALS[p])
+                                               for p in pollutants]
     return TableData(cols, rows, f"{OWN} na podstawie wskaźników emisji (PN-EN 303-5:2012, KOBiZE)",
                      total_rows=[len(rows) - 1], note="CO₂ bez emisji biogenicznej ze spalania biomasy.",
                      provenance=["emissions"])
@@ -216,7 +208,7 @@ def emissions_chart(ctx: Context, **_) -> ChartData:
     em = ctx.value("emissions")
     keys = [k for k in SECTOR_ORDER if k in em]
     pollutants = ["pm10", "pm25", "so2", "nox"]   # CO (an order of magnitude larger) is in the table
-    spec = ChartSpec("grouped_bar", [POLLUTANT_LABELS[p] for p in pollutants],
+    spec = ChartSpec("grouped_bar", [label(ctx, "pollutants", p) for p in pollutants],
                      [(sector_label(ctx, k), [em[k][p] for p in pollutants]) for k in keys], ylabel="Mg/rok")
     return ChartData(spec, OWN, ["emissions"])
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgen.common_results import ElectricityNetwork, MVFeeder, NetworkLine
+from reportgen.common_results import SECTOR_ORDER, ElectricityNetwork, MVFeeder, NetworkLine
 from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
@@ -13,9 +13,6 @@ from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
 from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, percent_change, percent_of
 from reportgen.results import Context, Result, producer
-
-SECTOR_ORDER = ("housing", "municipal", "business")
-
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ---------------------
 

@@ -1,11 +1,11 @@
 """Tables and charts of the forecast scenarios."""
 from __future__ import annotations
 
-from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.blocks import ChartData, ChartSpec, TableData, carrier_label, chart, label, sector_label, table
+from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
-from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS, POLLUTANT_LABELS, carrier_label, sector_label
+from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS
 from reportgen.methods.indicator.calc.scenarios import change_pct
-from reportgen.methods.indicator.results import SECTOR_ORDER
 from reportgen.results import Context
 
 
@@ -127,8 +127,8 @@ def scenario_emissions(ctx: Context, scenario: str, **_) -> TableData:
     years = s.years
     base = s.base_emissions
     rows, decimals = [], []
-    for p, label in POLLUTANT_LABELS.items():
-        row = [label, base[p]]
+    for p in POLLUTANT_DECIMALS:
+        row = [label(ctx, "pollutants", p), base[p]]
         for y in years:
             row += [sc.years[y].emissions[p], sc.years[y].emissions_change_pct[p]]
         rows.append(row)
@@ -163,6 +163,6 @@ def emissions_by_scenario(ctx: Context, **_) -> ChartData:
     pollutants = ["pm10", "pm25", "bap", "so2", "nox", "co", "co2"]
     series = [(f"{v.scenario.short} {horizon}", [v.years[horizon].emissions_pct_of_base[p] for p in pollutants])
               for v in s.scenarios.values()]
-    spec = ChartSpec("grouped_bar", [POLLUTANT_LABELS[p] for p in pollutants], series,
+    spec = ChartSpec("grouped_bar", [label(ctx, "pollutants", p) for p in pollutants], series,
                      ylabel=f"% emisji z {ctx.content.gmina.base_year} r.", note="100 % = rok bazowy")
     return ChartData(spec, OWN, ["scenarios"])

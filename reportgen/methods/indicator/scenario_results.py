@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reportgen.common_results import SECTOR_ORDER
 from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat as ht
 from reportgen.methods.indicator.calc import scenarios as sc
-from reportgen.methods.indicator.results import SECTOR_ORDER, _factors, sector_emissions
+from reportgen.methods.indicator.results import _factors, sector_emissions
 from reportgen.quantities import percent_of
 from reportgen.results import Context, Result, producer
 

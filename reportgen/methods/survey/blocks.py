@@ -6,15 +6,15 @@ None, so the block is absent.
 """
 from __future__ import annotations
 
-from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.blocks import ChartData, ChartSpec, TableData, chart, label, sector_label, table
+from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
 from reportgen.methods.survey.calc.savings import row_shares_pct
-from reportgen.methods.survey.results import EMISSION_ROW_ORDER, SECTOR_LABELS, SECTOR_ORDER
 from reportgen.render.numbers import NBSP, fmt
 from reportgen.results import Context
 
 OWN = "Obliczenia własne"
-POLLUTANTS = (("so2", "SO₂", 3), ("nox", "NOₓ", 3), ("tsp", "Pył TSP", 3), ("co", "CO", 2), ("co2", "CO₂", 1))
+POLLUTANTS = (("so2", 3), ("nox", 3), ("tsp", 3), ("co", 2), ("co2", 1))   # table order, precision (labels: vocabulary)
 ANSWERS = (("will", "zrobię"), ("will_not", "nie zrobię"), ("done", "zrobione"), ("no_answer", "brak odpowiedzi"))
 TARIFF_LABELS = {"A": "A – odbiorcy zasilani z sieci WN", "B": "B – odbiorcy zasilani z sieci SN",
                  "C": "C – odbiorcy biznesowi zasilani z sieci nN", "G": "G – gospodarstwa domowe"}
@@ -403,15 +403,15 @@ def boiler_savings(ctx: Context, **_) -> TableData:
 @table("demand_forecast", needs=("demand_forecast",))
 def demand_forecast(ctx: Context, **_) -> TableData:
     d = ctx.value("demand_forecast")
-    keys = [k for k in d.change_labels if k in d.total.changes_gj]
+    keys = d.changes
     cols = ([Column("Sektor", None, kind="text"), Column(f"{d.from_year} [GJ/rok]", 0)]
-            + [Column(f"{d.change_labels[k]} [GJ/rok]", 0) for k in keys]
+            + [Column(f"{label(ctx, 'demand_changes', k)} [GJ/rok]", 0) for k in keys]
             + [Column(f"{d.to_year} [GJ/rok]", 0), Column("Zmiana [%]", 1, kind="percent")])
 
     def row(label, o):
         return [label, o.base_gj, *[o.changes_gj[k] if k in o.changes_gj else "–" for k in keys], o.end_gj, o.change_pct]
 
-    rows = [row(SECTOR_LABELS[k], o) for k, o in d.sectors.items()] + [row("Razem", d.total)]
+    rows = [row(sector_label(ctx, k), o) for k, o in d.sectors.items()] + [row("Razem", d.total)]
     return TableData(cols, rows, f"{OWN} na podstawie bilansu paliw, ankiety i prognozy powierzchni budynków",
                      total_rows=[len(rows) - 1], provenance=["demand_forecast"],
                      note="Zmiany: oszczędności ze znakiem minus, nowe zapotrzebowanie ze znakiem plus; „–” – zmiany nie oceniano.")
@@ -453,7 +453,7 @@ def fuel_quantities(ctx: Context, **_) -> TableData:
         rows.append([f"{fuel_label(ctx, fu)} [{UNIT_LABELS.get(f.units[fu], f.units[fu])}]", lhv,
                      *[f.quantities[s].get(fu) for s in sectors]])
     cols = [Column("Paliwo [jednostka]", None, kind="text"), Column("Wartość opałowa", None, kind="text")] + [
-        Column(SECTOR_LABELS[s], 2) for s in sectors]
+        Column(sector_label(ctx, s), 2) for s in sectors]
     lhv_sources = "; ".join(dict.fromkeys(ctx.params.source(f.lhv_params[fu]) for fu in f.order))
     return TableData(cols, rows, f"{f.source}; wartości opałowe: {lhv_sources}", provenance=["fuel_balance"])
 
@@ -467,7 +467,7 @@ def fuel_energy(ctx: Context, **_) -> TableData:
     rows = [[fuel_label(ctx, fu) + (" (OZE)" if fu in f.renewable_fuels else ""), *[b.energy_gj[s].get(fu) for s in sectors],
              b.by_fuel_gj[fu], structure[fu]] for fu in f.order]
     rows.append(["Razem", *[b.by_sector_gj[s] for s in sectors], b.total_gj, 100.0])
-    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{SECTOR_LABELS[s]} [GJ/rok]", 1) for s in sectors] + [
+    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{sector_label(ctx, s)} [GJ/rok]", 1) for s in sectors] + [
         Column("Razem [GJ/rok]", 1), Column("Udział [%]", 2, kind="percent")]
     return TableData(cols, rows, based_on(f.source), total_rows=[len(rows) - 1], provenance=["fuel_balance"])
 
@@ -499,8 +499,8 @@ def renewable_share(ctx: Context, **_) -> TableData:
 @table("fuel_emission_factors", needs=("fuel_emissions",))
 def fuel_emission_factors(ctx: Context, **_) -> TableData:
     e = ctx.value("fuel_emissions")
-    rows = [[EMISSION_ROW_ORDER[r], *[e.factors[r][p] for p, _, _ in POLLUTANTS]] for r in e.rows]
-    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label} [g/GJ]", 1) for _, label, _ in POLLUTANTS]
+    rows = [[e.row_labels[r], *[e.factors[r][p] for p, _ in POLLUTANTS]] for r in e.rows]
+    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [g/GJ]", 1) for p, _ in POLLUTANTS]
     note = ("CO₂ ze spalania biomasy liczy się w bilansie jako 0 (emisja biogeniczna); wskaźnik podano, bo z niego wynika "
             "pozycja informacyjna w tabeli emisji.") if e.biogenic_rows else ""
     return TableData(cols, rows, f"{e.factor_source}; CO₂: {e.co2_source}", note=note, provenance=["fuel_emissions"])
@@ -510,11 +510,11 @@ def fuel_emission_factors(ctx: Context, **_) -> TableData:
 def emissions_by_fuel(ctx: Context, **_) -> TableData:
     e = ctx.value("fuel_emissions")
     total = e.total
-    rows = [[EMISSION_ROW_ORDER[r], *[total.by_fuel_t[r][p] for p, _, _ in POLLUTANTS]] for r in e.rows]
-    rows.append(["Razem", *[total.totals_t[p] for p, _, _ in POLLUTANTS]])
+    rows = [[e.row_labels[r], *[total.by_fuel_t[r][p] for p, _ in POLLUTANTS]] for r in e.rows]
+    rows.append(["Razem", *[total.totals_t[p] for p, _ in POLLUTANTS]])
     for r, memo in total.biogenic_co2_memo_t.items():
-        rows.append([f"Pozycja informacyjna: CO₂ biogeniczny – {EMISSION_ROW_ORDER[r].lower()} (poza sumą)", None, None, None, None, memo])
-    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label} [Mg/rok]", d) for _, label, d in POLLUTANTS]
+        rows.append([f"Pozycja informacyjna: CO₂ biogeniczny – {e.row_labels[r].lower()} (poza sumą)", None, None, None, None, memo])
+    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [Mg/rok]", d) for p, d in POLLUTANTS]
     return TableData(cols, rows, based_on(ctx.value("fuel_balance").source, e.factor_source), total_rows=[len(e.rows)],
                      note="Emisja ze spalania paliw w gospodarstwach domowych i budynkach gminnych.", provenance=["fuel_emissions"])
 
@@ -523,9 +523,9 @@ def emissions_by_fuel(ctx: Context, **_) -> TableData:
 def emissions_by_sector_fuel(ctx: Context, **_) -> TableData:
     e = ctx.value("fuel_emissions")
     sectors = [s for s in SECTOR_ORDER if s in e.by_sector]
-    rows = [[SECTOR_LABELS[s], *[e.by_sector[s].totals_t[p] for p, _, _ in POLLUTANTS]] for s in sectors]
-    rows.append(["Razem", *[e.total.totals_t[p] for p, _, _ in POLLUTANTS]])
-    cols = [Column("Sektor", None, kind="text")] + [Column(f"{label} [Mg/rok]", d) for _, label, d in POLLUTANTS]
+    rows = [[sector_label(ctx, s), *[e.by_sector[s].totals_t[p] for p, _ in POLLUTANTS]] for s in sectors]
+    rows.append(["Razem", *[e.total.totals_t[p] for p, _ in POLLUTANTS]])
+    cols = [Column("Sektor", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [Mg/rok]", d) for p, d in POLLUTANTS]
     return TableData(cols, rows, based_on(ctx.value("fuel_balance").source, e.factor_source), total_rows=[len(rows) - 1],
                      note="CO₂ bez emisji biogenicznej ze spalania biomasy.", provenance=["fuel_emissions"])
 
@@ -534,8 +534,8 @@ def emissions_by_sector_fuel(ctx: Context, **_) -> TableData:
 def emissions_by_fuel_chart(ctx: Context, **_) -> ChartData:
     e = ctx.value("fuel_emissions")
     pollutants = [p for p in POLLUTANTS if p[0] in ("so2", "nox", "tsp")]
-    spec = ChartSpec("grouped_bar", [label for _, label, _ in pollutants],
-                     [(EMISSION_ROW_ORDER[r], [e.total.by_fuel_t[r][p] for p, _, _ in pollutants]) for r in e.rows],
+    spec = ChartSpec("grouped_bar", [label(ctx, "pollutants", p) for p, _ in pollutants],
+                     [(e.row_labels[r], [e.total.by_fuel_t[r][p] for p, _ in pollutants]) for r in e.rows],
                      ylabel="Mg/rok")
     return ChartData(spec, OWN, ["fuel_emissions"])
 
@@ -554,7 +554,7 @@ def ash_by_fuel(ctx: Context, **_) -> TableData | None:
     rows.append(["Razem", sum(r[1] for r in rows), None, *[sum(r[3 + i] or 0 for r in rows) for i in range(len(sectors))],
                  sum(r[-1] for r in rows)])
     cols = [Column("Paliwo", None, kind="text"), Column("Masa paliwa [t/rok]", 1), Column("Zawartość popiołu [%]", 1, kind="percent")] + [
-        Column(f"Popiół – {SECTOR_LABELS[s].lower()} [t/rok]", 2) for s in sectors] + [Column("Popiół razem [t/rok]", 2)]
+        Column(f"Popiół – {sector_label(ctx, s).lower()} [t/rok]", 2) for s in sectors] + [Column("Popiół razem [t/rok]", 2)]
     note = ("Popiół = masa paliwa × zawartość popiołu; drewno: masa z objętości (gęstość drewna opałowego). "
             "Spalanie oleju i gazu nie daje odpadów stałych w znaczącej ilości.")
     return TableData(cols, rows, based_on(ctx.value("fuel_balance").source, e.ash_source), total_rows=[len(rows) - 1],
@@ -584,7 +584,7 @@ def wood_resources(ctx: Context, **_) -> TableData:
 @table("straw_production", needs=("biomass",))
 def straw_production(ctx: Context, **_) -> TableData:
     b = ctx.value("biomass")
-    rows = [[b.crop_labels.get(c["crop"], c["crop"]), c["area_ha"], c["yield_t_ha"], c["straw_ratio"],
+    rows = [[ctx.vocabulary["crops"].get(c["crop"], {}).get("label", c["crop"]), c["area_ha"], c["yield_t_ha"], c["straw_ratio"],
              c["area_ha"] * c["yield_t_ha"] * c["straw_ratio"]] for c in b.crops]
     rows.append(["Razem", sum(c["area_ha"] for c in b.crops), None, None, b.straw_production_t])
     cols = [Column("Uprawa", None, kind="text"), Column("Powierzchnia [ha]", 2), Column("Plon ziarna [t/ha]", 1),

@@ -172,7 +172,7 @@ class FuelBalanceResult:
 class FuelEmissions:
     """Result `fuel_emissions`: Emissions by fuel row and sector (biogenic CO₂ = 0) and ash from solid fuels."""
     rows: Any
-    row_labels: Any
+    row_labels: dict[str, str]               # factor row → carrier label (rules/vocabulary.yaml)
     factors: Any
     biogenic_rows: Any
     by_sector: Any
@@ -233,7 +233,7 @@ class DemandForecast:
     to_year: int
     sectors: Any
     total: Any
-    change_labels: Any
+    changes: tuple[str, ...]                 # the changes assessed, in order (labels: vocabulary demand_changes)
     lpg_gj: float
     business_assessed: bool
 
@@ -272,7 +272,6 @@ class BiomassResources:
     basis: str
     efficiency: float
     unavailable: Any
-    crop_labels: Any
     source: str
     agri_source: str
 
@@ -338,8 +337,13 @@ class Neighbours:
     source: str
 
 
-SECTOR_ORDER = ("households", "municipal", "business")
-SECTOR_LABELS = {"households": "Gospodarstwa domowe", "municipal": "Budynki gminne", "business": "Podmioty gospodarcze"}
+# fuels.yaml names the residential sector `households` (a user's key, kept); results use the vocabulary's id
+SECTOR_OF_INPUT = {"households": "housing", "municipal": "municipal", "business": "business"}
+
+
+def fuel_sectors(fuels) -> dict[str, dict[str, float]]:
+    """fuels.yaml `sectors` keyed by the vocabulary's sector ids (rules/vocabulary.yaml, sectors)."""
+    return {SECTOR_OF_INPUT[k]: v for k, v in fuels.sectors.items()}
 
 
 def _years(ctx: Context) -> list[int]:
@@ -578,8 +582,7 @@ def municipal_thermo(ctx: Context) -> list[Result]:
 
 # --- fuel balance, emissions, ash -----------------------------------------------------------------------------------
 
-EMISSION_ROW_ORDER = {"biomass": "Drewno, pelety", "coal": "Węgiel, miał węglowy", "oil": "Olej opałowy",
-                      "natural_gas": "Gaz ziemny", "lpg": "Gaz propan-butan", "other": "Inne paliwa"}   # factor rows, in order
+EMISSION_ROWS = ("biomass", "coal", "oil", "natural_gas", "lpg", "other")   # factor rows (carriers of the vocabulary), in order
 FUEL_LHV = {"coal": "lhv_coal", "coal_fines": "lhv_coal", "eco_pea_coal": "lhv_eco_pea_coal", "wood": "lhv_wood",
             "pellets": "lhv_pellets", "heating_oil": "lhv_heating_oil", "lpg_cylinder": "lhv_lpg",
             "natural_gas_m3": "lhv_natural_gas"}
@@ -607,7 +610,7 @@ def fuel_balance(ctx: Context) -> list[Result]:
         return []
     f = "fuels.yaml"
     per_unit = _gj_per_unit(ctx, fuels)
-    balance = fb.fuel_balance(fuels.sectors, per_unit)
+    balance = fb.fuel_balance(fuel_sectors(fuels), per_unit)
     res_row = _row(ctx, "res_share_grid_electricity", f)
     year = fuels.electricity.year
     if year not in res_row:
@@ -616,11 +619,11 @@ def fuel_balance(ctx: Context) -> list[Result]:
     split = fb.renewable_split(balance.by_fuel_gj, fuels.renewable_fuels, fuels.electricity.consumption_mwh, res_row[year])
     order = [fu for fu in fuels.units if fu in balance.by_fuel_gj]
     per_m2 = None
-    if ctx.has("housing_forecast") and "households" in balance.energy_gj:
+    if ctx.has("housing_forecast") and "housing" in balance.energy_gj:
         area = ctx.value("housing_forecast").floor.get(fuels.year)
         if area:
-            per_m2 = mu.heat_indicator_gj_m2(balance.by_sector_gj["households"], area)
-    value = {"year": fuels.year, "quantities": fuels.sectors, "units": fuels.units, "labels": fuels.labels,
+            per_m2 = mu.heat_indicator_gj_m2(balance.by_sector_gj["housing"], area)
+    value = {"year": fuels.year, "quantities": fuel_sectors(fuels), "units": fuels.units, "labels": fuels.labels,
              "order": order, "gj_per_unit": per_unit, "balance": balance, "split": split,
              "res_share_pct": res_row[year], "electricity_mwh": fuels.electricity.consumption_mwh,
              "renewable_fuels": list(fuels.renewable_fuels), "lhv_params": {fu: FUEL_LHV[fu] for fu in order},
@@ -638,7 +641,7 @@ def fuel_emissions(ctx: Context) -> list[Result]:
         return []
     f = "fuels.yaml"
     balance = ctx.value("fuel_balance").balance
-    rows = sorted({fuels.emission_rows[fu] for s in fuels.sectors.values() for fu in s}, key=list(EMISSION_ROW_ORDER).index)
+    rows = sorted({fuels.emission_rows[fu] for s in fuels.sectors.values() for fu in s}, key=EMISSION_ROWS.index)
     co2 = _row(ctx, "ef_co2", f)
     factors = {r: {**_row(ctx, f"ef_{r}", f), "co2": co2[r]} for r in rows}
     biogenic = {fuels.emission_rows[fu] for fu in fuels.renewable_fuels}
@@ -663,7 +666,7 @@ def fuel_emissions(ctx: Context) -> list[Result]:
         pid = f"ash_content_{fu}" if f"ash_content_{fu}" in ctx.params.entries else f"ash_content_{fuels.emission_rows.get(fu, fu)}"
         content_pct = _value(ctx, pid, f)
         per_sector = {}
-        for sector, q in fuels.sectors.items():
+        for sector, q in fuel_sectors(fuels).items():
             if fu not in q:
                 continue
             if unit == "t":
@@ -674,7 +677,8 @@ def fuel_emissions(ctx: Context) -> list[Result]:
                 raise UserError(f"{ctx.content.folder / f}, klucz ash_fuels: popiół liczy się z masy paliwa; {fu} podano w {unit}.")
             per_sector[sector] = {"mass_t": mass, "ash_t": ef.ash_t(mass, content_pct)}
         ash.append({"fuel": fu, "ash_content_pct": content_pct, "param": pid, "sectors": per_sector})
-    value = {"rows": rows, "row_labels": EMISSION_ROW_ORDER, "factors": factors, "biogenic_rows": sorted(biogenic),
+    value = {"rows": rows, "row_labels": {r: ctx.vocabulary["carriers"][r]["label"] for r in rows}, "factors": factors,
+             "biogenic_rows": sorted(biogenic),
              "by_sector": by_sector, "total": total,
              "energy_by_row": total_energy, "ash": ash, "year": fuels.year,
              "factor_source": "; ".join(dict.fromkeys(ctx.params.source(f"ef_{r}") for r in rows)),
@@ -715,9 +719,9 @@ def residential_savings(ctx: Context) -> list[Result]:
                    else (rb.trend_from_plan.base_value if rb.trend_from_plan else None))
     if n_buildings is not None:
         value["buildings"] = sv.buildings_scaled(n_buildings, boilers.willing_count, boilers.total_count)
-    if ctx.has("fuel_balance") and ctx.content.fuels is not None and "households" in ctx.value("fuel_balance").balance.energy_gj:
+    if ctx.has("fuel_balance") and ctx.content.fuels is not None and "housing" in ctx.value("fuel_balance").balance.energy_gj:
         fuels = ctx.content.fuels
-        hh = ctx.value("fuel_balance").balance.energy_gj["households"]
+        hh = ctx.value("fuel_balance").balance.energy_gj["housing"]
         coal_gj = sum(v for fu, v in hh.items() if fuels.emission_rows.get(fu) == "coal")
         coal_pct = bm.share_pct(coal_gj, sum(hh.values()))
         co2_kg_gj = _row(ctx, "ef_co2", "fuels.yaml")["coal"] / 1000.0
@@ -753,8 +757,7 @@ def new_buildings(ctx: Context) -> list[Result]:
     return [Result("new_buildings", NewBuildings(**value), inputs=["housing.yaml: new_buildings", "wynik: housing_forecast"])]
 
 
-CHANGE_LABELS = {"thermo": "Termomodernizacja", "boilers": "Wymiana kotłów (po termomodernizacji)",
-                 "new_buildings": "Nowe budynki"}
+CHANGES = ("thermo", "boilers", "new_buildings")   # labels: rules/vocabulary.yaml, demand_changes
 
 
 @producer
@@ -765,21 +768,21 @@ def demand_forecast(ctx: Context) -> list[Result]:
     balance = ctx.value("fuel_balance").balance
     s = ctx.value("residential_savings")
     sectors = {}
-    if "households" in balance.by_sector_gj:
-        base = balance.by_sector_gj["households"]
+    if "housing" in balance.by_sector_gj:
+        base = balance.by_sector_gj["housing"]
         # the two measures overlap in the same houses: the boiler saving counts on what insulation leaves
         thermo, boilers = sv.sequential_savings_gj(base, [s.thermo.saving_gj, s.boiler.saving_gj])
-        sectors["households"] = sv.demand_outlook(base, {
+        sectors["housing"] = sv.demand_outlook(base, {
             "thermo": -thermo, "boilers": -boilers, "new_buildings": ctx.value("new_buildings").heat.final_gj})
     if "municipal" in balance.by_sector_gj:
         changes = {"thermo": -ctx.value("municipal_thermo").saving_gj} if ctx.has("municipal_thermo") else {}
         sectors["municipal"] = sv.demand_outlook(balance.by_sector_gj["municipal"], changes)
-    totals = {k: sum(o.changes_gj.get(k, 0.0) for o in sectors.values()) for k in CHANGE_LABELS}
+    totals = {k: sum(o.changes_gj.get(k, 0.0) for o in sectors.values()) for k in CHANGES}
     total = sv.demand_outlook(sum(o.base_gj for o in sectors.values()), {k: v for k, v in totals.items() if v})
     lpg = sum(v for fu, v in balance.by_fuel_gj.items() if fu.startswith("lpg"))
     g = ctx.content.gmina
     value = {"from_year": ctx.value("fuel_balance").year, "to_year": g.period.horizon, "sectors": sectors,
-             "total": total, "change_labels": CHANGE_LABELS, "lpg_gj": lpg,
+             "total": total, "changes": tuple(k for k in CHANGES if k in total.changes_gj), "lpg_gj": lpg,
              "business_assessed": "business" in balance.by_sector_gj}
     return [Result("demand_forecast", DemandForecast(**value),
                    inputs=["wynik: fuel_balance", "wynik: residential_savings", "wynik: new_buildings", "wynik: municipal_thermo"])]
@@ -854,23 +857,11 @@ def biomass(ctx: Context) -> list[Result]:
              "energy_crops_t": crops_t, "energy_crops_gross_t": crops_gross_t, "plantations_ha": a.energy_plantations_ha,
              "grain_t": grain, "biodiesel": diesel, "rapeseed_ha": a.rapeseed_ha, "energy": energy, "biogas": biogas,
              "total": total, "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
-             "crop_labels": CROP_LABELS, "source": b.source, "agri_source": a.source}
+             "source": b.source, "agri_source": a.source}
     return [Result("biomass", BiomassResources(**value),
                    inputs=["biomass.yaml", "agriculture.yaml: crops_ha, straw_crops, livestock, soil_classes, meadow_ha, orchard_ha, "
                     "protected_area_ha, energy_plantations_ha, rapeseed_ha",
                     "parametry gminy: parameters/biomass_coefficients.yaml, parameters/agriculture_norms.yaml, lhv_dry_biomass, lhv_methane"])]
-
-
-CROP_LABELS = {"winter_wheat": "pszenica ozima", "spring_wheat": "pszenica jara", "rye": "żyto", "winter_barley": "jęczmień ozimy",
-               "spring_barley": "jęczmień jary", "oats": "owies", "winter_triticale": "pszenżyto ozime",
-               "spring_triticale": "pszenżyto jare", "winter_cereal_mix": "mieszanki zbożowe ozime",
-               "spring_cereal_mix": "mieszanki zbożowe jare", "winter_rapeseed": "rzepak ozimy", "spring_rapeseed": "rzepak jary",
-               "buckwheat_millet_other": "gryka, proso i inne zbożowe", "grain_maize": "kukurydza na ziarno",
-               "silage_maize": "kukurydza na zielonkę", "pulses": "strączkowe jadalne", "potatoes": "ziemniaki",
-               "sugar_beet": "buraki cukrowe", "fodder_roots": "okopowe pastewne", "field_vegetables": "warzywa gruntowe",
-               "strawberries": "truskawki"}
-
-
 @producer
 def solar_wind(ctx: Context) -> list[Result]:
     s = ctx.content.solar_wind
