@@ -33,6 +33,7 @@ class ScenarioOutcome:
     """A scenario of scenarios.yaml (its assumptions) and what it gives in each forecast year."""
     scenario: Any
     years: dict[int, ScenarioYear]
+    eco_design_only: bool                         # every boiler of its boiler mix meets Ecodesign
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def scenarios(ctx: Context) -> list[Result]:
                 power_mw={s: ht.power_mw(f, hours) for s, f in final.items()},
                 total_power_mw=ht.power_mw(sum(final.values()), hours), carriers=carriers, emissions=emissions,
                 emissions_change_pct=change, emissions_pct_of_base=of_base)
-        out[scenario.id] = ScenarioOutcome(scenario, by_year)
+        out[scenario.id] = ScenarioOutcome(scenario, by_year, em.eco_design_only(scenario.boiler_mix_pct))
     # Roles, so that the document never names a gmina's scenario ids: scenarios.yaml lists the recommended
     # scenario first and the do-nothing scenario last.
     ids = [s.id for s in inputs.scenarios]

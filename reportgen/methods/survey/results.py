@@ -138,6 +138,8 @@ class MunicipalEnergy:
     lhv_gj: dict[str, float]
     heat: Any
     heat_total_gj: float
+    heat_gj_m2_range: tuple[float, float] | None      # lowest and highest GJ/m² of the buildings with an area
+    above_reference: list[str]                        # buildings whose electricity per m² exceeds the reference
     thermo: Any
     thermo_saving_gj: float
     thermo_saving_pct: float
@@ -164,6 +166,8 @@ class FuelBalanceResult:
     renewable_fuels: Any
     lhv_params: Any
     households_gj_m2: float | None
+    fuels_by_share: list[tuple[str, float]]    # (fuel, % of the fuel energy), largest first
+    top_renewable_fuel: str | None             # the renewable fuel with the most energy
     source: str
     res_source: str
 
@@ -173,6 +177,8 @@ class FuelEmissions:
     """Result `fuel_emissions`: Emissions by fuel row and sector (biogenic CO₂ = 0) and ash from solid fuels."""
     rows: Any
     row_labels: dict[str, str]               # factor row → carrier label (rules/vocabulary.yaml)
+    top_tsp_row: str | None                  # the factor row emitting the most dust
+    ash_total_t: float
     factors: Any
     biogenic_rows: Any
     by_sector: Any
@@ -241,6 +247,7 @@ class DemandForecast:
 @dataclass(frozen=True)
 class BiomassResources:
     """Result `biomass`: Inventory of biomass and biogas resources, energy and technical potential."""
+    wood_technical_gj: float                 # technical potential of the wood resources together
     fe_pct: float
     fp_pct: float
     share_basis: str
@@ -304,6 +311,7 @@ class WindPotential:
 @dataclass(frozen=True)
 class HeatCosts:
     """Result `heat_costs`: Cost of 1 GJ of heat by carrier."""
+    rows_by_cost: list[Any]                  # the rows, cheapest first
     heat_gj: float
     power_kw: float
     heating_kw: float
@@ -376,6 +384,15 @@ def _row(ctx: Context, pid: str, file: str) -> dict:
 
 def _params(*ids: str) -> str:
     return "parametry gminy: " + ", ".join(ids)
+
+
+def _largest(keys, values: dict) -> str | None:
+    """The key with the largest positive value (the first of equals), None when none is positive."""
+    best, best_value = None, 0.0
+    for k in keys:
+        if values[k] > best_value:
+            best, best_value = k, values[k]
+    return best
 
 
 # --- demography and housing ----------------------------------------------------------------------------
@@ -553,6 +570,8 @@ def municipal_energy(ctx: Context) -> list[Result]:
     value = {"years": years, "references": references, "reference_power": ref_power, "reference_hours": ref_hours,
              "electricity": electricity, "season": season, "lhv_gj": lhv, "heat": heat,
              "heat_total_gj": sum(h["energy_gj"] for h in heat), "thermo": thermo,
+             "heat_gj_m2_range": (min(per_m2), max(per_m2)) if (per_m2 := [h["gj_m2"] for h in heat if h["gj_m2"]]) else None,
+             "above_reference": [b["name"] for b in electricity if b["above_reference"]],
              "thermo_saving_gj": sum(x["saving_gj"] for x in thermo),
              "thermo_saving_pct": percent_of(sum(x["saving_gj"] for x in thermo), sum(h["energy_gj"] for h in heat)),
              "thermo_minimum_pct": m.thermo_modernisation.minimum_saving_pct,
@@ -628,6 +647,8 @@ def fuel_balance(ctx: Context) -> list[Result]:
              "res_share_pct": res_row[year], "electricity_mwh": fuels.electricity.consumption_mwh,
              "renewable_fuels": list(fuels.renewable_fuels), "lhv_params": {fu: FUEL_LHV[fu] for fu in order},
              "households_gj_m2": per_m2,
+             "fuels_by_share": sorted(balance.structure_pct.items(), key=lambda kv: kv[1], reverse=True),
+             "top_renewable_fuel": _largest([fu for fu in fuels.renewable_fuels if fu in balance.by_fuel_gj], balance.by_fuel_gj),
              "source": fuels.source, "res_source": ctx.params.source("res_share_grid_electricity")}
     return [Result("fuel_balance", FuelBalanceResult(**value),
                    inputs=[f"{f}: sectors, units, renewable_fuels, electricity",
@@ -680,6 +701,8 @@ def fuel_emissions(ctx: Context) -> list[Result]:
     value = {"rows": rows, "row_labels": {r: ctx.vocabulary["carriers"][r]["label"] for r in rows}, "factors": factors,
              "biogenic_rows": sorted(biogenic),
              "by_sector": by_sector, "total": total,
+             "top_tsp_row": _largest(rows, {r: total.by_fuel_t[r]["tsp"] for r in rows}),
+             "ash_total_t": sum(v["ash_t"] for a in ash for v in a["sectors"].values()),
              "energy_by_row": total_energy, "ash": ash, "year": fuels.year,
              "factor_source": "; ".join(dict.fromkeys(ctx.params.source(f"ef_{r}") for r in rows)),
              "co2_source": ctx.params.source("ef_co2"),
@@ -790,6 +813,9 @@ def demand_forecast(ctx: Context) -> list[Result]:
 
 # --- renewable resources ----------------------------------------------------------------------------------------
 
+WOOD_RESOURCES = ("forest_wood", "processing_residues", "orchard_wood", "roadside_wood")
+
+
 @producer
 def biomass(ctx: Context) -> list[Result]:
     b, a = ctx.content.biomass, ctx.content.agriculture
@@ -856,7 +882,8 @@ def biomass(ctx: Context) -> list[Result]:
              "marginal_classes": list(a.marginal_arable_classes), "protected_ha": a.protected_area_ha,
              "energy_crops_t": crops_t, "energy_crops_gross_t": crops_gross_t, "plantations_ha": a.energy_plantations_ha,
              "grain_t": grain, "biodiesel": diesel, "rapeseed_ha": a.rapeseed_ha, "energy": energy, "biogas": biogas,
-             "total": total, "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
+             "total": total, "wood_technical_gj": sum(e.technical_gj for k, e in energy.items() if k in WOOD_RESOURCES),
+             "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
              "source": b.source, "agri_source": a.source}
     return [Result("biomass", BiomassResources(**value),
                    inputs=["biomass.yaml", "agriculture.yaml: crops_ha, straw_crops, livestock, soil_classes, meadow_ha, orchard_ha, "
@@ -901,7 +928,8 @@ def heat_costs(ctx: Context) -> list[Result]:
     rows = [{"carrier": c, "gj_per_unit": fb.gj_per_unit(c.lhv, c.lhv_unit),
              "cost": costs.heat_cost(heat, c.efficiency, fb.gj_per_unit(c.lhv, c.lhv_unit), c.price_pln)} for c in hc.carriers]
     value = {"heat_gj": heat, "power_kw": hc.source_power_kw, "heating_kw": hc.heating_kw, "dhw_kw": hc.dhw_kw,
-             "hours": hc.full_load_hours, "rows": rows, "source": hc.source}
+             "hours": hc.full_load_hours, "rows": rows, "rows_by_cost": sorted(rows, key=lambda r: r["cost"].cost_pln_per_gj),
+             "source": hc.source}
     return [Result("heat_costs", HeatCosts(**value), inputs=["heat_costs.yaml"])]
 
 
