@@ -102,3 +102,30 @@ def test_zero_so2_factor_is_said_where_a_scenario_relies_on_it(kluki_build):
     assert "kocioł węglowy automatyczny, ekoprojekt" in tables["t_sc_em_opt"].note
     assert "zawyżony" in tables["t_sc_em_opt"].note
     assert "SO₂" not in tables["t_sc_em_dn"].note.replace("CO₂", "")    # the do-nothing scenario keeps base boilers
+
+
+def test_a_third_scenario_gets_its_own_section(kluki_copy):
+    # structure.yaml describes every scenario of scenarios.yaml (a `foreach` section): a scenario between the
+    # recommended (first) and the baseline (last) one gets a section titled with its label and its own table.
+    from reportgen.build import compose_document
+    path = kluki_copy / "scenarios.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  - id: optimistic"), text.index("  - id: do_nothing")
+    moderate = (text[start:end].replace("id: optimistic", "id: moderate")
+                .replace("Scenariusz optymistyczny – zrównoważonego rozwoju energetycznego", "Scenariusz umiarkowany")
+                .replace('short: "optymistyczny"', 'short: "umiarkowany"'))
+    path.write_text(text[:end] + moderate + text[end:], encoding="utf-8")
+    document, _ = compose_document(kluki_copy)
+    sections = {s.id: s for s in document.walk_sections()}
+    assert sections["s_fc_scenario_recommended"].title == "Scenariusz optymistyczny – zrównoważonego rozwoju energetycznego"
+    assert sections["s_fc_scenario_moderate"].title == "Scenariusz umiarkowany"
+    assert sections["s_fc_scenario_baseline"].title == "Scenariusz zaniechania"
+    order = [s.id for s in document.walk_sections() if s.id.startswith("s_fc_scenario_")]
+    assert order == ["s_fc_scenario_recommended", "s_fc_scenario_moderate", "s_fc_scenario_baseline"]
+    table = next(b for b in sections["s_fc_scenario_moderate"].blocks if getattr(b, "id", "") == "t_sc_heat_moderate")
+    assert table.caption.endswith("– Scenariusz umiarkowany")
+    text_of = " ".join(b.text for b in sections["s_fc_scenario_moderate"].blocks if hasattr(b, "text"))
+    assert "Zużycie energii końcowej wyniesie" in text_of
+    # the trajectories chart stays with the baseline section and now shows three lines
+    chart = next(b for b in sections["s_fc_scenario_baseline"].blocks if getattr(b, "id", "") == "f_sc_traj_baseline")
+    assert len(chart.chart_spec.series) == 3

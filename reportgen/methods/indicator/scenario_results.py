@@ -55,6 +55,14 @@ class Scenarios:
     def by_role_or_id(self, key: str) -> ScenarioOutcome:
         return getattr(self, key) if key in self.roles else self.scenarios[key]
 
+    def key_of(self, scenario_id: str) -> str:
+        """The scenario's role (`recommended`, `baseline`) or, for another scenario, its id."""
+        return next((role for role, sid in self.roles.items() if sid == scenario_id), scenario_id)
+
+    def each(self) -> list[tuple[str, ScenarioOutcome]]:
+        """Every scenario in the order of scenarios.yaml, keyed by role or id (a `foreach` of structure.yaml)."""
+        return [(self.key_of(sid), outcome) for sid, outcome in self.scenarios.items()]
+
 
 def _sector_year(ctx: Context, scenario, sector: str, year: int, growth: float):
     base = ctx.value("heat").sectors[sector]
