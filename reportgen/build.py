@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.document.assemble import assemble
+from reportgen.document.assemble import assemble, place_annex
 from reportgen.document.compliance import compliance_section
-from reportgen.document.model import Document, Table
+from reportgen.document.model import Document
 from reportgen.document.structure import load_structure
 from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
@@ -61,11 +61,16 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
         document, ctx = compose_document(content_dir, structure_path)
         figures = document.figures()
-        images = charts.render([f.chart_spec for f in figures])
-        docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
-        for fig, png in zip(figures, images()):
-            fig.image_png = png
-            fig.alt_text = fig.caption
+        drawn = charts.render([f.chart_spec for f in figures])
+
+        def attach_images() -> list[bytes]:
+            """The renderer asks for the images once the text is written: each figure gets its PNG then."""
+            pngs = drawn()
+            for fig, png in zip(figures, pngs, strict=True):
+                fig.image_png = png
+            return pngs
+
+        docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", attach_images)
         return BuildResult(document, ctx, docx)
 
 
@@ -113,13 +118,8 @@ def compose_document(content_dir: Path, structure_path: Path | None = None) -> t
         raise UserError([f"{f.rule_id}: {f.message} {f.suggestion} (dane: {content.folder}, struktura: {structure_path})"
                          for f in errors])
     annex = structure.annex.get("compliance_matrix")
-    if annex:
-        annex_section = compliance_section(document, requirements, g.document_date, annex)
-        document.sections.append(annex_section)
-        # the annex table takes the next table number (compliance_section is built after numbering)
-        annex_table = annex_section.blocks[-1]
-        assert isinstance(annex_table, Table)
-        annex_table.number = len(document.tables())
+    if annex:   # made from the checked document, so placed after it
+        place_annex(document, compliance_section(document, requirements, g.document_date, annex))
 
     document.meta.update({
         "title_page": title_page(g),

@@ -68,7 +68,7 @@ def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict, 
                      row_decimals=list(data.row_decimals) if data.row_decimals is not None else None)
     # the chart is rendered to PNG later by reportgen.render.charts (in parallel, cached)
     return Figure(id=block_id, caption=caption, source=spec.source or data.source, provenance=provenance,
-                  chart_spec=data.spec)
+                  chart_spec=data.spec, alt_text=caption)
 
 
 def _build_sections(ctx: Context, spec: SectionSpec, level: int, env, context: dict, label: str) -> list[Section]:
@@ -111,13 +111,20 @@ def _build_section(ctx: Context, spec: SectionSpec, level: int, env, context: di
     return section
 
 
-def _number(document: Document) -> dict[str, Section | Table | Figure]:
+def number_document(document: Document) -> dict[str, Section | Table | Figure]:
+    """Pass 2: chapters and sections "7.2", tables and figures 1, 2, … in document order; an annex keeps no
+    number, its tables and figures continue the count. Returns id → numbered element."""
     registry: dict[str, Section | Table | Figure] = {}
     counters = {"Tabela": 0, "Rysunek": 0}
 
     def walk(sections, prefix):
-        for i, s in enumerate(sections, 1):
-            s.number = f"{prefix}{i}"
+        i = 0
+        for s in sections:
+            if s.annex:
+                s.number = ""
+            else:
+                i += 1
+                s.number = f"{prefix}{i}"
             registry[s.id] = s
             for b in s.blocks:
                 if isinstance(b, Table):
@@ -152,7 +159,7 @@ def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templ
     document = Document(title=render_template(env, structure.title, None, context, structure_label).strip())
     for chapter in structure.chapters:
         document.sections.extend(_build_sections(ctx, chapter, 1, env, context, structure_label))
-    registry = _number(document)
+    registry = number_document(document)
 
     def ref(block_id: str) -> str:
         target = registry.get(block_id)
@@ -165,3 +172,11 @@ def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templ
     context["has"] = lambda block_id: block_id in registry
     _render_texts(document, env, context)
     return document
+
+
+def place_annex(document: Document, section: Section) -> None:
+    """An annex made from the finished document (the compliance matrix) goes last, unnumbered; its tables and
+    figures take the next numbers by the same numbering as the chapters'."""
+    section.annex = True
+    document.sections.append(section)
+    number_document(document)

@@ -86,6 +86,7 @@ class Section:
     children: list[Section] = field(default_factory=list)
     satisfies: list[str] = field(default_factory=list)    # requirement ids evidenced by this section
     location: Location = field(default_factory=Location)
+    annex: bool = False                                   # an annex: unnumbered, after the chapters
 
     def walk(self):
         yield self
