@@ -1,9 +1,18 @@
-"""Benchmark: read and check a ~100-page plan (.docx, 60 tables, ~1 000 paragraphs). Target: under 1 s.
+"""Benchmarks of `reportgen check` (not tests; print the timings):
 
-Run:  python benchmarks/bench_check.py   (not a test; prints the timings)
+1. a ~100-page plan as .docx (60 tables, ~1 000 paragraphs): read + check in process, target under 1 s;
+2. a 100-page PDF with 40 space-aligned tables (text layer): `reportgen check plan.pdf` as a fresh process,
+   imports included, target under 3 s;
+3. a folder of 50 plans (PDF, ~20 pages each): `reportgen check DIR -j 1` against `-j <cores>`.
+
+Run:  python benchmarks/bench_check.py
 """
 from __future__ import annotations
 
+import os
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -13,6 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docx import Document  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "check"))
+import stress_plan  # noqa: E402
 
 from reportgen.check.readers import read_document  # noqa: E402
 from reportgen.rules.engine import check_document, counts  # noqa: E402
@@ -87,5 +99,75 @@ def main() -> None:
               f"{'OK' if total < TARGET_S else 'ZA WOLNO'}; uwagi: {counts(findings)}")
 
 
+PDF_PAGES = 100
+PDF_TABLES = 40
+PDF_TARGET_S = 3.0
+FOLDER_PLANS = 50
+PROSE = ("Zużycie energii cieplnej w sektorze mieszkaniowym oszacowano metodą wskaźnikową na podstawie powierzchni",
+         "użytkowej budynków i wskaźników energochłonności; wyniki przedstawiono w tabeli {t}, a prognozę zapotrzebowania",
+         "na ciepło, energię elektryczną i paliwa gazowe w rozdziale następnym. Przedsięwzięcia racjonalizujące")
+
+
+def pdf_lines(pages: int, tables: int) -> list[str]:
+    """A plan of `pages` pages (58 lines each) with `tables` captioned space-aligned tables of 12 rows."""
+    lines = list(stress_plan.TITLE) + ["", "Kraków, 2025 r.", ""]
+    per_table = (pages * stress_plan.LINES_PER_PAGE - 200) // tables
+    t = 0
+    chapter = 0
+    while len(lines) < pages * stress_plan.LINES_PER_PAGE - 20:
+        if t < tables and len(lines) >= (t + 1) * per_table - 20:
+            t += 1
+            if t % 5 == 1:
+                chapter += 1
+                lines += ["", f"{chapter} Rozdział {chapter}: bilans i prognoza zapotrzebowania na ciepło", ""]
+            lines += ["", f"Tabela {t}. Zużycie ciepła w sektorach nr {t}", "",
+                      "Sektor                    2021          2025          2037      Udział [%]"]
+            values = [(1000 + r * 37, 1100 + r, 1200 + r) for r in range(10)]
+            for r, (a, b, c) in enumerate(values):
+                lines.append(f"Sektor {r:<18}{a:>6}        {b:>6}        {c:>6}           10,00")
+            lines.append(f"Razem                   {sum(v[0] for v in values):>6}        "
+                         f"{sum(v[1] for v in values):>6}        {sum(v[2] for v in values):>6}          100,00")
+            lines += ["Źródło: opracowanie własne", ""]
+        else:
+            lines += [p.format(t=max(t, 1)) for p in PROSE]
+    return lines
+
+
+def _fresh(args: list[str]) -> float:
+    exe = shutil.which("reportgen") or sys.executable
+    cmd = [exe, *args] if exe.endswith("reportgen") else [exe, "-m", "reportgen.cli", *args]
+    start = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=False)
+    return time.perf_counter() - start
+
+
+def bench_pdf(tmp: Path) -> None:
+    path = stress_plan.write_pdf(tmp / "plan100.pdf", pdf_lines(PDF_PAGES, PDF_TABLES))
+    doc = read_document(path)
+    findings = check_document(doc, load_requirements(), date(2025, 6, 1))
+    sums = [f for f in findings if f.rule_id in ("Q-SUM", "Q-SHARE")]
+    runs = [_fresh(["check", str(path), "--as-of", "2025-06-01"]) for _ in range(3)]
+    total = statistics.median(runs)
+    print(f"PDF: {doc.meta['pages']} stron, odtworzono {len(doc.tables())} tabel (z {PDF_TABLES}), uwagi sum: {len(sums)}; "
+          f"`reportgen check` w nowym procesie: {total:.2f} s (mediana z 3; cel < {PDF_TARGET_S:.0f} s): "
+          f"{'OK' if total < PDF_TARGET_S else 'ZA WOLNO'}")
+
+
+def bench_folder(tmp: Path) -> None:
+    folder = tmp / "plany"
+    folder.mkdir()
+    one = stress_plan.write_pdf(folder / "plan_00.pdf", pdf_lines(20, 8))
+    for k in range(1, FOLDER_PLANS):
+        shutil.copy(one, folder / f"plan_{k:02d}.pdf")
+    cores = os.cpu_count() or 1
+    serial = _fresh(["check", str(folder), "--format", "csv", "-j", "1", "-o", str(tmp / "r1.csv")])
+    parallel = _fresh(["check", str(folder), "--format", "csv", "-j", str(cores), "-o", str(tmp / "r2.csv")])
+    print(f"folder {FOLDER_PLANS} planów po 20 stron: -j 1 {serial:.2f} s, -j {cores} {parallel:.2f} s "
+          f"(przyspieszenie {serial / parallel:.2f}× na {cores} rdzeniach)")
+
+
 if __name__ == "__main__":
     main()
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_pdf(Path(tmp))
+        bench_folder(Path(tmp))

@@ -1,40 +1,89 @@
 """Command line: reportgen build | explain | … (Polish help texts)."""
 from __future__ import annotations
 
+import os
+import re
 import sys
 from pathlib import Path
 
 import click
 
+from reportgen.cli_messages import install as install_polish_click
 from reportgen.errors import UserError
 from reportgen.render.numbers import plural_form
+
+install_polish_click()   # before any command is declared: click names types at declaration
+
+OPTIONS_METAVAR = "[OPCJE]"
+
+
+MAX_MESSAGE_CHARS = 1000
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(message: str) -> str:
+    """A message as it may reach the terminal: no control characters (escape sequences quoted from data could
+    recolour or clear the screen) and not longer than MAX_MESSAGE_CHARS (a message quoting a huge value)."""
+    message = _TERMINAL_CONTROL.sub("?", message)
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return message
 
 
 def fail(exc: UserError) -> None:
     for message in exc.messages:
-        click.echo(f"błąd: {message}", err=True)
+        click.echo(f"błąd: {printable(message)}", err=True)
     sys.exit(2)
 
 
-@click.group(help="reportgen – projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe.")
+class Group(click.Group):
+    """The top command: Polish usage line; a UserError from any subcommand is a message and exit status 2."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", "POLECENIE [ARGUMENTY]...")
+        super().__init__(*args, **kwargs)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if cmd.options_metavar == "[OPTIONS]":
+            cmd.options_metavar = OPTIONS_METAVAR
+        super().add_command(cmd, name)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            fail(exc)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help="reportgen – projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe.")
 @click.version_option(package_name="reportgen", message="reportgen %(version)s")
 def cli() -> None:
     pass
 
 
+def output_path(raw: str) -> Path:
+    """`-o` as given: a name ending in a separator means a folder, and `Path` would silently drop that slash."""
+    if raw.endswith(("/", os.sep)):
+        raise UserError(f"{raw}: ścieżka kończy się znakiem „/”, czyli wskazuje katalog – podaj nazwę pliku, "
+                        f"np. {raw}plan.docx.")
+    return Path(raw)
+
+
 @cli.command(help="Buduje dokument .docx z katalogu danych gminy (np. content/kluki → out/kluki.docx).")
-@click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Plik wynikowy (domyślnie out/<gmina>.docx).")
-@click.option("--structure", type=click.Path(path_type=Path), default=None,
+@click.argument("content_dir", metavar="KATALOG", type=click.Path(path_type=Path))
+@click.option("-o", "--output", metavar="PLIK", default=None, help="Plik wynikowy (domyślnie out/<gmina>.docx).")
+@click.option("--structure", metavar="PLIK", type=click.Path(path_type=Path), default=None,
               help="Własna struktura rozdziałów zamiast rules/structure.yaml.")
-@click.option("--force", is_flag=True, help="Nadpisz plik zmieniony ręcznie (stary zostanie zachowany jako .bak).")
+@click.option("--force", is_flag=True, help="Nadpisz plik zmieniony ręcznie (stary zostanie zachowany jako kopia .bak).")
 @click.option("--pdf", is_flag=True, help="Zapisz też PDF obok pliku .docx (LibreOffice; spisy z numerami stron).")
-def build(content_dir: Path, output: Path | None, structure: Path | None, force: bool, pdf: bool) -> None:
+def build(content_dir: Path, output: str | None, structure: Path | None, force: bool, pdf: bool) -> None:
     from reportgen.build import build_document
-    from reportgen.output import write_generated
+    from reportgen.output import check_target, write_generated
     try:
-        target = output or Path("out") / f"{Path(content_dir).resolve().name}.docx"
+        target = output_path(output) if output else Path("out") / f"{Path(content_dir).resolve().name}.docx"
+        check_target(target)      # before the build: a wrong -o is said at once
         result = build_document(content_dir, structure)
         backup = write_generated(target, result.docx, force)
     except UserError as exc:
@@ -59,8 +108,8 @@ def build(content_dir: Path, output: Path | None, structure: Path | None, force:
 
 
 @cli.command(help="Pokazuje, jak obliczono tabelę lub rysunek o podanym id (kalkulatory, dane, źródła).")
-@click.argument("content_dir", type=click.Path(path_type=Path))
-@click.argument("block_id")
+@click.argument("content_dir", metavar="KATALOG", type=click.Path(path_type=Path))
+@click.argument("block_id", metavar="ID")
 def explain(content_dir: Path, block_id: str) -> None:
     from reportgen.build import build_document
     from reportgen.explain import explain_block

@@ -90,3 +90,46 @@ def test_several_problems_reported_together(kluki_copy, tmp_path):
     result, out = run_build(kluki_copy, tmp_path)
     assert_rejected(result, out, "heat.yaml", "renewables.yaml")
     assert len([l for l in result.output.splitlines() if l.startswith("błąd:")]) == 2
+
+
+# --- hostile and mistaken YAML, end to end (issue #7) ------------------------------------------------------------
+
+def test_impossible_date(kluki_copy, tmp_path):
+    edit(kluki_copy / "gmina.yaml", "document_date: 2022-06-30", "document_date: 2022-02-30")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "gmina.yaml, wiersz 31, klucz document_date: niepoprawna data 2022-02-30")
+
+
+@pytest.mark.parametrize("literal", [".inf", ".nan", "1e309", "1.0e+400"])
+def test_infinite_or_nan_number(kluki_copy, tmp_path, literal):
+    edit(kluki_copy / "heat.yaml", "floor_area_m2: 10027", f"floor_area_m2: {literal}")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "heat.yaml", "klucz sectors.municipal.floor_area_m2", "oczekiwano liczby skończonej")
+
+
+def test_duplicate_key(kluki_copy, tmp_path):
+    edit(kluki_copy / "gmina.yaml", "population: 4412", "population: 4412\npopulation: 44120")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "gmina.yaml", "klucz population: klucz powtórzony – pierwszy raz w wierszu")
+
+
+def test_control_character_in_free_text(kluki_copy, tmp_path):
+    text = (kluki_copy / "text.yaml").read_text(encoding="utf-8")
+    (kluki_copy / "text.yaml").write_text(text + 'extra_note: "Uwaga\\x0bdruga linia\\a"\n', encoding="utf-8")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "text.yaml", "klucz extra_note: tekst zawiera niedozwolony znak sterujący U+000B")
+    assert "druga linia" not in result.output
+
+
+def test_tab_indentation_explained(kluki_copy, tmp_path):
+    edit(kluki_copy / "gmina.yaml", "  nominative:", "\tnominative:")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "gmina.yaml", "znak tabulacji")
+
+
+def test_alias_bomb_in_text_file(kluki_copy, tmp_path):
+    bomb = "lol0: &l0 [a, a, a, a, a, a, a, a, a]\n" + "".join(
+        f"lol{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
+    (kluki_copy / "text.yaml").write_text(bomb, encoding="utf-8")
+    result, out = run_build(kluki_copy, tmp_path)
+    assert_rejected(result, out, "text.yaml", "bomba aliasów")

@@ -143,3 +143,82 @@ def test_no_traceback_in_a_real_process(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.startswith("Błąd: ") and "Traceback" not in proc.stderr + proc.stdout
+
+
+# ---------------------------------------------------------------- bounded in memory and time (#7) -------------
+
+def _patch_docx_xml(src: Path, dst: Path, edit) -> Path:
+    import zipfile
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            zout.writestr(info, data)
+    return dst
+
+
+@pytest.mark.parametrize("edit", [
+    lambda xml: xml.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="2000000000"/>', 1),
+    lambda xml: xml.replace("<w:tr>", '<w:tr><w:trPr><w:gridBefore w:val="999999999"/></w:trPr>', 1),
+], ids=["gridSpan", "gridBefore"])
+def test_huge_grid_span_is_refused_before_cells_are_expanded(tmp_path, edit):
+    import time
+    base = build.correct_docx(tmp_path / "ok.docx")
+    bad = _patch_docx_xml(base, tmp_path / "span.docx", edit)
+    start = time.monotonic()
+    result = _run(bad)
+    _assert_refused(result, bad, "kolumn", "limit 63")
+    assert time.monotonic() - start < 5
+
+
+def test_zip_headers_lying_about_sizes(tmp_path):
+    """document.xml inflates to 60 MB while both headers claim 1 000 bytes: reading stops, a message, exit 2."""
+    import struct
+    import zipfile
+    path = tmp_path / "klamstwo.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w") as fh:
+            for _ in range(60):
+                fh.write(b"<w:p/>" * 174_763)
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    local = data.index(b"PK\x03\x04")
+    while data[local + 30: local + 30 + len(name)] != name:
+        local = data.index(b"PK\x03\x04", local + 4)
+    struct.pack_into("<I", data, local + 22, 1000)
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46: central + 46 + len(name)] != name:
+        central = data.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 24, 1000)
+    path.write_bytes(bytes(data))
+    _assert_refused(_run(path), path, "archiwum")
+
+
+def test_two_thousand_page_pdf_is_refused_at_once(tmp_path):
+    import io
+    import time
+
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    for _ in range(2000):
+        writer.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    path = tmp_path / "gruby.pdf"
+    path.write_bytes(buf.getvalue())
+    start = time.monotonic()
+    _assert_refused(_run(path), path, "za dużo stron", "2000")
+    assert time.monotonic() - start < 5
+
+
+def test_terminal_escape_sequences_never_reach_the_terminal(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("Projekt założeń do planu zaopatrzenia w ciepło \x1b]0;przejęty\x07na lata 2025-2040\n\n"
+                    "1 Wprowadzenie\n\nDane \x1b[2J\x1b[31mprzedstawiono\u202e w tabeli 9.\x9b6n\n", encoding="utf-8")
+    for fmt in ("text", "json", "html", "csv"):
+        result = _run(path, "--format", fmt)
+        assert result.exit_code == 1, result.output
+        assert not any(ch in result.output for ch in "\x1b\x07\x9b\u202e"), fmt
+        assert "przedstawiono" in result.output

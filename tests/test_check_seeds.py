@@ -135,7 +135,7 @@ def test_knyszyn_statutory(knyszyn, requirements):
     by_rule = {}
     for f in findings:
         by_rule.setdefault(f.rule_id, []).append(f)
-    # title "na lata 2015-2030": 15 years, no horizon finding; resolution "z dnia 29 września 2015 r." (lines 4–6)
+    # title "na lata 2015-2030": 16 calendar years, no horizon finding; resolution "z dnia 29 września 2015 r." (lines 4–6)
     update = [f for f in by_rule["PE-19-2"] if "aktualizacji" in f.message]
     assert len(by_rule["PE-19-2"]) == 1 and update[0].severity == "error"
     assert "2015-09-29" in update[0].message and "2018-09-29" in update[0].message
@@ -213,7 +213,7 @@ def test_kluki_statutory(kluki, requirements):
     title = kluki.title
     assert "NA LATA 2022-2025 Z PERSPEKTYWĄ DO 2037 ROKU" in title
     horizon = find_horizon(title)
-    assert (horizon.start, horizon.end, horizon.years) == (2022, 2037, 15)
+    assert (horizon.start, horizon.end, horizon.years) == (2022, 2037, 16)     # 2037 − 2022 + 1 calendar years
     errors = [f for f in statutory_findings(kluki, requirements, as_of=AS_OF) if f.severity == "error"]
     assert errors == []                     # 2022 + 3 years: still current on 2025-06-01
     late = statutory_findings(kluki, requirements, as_of=date(2026, 1, 15))

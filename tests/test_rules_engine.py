@@ -54,7 +54,8 @@ def test_generated_document_is_judged_by_the_law_at_as_of():
 def test_horizon_shorter_than_15_years_is_an_error():
     [f] = [f for f in statutory_findings(_generated(DOCUMENT_IDS, "Projekt założeń na lata 2025-2035"), REQS,
                                          as_of=TODAY, generated=True) if f.rule_id == "PE-19-2"]
-    assert f.severity == "error" and "10 lat" in f.message and "rok końcowy minus rok początkowy" in f.message
+    # 2025..2035 inclusive = 11 calendar years (< 15)
+    assert f.severity == "error" and "11 lat" in f.message and "łącznie z rokiem początkowym i końcowym" in f.message
 
 
 def test_generated_document_citing_a_superseded_policy():
@@ -78,10 +79,12 @@ def test_dates_from_the_first_page():
     assert find_document_date("bez daty") is None
 
 
+# Calendar years, both ends included ("na okres co najmniej 15 lat"): 2030 − 2015 + 1 = 16, 2037 − 2022 + 1 = 16,
+# 2036 − 2023 + 1 = 14.
 @pytest.mark.parametrize("title,years", [
-    ("na lata 2015-2030", (2015, 2030, 15)),
-    ("NA LATA 2022-2025 Z PERSPEKTYWĄ DO 2037 ROKU", (2022, 2037, 15)),
-    ("na lata 2023–2036", (2023, 2036, 13)),
+    ("na lata 2015-2030", (2015, 2030, 16)),
+    ("NA LATA 2022-2025 Z PERSPEKTYWĄ DO 2037 ROKU", (2022, 2037, 16)),
+    ("na lata 2023–2036", (2023, 2036, 14)),
 ])
 def test_horizon(title, years):
     h = find_horizon(title)
@@ -252,6 +255,7 @@ def test_figure_caption_on_a_table_is_an_error():
 
 def test_check_document_orders_errors_first():
     doc = _doc(*_captioned([1, 3]))
+    doc.title = "Projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe"
     doc.references = [("Tabela", "9", Location(line=1))]
     findings = check_document(doc, [], TODAY)
     assert [f.severity for f in findings] == sorted((f.severity for f in findings),

@@ -83,7 +83,7 @@ def test_duplicate_ids_and_yaml_syntax(tmp_path):
     assert "powtarza się" in exc.value.messages[0]
     with pytest.raises(UserError) as exc:
         load_requirements(_write(tmp_path, "requirements:\n  - id: [niezamknięta\n"))
-    assert "błąd składni YAML" in exc.value.messages[0] and "wiersz" in exc.value.messages[0]
+    assert "błędny zapis YAML" in exc.value.messages[0] and "wiersz" in exc.value.messages[0]
     with pytest.raises(UserError) as exc:
         load_requirements(tmp_path / "brak.yaml")
     assert "nie znaleziono" in exc.value.messages[0]

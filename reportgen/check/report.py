@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reportgen import __version__
+from reportgen.check.sanitize import clean
 from reportgen.render.numbers import plural_form
-from reportgen.rules.engine import SEVERITIES, Finding, counts, sort_findings
+from reportgen.rules.findings import SEVERITIES, Finding, counts, sort_findings
 
 HEADINGS = {"error": "BŁĘDY", "warning": "OSTRZEŻENIA", "info": "INFORMACJE"}
 LEVEL = {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"}
@@ -36,8 +37,17 @@ def summary_line(findings: list[Finding]) -> str:
                       plural_pl(c["info"], "informacja", "informacje", "informacji")])
 
 
+def _clean_finding(f: Finding) -> Finding:
+    return replace(f, message=clean(f.message), location=clean(f.location), evidence=clean(f.evidence),
+                   suggestion=clean(f.suggestion))
+
+
 def render(findings: list[Finding], fmt: str, ctx: ReportContext) -> str:
-    findings = sort_findings(findings)
+    findings = [_clean_finding(f) for f in sort_findings(findings)]
+    ctx = replace(ctx, file=clean(ctx.file), title=clean(ctx.title), notes=[clean(n) for n in ctx.notes])
+    if fmt == "csv":
+        from reportgen.check.batch import PlanResult, render_batch
+        return render_batch([PlanResult(ctx.file, ctx.title, findings, notes=ctx.notes)], "csv", ctx.as_of)
     if fmt == "json":
         return render_json(findings, ctx)
     if fmt == "html":

@@ -18,6 +18,17 @@ _RESOLUTION = re.compile(
     re.IGNORECASE | re.DOTALL)
 _MONTH_YEAR = re.compile(r"\b(" + _MONTH_ALT + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _YEAR_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:r\.|rok)?\s*$", re.MULTILINE)
+# "Kraków, 2019 r.", "Knyszyn-Białystok, 2015": a place and a year alone on a line (the title page's imprint).
+_PLACE_YEAR = re.compile(r"^\s*[A-ZĄĆĘŁŃÓŚŹŻ][\w\-–.ąćęłńóśźżĄĆĘŁŃÓŚŹŻ ]{1,60},\s*(?:dnia\s+)?((?:19|20)\d{2})\s*(?:r\.|rok|roku)?\s*$",
+                         re.MULTILINE)
+# A date that belongs to something else: an act ("ustawy z dnia 10 kwietnia 1997 r.", "Dz. U. z 2008 r."), or the
+# resolution that adopted an earlier plan or that the new one repeals.
+_ACT_BEFORE = re.compile(r"(?:ustaw\w*|rozporz[ąa]dz\w*|dyrektyw\w*|obwieszcz\w*|Prawo\s+\w+|kodeks\w*)\s+(?:z\s+)?(?:dnia\s+)?"
+                         r"(?:\d{1,2}\s*)?$|Dz\.\s*U\.\s*(?:z\s*)?$", re.IGNORECASE)
+_OTHER_DOCUMENT = re.compile(r"ustaw|rozporz|uchwa[łl]|dyrektyw|obwieszcz|Dz\.\s*U|decyzj|zarz[ąa]dzeni", re.IGNORECASE)
+_EARLIER_PLAN = re.compile(r"poprzedni|dotychczasow|wcze[śs]niej|uchyl|traci\s+moc|zmieniaj[ąa]c|zmian\w*\s+uchwa[łl]|"
+                           r"przyj[ęe]t\w*\s+uchwa[łl]|uchwalon\w*\s+uchwa[łl]|aktualizacj\w*\s+(?:za[łl]o[żz]e|dokumentu)\s+z",
+                           re.IGNORECASE)
 _RANGE = re.compile(r"na\s+lata\s+((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})", re.IGNORECASE)
 _PERSPECTIVE = re.compile(r"perspektyw\w*\s+do\s+(?:roku\s+|r\.\s*)?((?:19|20)\d{2})", re.IGNORECASE)
 _UNTIL = re.compile(r"\bdo\s+(?:roku\s+|r\.\s*)?((?:19|20)\d{2})", re.IGNORECASE)
@@ -27,6 +38,7 @@ _UNTIL = re.compile(r"\bdo\s+(?:roku\s+|r\.\s*)?((?:19|20)\d{2})", re.IGNORECASE
 class DocDate:
     day: date
     how: str          # Polish: where the date comes from, quoted in findings
+    certain: bool = True    # False: taken from the horizon's first year (findings from it are warnings)
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,10 @@ class Horizon:
 
     @property
     def years(self) -> int:
-        return self.end - self.start
+        """Calendar years covered, both ends included: "na lata 2021–2035" = 15 years (1 I 2021 – 31 XII 2035).
+        Art. 19 ust. 2 Prawa energetycznego asks for a period ("na okres co najmniej 15 lat"), and a title names
+        the calendar years the plan covers."""
+        return self.end - self.start + 1
 
 
 def _month(token: str) -> int | None:
@@ -46,16 +61,30 @@ def _month(token: str) -> int | None:
 
 
 def find_adoption_date(text: str) -> DocDate | None:
-    """Date of the council resolution printed on the title page ("uchwała Nr … z dnia 29 września 2015 r.")."""
-    m = _RESOLUTION.search(text)
-    if not m:
-        return None
-    month = _month(m.group(2))
-    try:
-        day = date(int(m.group(3)), month, int(m.group(1)))
-    except (TypeError, ValueError):
-        return None
-    return DocDate(day, f"data uchwały z pierwszej strony ({' '.join(m.group(0).split())[:120]})")
+    """Date of the council resolution printed on the title page ("uchwała Nr … z dnia 29 września 2015 r."),
+    not of a resolution that adopted an earlier plan or that is repealed."""
+    for m in _RESOLUTION.finditer(text):
+        around = text[max(0, m.start() - 120): m.end() + 60]
+        if _EARLIER_PLAN.search(around):
+            continue
+        month = _month(m.group(2))
+        if month is None:
+            continue
+        try:
+            day = date(int(m.group(3)), month, int(m.group(1)))
+        except (TypeError, ValueError):
+            continue
+        return DocDate(day, f"data uchwały z pierwszej strony ({' '.join(m.group(0).split())[:120]})")
+    return None
+
+
+def _not_cited(text: str, m: re.Match) -> bool:
+    """The match is not part of an act citation ("ustawy z dnia 10 kwietnia 1997 r.", "Dz. U. z 2008 r.")."""
+    before = text[max(0, m.start() - 160): m.start()]
+    if _ACT_BEFORE.search(before) or _EARLIER_PLAN.search(text[max(0, m.start() - 80): m.end() + 40]):
+        return False
+    # a full date "z dnia 5 maja 2010" after an act or a resolution belongs to that act or resolution
+    return not (re.search(r"dnia\s+\d{1,2}\s*$", before) and _OTHER_DOCUMENT.search(before))
 
 
 def find_document_date(text: str) -> DocDate | None:
@@ -63,15 +92,26 @@ def find_document_date(text: str) -> DocDate | None:
     found = find_adoption_date(text)
     if found:
         return found
-    m = _MONTH_YEAR.search(text)
-    if m:
+    for m in _MONTH_YEAR.finditer(text):
+        if not _not_cited(text, m):
+            continue
         year, month = int(m.group(2)), _MONTHS[m.group(1).lower()]
         last = calendar.monthrange(year, month)[1]
         return DocDate(date(year, month, last), f"data opracowania z pierwszej strony „{m.group(0)}” (przyjęto ostatni dzień miesiąca)")
-    m = _YEAR_LINE.search(text)
-    if m:
-        return DocDate(date(int(m.group(1)), 12, 31), f"rok opracowania z pierwszej strony „{m.group(1)}” (przyjęto 31 grudnia)")
+    for pattern in (_YEAR_LINE, _PLACE_YEAR):
+        y = pattern.search(text)
+        if y:
+            shown = " ".join(y.group(0).split())
+            return DocDate(date(int(y.group(1)), 12, 31), f"rok opracowania z pierwszej strony „{shown}” (przyjęto 31 grudnia)")
     return None
+
+
+def horizon_start_date(horizon: Horizon | None) -> DocDate | None:
+    """No date printed: the first year of the planning period, taken as uncertain (findings from it are warnings)."""
+    if horizon is None:
+        return None
+    return DocDate(date(horizon.start, 12, 31), f"brak daty na pierwszej stronie — przyjęto pierwszy rok okresu planowania "
+                   f"({horizon.start}, 31 grudnia)", certain=False)
 
 
 def find_horizon(text: str, fallback_start: int | None = None) -> Horizon | None:

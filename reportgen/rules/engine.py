@@ -1,27 +1,15 @@
-"""Findings: what the rules say about a document (the same model for generated and read plans)."""
+"""Runs the statutory and quality rules on a document (the same model for generated and read plans)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
-from typing import Iterable
 
 from reportgen.document.model import Document
+from reportgen.rules.findings import SEVERITIES, SEVERITY_PL, Finding, counts, has_errors, sort_findings
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_PL = {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule_id: str            # requirement id (PE-19-2…) or quality rule (Q-REF, Q-SUM…)
-    severity: str           # error | warning | info
-    message: str            # Polish, for a person
-    location: str = "cały dokument"
-    evidence: str = ""      # what was read from the document (quoted) or looked for
-    suggestion: str = ""    # Polish: what to do
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+__all__ = ["SEVERITIES", "SEVERITY_PL", "Finding", "counts", "has_errors", "sort_findings", "check_document",
+           "statutory_findings", "quality_findings"]
 
 
 def statutory_findings(doc: Document, requirements: Iterable, as_of: date,
@@ -33,22 +21,28 @@ def statutory_findings(doc: Document, requirements: Iterable, as_of: date,
     return statutory.findings(doc, list(requirements), as_of, adopted, generated)
 
 
-def quality_findings(doc: Document) -> list[Finding]:
-    """Caption numbering, cross-references, lists of tables/figures, caption kinds, totals and shares."""
-    from reportgen.rules.quality import captions, lists, references, sums
+def quality_findings(doc: Document, config=None) -> list[Finding]:
+    """Caption numbering, cross-references, lists of tables/figures, caption kinds, totals, shares, units,
+    template fields — each rule's level and on/off from rules/quality.yaml and the firm's config."""
+    from reportgen.rules.quality import captions, fields, lists, references, sums, units
+    from reportgen.rules.quality_config import apply
     out: list[Finding] = []
     out += captions.findings(doc)
     out += references.findings(doc)
     out += lists.findings(doc)
     out += sums.findings(doc)
-    return _capped(out)
+    out += units.findings(doc)
+    out += fields.findings(doc)
+    return _capped(apply(out, config))
 
 
 MAX_PER_RULE = 200      # a broken document should give a readable report, not thousands of lines
 
 
 def _capped(findings: list[Finding]) -> list[Finding]:
-    kept, seen, dropped = [], {}, {}
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
+    dropped: dict[str, int] = {}
     for f in findings:
         seen[f.rule_id] = seen.get(f.rule_id, 0) + 1
         if seen[f.rule_id] <= MAX_PER_RULE:
@@ -62,21 +56,18 @@ def _capped(findings: list[Finding]) -> list[Finding]:
 
 
 def check_document(doc: Document, requirements: Iterable, as_of: date,
-                   adopted: date | None = None, generated: bool = False) -> list[Finding]:
-    return sort_findings(statutory_findings(doc, requirements, as_of, adopted, generated) + quality_findings(doc))
+                   adopted: date | None = None, generated: bool = False, config=None) -> list[Finding]:
+    """All findings, one per problem. A read file that is not a plan at all gets one finding saying so
+    instead of a list of every missing chapter."""
+    from reportgen.rules.plan_detect import not_a_plan
+    if not generated:
+        verdict = not_a_plan(doc)
+        if verdict is not None:
+            return [verdict]
+    findings = statutory_findings(doc, requirements, as_of, adopted, generated) + quality_findings(doc, config)
+    if doc.meta.get("ocr"):
+        findings = [replace(f, evidence=f"{f.evidence} [{OCR_MARK}]".strip()) for f in findings]
+    return sort_findings(findings)
 
 
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """Errors first, then warnings, then info; document order kept within a level (stable sort)."""
-    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
-
-
-def has_errors(findings: Iterable[Finding]) -> bool:
-    return any(f.severity == "error" for f in findings)
-
-
-def counts(findings: Iterable[Finding]) -> dict[str, int]:
-    out = {s: 0 for s in SEVERITIES}
-    for f in findings:
-        out[f.severity] += 1
-    return out
+OCR_MARK = "tekst odczytany przez OCR — sprawdź w oryginale"

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
-from reportgen.rules.yaml_lines import format_path, key_lines, line_for
-
+from reportgen.inputs.yamlio import format_path, key_lines, line_for
 
 
 def default_requirements_path() -> Path:
@@ -122,13 +122,13 @@ def load_validated(path: Path, model, what: str):
         raise UserError(f"{path}: nie znaleziono pliku {what}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{path}: nie można odczytać pliku {what} ({exc})") from None
+    lines = key_lines(text, str(path))   # the hardened parse first: bad dates, duplicate keys, aliases (yamlio)
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", wiersz {mark.line + 1}" if mark is not None else ""
         raise UserError(f"{path}{where}: błąd składni YAML ({getattr(exc, 'problem', exc)})") from None
-    lines = key_lines(text)
     try:
         return model.model_validate(data if data is not None else {}), lines
     except ValidationError as exc:
@@ -171,7 +171,7 @@ _TYPE_MESSAGES = {
 }
 
 
-def _polish(err: dict) -> str:
+def _polish(err: Mapping[str, Any]) -> str:
     base = _TYPE_MESSAGES.get(err["type"])
     if err["type"] == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")

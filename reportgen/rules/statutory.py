@@ -5,8 +5,9 @@ import re
 from datetime import date
 
 from reportgen.document.model import Document, Paragraph
-from reportgen.rules.docdates import DocDate, add_years, find_adoption_date, find_document_date, find_horizon
-from reportgen.rules.engine import Finding
+from reportgen.rules.citations import act_patterns
+from reportgen.rules.docdates import DocDate, add_years, find_adoption_date, find_document_date, find_horizon, horizon_start_date
+from reportgen.rules.findings import Finding
 from reportgen.rules.requirements import Requirement
 
 HORIZON_MIN_YEARS = 15
@@ -37,11 +38,23 @@ def findings(doc: Document, requirements: list[Requirement], as_of: date,
         out += _evidenced(doc, regular, as_of, doc_date)
     horizon_req = next((r for r in regular if r.id == HORIZON_RULE), None)
     if horizon_req and (horizon_req.in_force(as_of) or (doc_date and horizon_req.in_force(doc_date.day))):
-        out += _horizon(doc, horizon_req, doc_date)
+        found = _horizon(doc, horizon_req, doc_date)
         if not generated:
-            out += _update(horizon_req, doc_date, as_of)
+            found += _update(horizon_req, doc_date, as_of)
+        out += _one_finding(found)
     out += _superseded(doc, superseded, doc_date)
     return out
+
+
+def _one_finding(found: list[Finding]) -> list[Finding]:
+    """The horizon and the update of one plan are one requirement (art. 19 ust. 2): one finding, at the level of
+    its most serious part."""
+    if len(found) <= 1:
+        return found
+    severity = min((f.severity for f in found), key=["error", "warning", "info"].index)
+    return [Finding(found[0].rule_id, severity, " ".join(f.message for f in found), found[0].location,
+                    "; ".join(f.evidence for f in found if f.evidence),
+                    " ".join(f.suggestion for f in found if f.suggestion))]
 
 
 def _document_date(doc: Document, as_of: date, adopted: date | None, generated: bool) -> DocDate | None:
@@ -50,7 +63,8 @@ def _document_date(doc: Document, as_of: date, adopted: date | None, generated: 
     if generated:
         return DocDate(as_of, f"dokument generowany — data oceny {as_of.isoformat()}")
     front = f"{doc.title}\n{doc.meta.get('front_text', '')}"
-    return find_adoption_date(front) or find_document_date(front)
+    return (find_adoption_date(front) or find_document_date(front)
+            or horizon_start_date(find_horizon(_flat(front))))
 
 
 def _declared(doc: Document, regular: list[Requirement], as_of: date) -> list[Finding]:
@@ -89,9 +103,36 @@ def _captions(doc: Document) -> list[str]:
     return [b.caption for _, b in doc.blocks() if not isinstance(b, Paragraph)]
 
 
+def toc_titles(doc: Document) -> list[str]:
+    """Table-of-contents entries count as evidence that a chapter exists (a PDF's headings may not be recognised
+    as such, but the TOC names them)."""
+    return [f"{e.get('number', '')} {e.get('title', '')}".strip() for e in doc.meta.get("toc", [])]
+
+
+def toc_text(doc: Document) -> str:
+    return "\n".join(toc_titles(doc))
+
+
+def _key(req: Requirement) -> tuple:
+    return (req.act, str(req.art), str(req.ust), str(req.pkt)) if req.art is not None else (req.id,)
+
+
+def _one_per_provision(pairs: list[tuple[Requirement, Finding]], as_of: date) -> list[Finding]:
+    """Two wordings of one provision (pkt 3a of 2011 and of 2016) missing at once are one gap: one finding, for
+    the wording in force at `as_of` (the one a revision must meet)."""
+    groups: dict[tuple, list[tuple[Requirement, Finding]]] = {}
+    for req, f in pairs:
+        groups.setdefault(_key(req), []).append((req, f))
+    keep = set()
+    for items in groups.values():
+        chosen = next((f for r, f in items if r.in_force(as_of)), items[0][1])
+        keep.add(id(chosen))
+    return [f for _, f in pairs if id(f) in keep]
+
+
 def _evidenced(doc: Document, regular: list[Requirement], as_of: date, doc_date: DocDate | None) -> list[Finding]:
-    text = _flat(doc.full_text())
-    titles = [f"{s.number} {s.title}" for s in doc.walk_sections()]
+    text = _flat(doc.full_text() + "\n" + toc_text(doc))
+    titles = [f"{s.number} {s.title}" for s in doc.walk_sections()] + toc_titles(doc)
     out = []
     for req in regular:
         if req.applies_to == "procedure":   # met by the procedure, never by words in the text (requirements.yaml)
@@ -105,9 +146,9 @@ def _evidenced(doc: Document, regular: list[Requirement], as_of: date, doc_date:
         if now and doc_date and not then:
             when = (f" Przepis obowiązuje od {req.valid_from.isoformat()}, czyli po dacie dokumentu "
                     f"({doc_date.day.isoformat()}) — dokument trzeba zaktualizować.")
-        elif then and not now:
+        elif then and not now and doc_date:
             when = f" Przepis obowiązywał w dniu dokumentu ({doc_date.day.isoformat()}); obecnie już nie obowiązuje."
-        out.append(Finding(
+        out.append((req, Finding(
             rule_id=req.id,
             severity="info" if procedure else req.severity,
             message=(f"Nie znaleziono potwierdzenia wymagania proceduralnego ({req.citation()}): {req.text} "
@@ -118,27 +159,42 @@ def _evidenced(doc: Document, regular: list[Requirement], as_of: date, doc_date:
             suggestion=("Dołącz do dokumentacji potwierdzenie (ogłoszenie, protokół, opinię, uchwałę)." if procedure else
                         "Uzupełnij dokument o ten element (najlepiej osobny rozdział o jednoznacznym tytule) "
                         "albo wskaż, gdzie jest omówiony, posługując się sformułowaniem ustawy."),
-        ))
-    return out
+        )))
+    return _one_per_provision(out, as_of)
+
+
+CONVENTION = ("Okres liczę w latach kalendarzowych łącznie z rokiem początkowym i końcowym, bo art. 19 ust. 2 "
+              "wymaga okresu („co najmniej na okres 15 lat”), a tytuł podaje lata, które plan obejmuje: "
+              "„na lata 2021–2035” = 15 lat (od 1 stycznia 2021 do 31 grudnia 2035 r.).")
 
 
 def _horizon(doc: Document, req: Requirement, doc_date: DocDate | None) -> list[Finding]:
     front = _front(doc)
-    horizon = find_horizon(front, fallback_start=doc_date.day.year if doc_date else None)
-    rule = ("Horyzont liczę jako rok końcowy minus rok początkowy z tytułu "
-            "(„na lata 2015–2030” = 15 lat; „na lata 2022–2025 z perspektywą do 2037 roku” = 2022–2037 = 15 lat).")
+    fallback = doc_date.day.year if doc_date and doc_date.certain else None
+    horizon = find_horizon(front, fallback_start=fallback)
     if horizon is None:
         return [Finding(HORIZON_RULE, "warning",
-                        "Nie udało się odczytać okresu, na który sporządzono projekt założeń (art. 19 ust. 2: co najmniej 15 lat). " + rule,
+                        "Nie udało się odczytać okresu, na który sporządzono projekt założeń (art. 19 ust. 2: co najmniej 15 lat). "
+                        + CONVENTION,
                         "tytuł i pierwsza strona", "Szukano: „na lata RRRR–RRRR”, „z perspektywą do RRRR roku”",
                         "Podaj okres w tytule, np. „na lata 2025–2040”.")]
-    if horizon.years >= HORIZON_MIN_YEARS:
-        return []
-    return [Finding(HORIZON_RULE, req.severity,
-                    f"Okres objęty projektem założeń to {horizon.start}–{horizon.end}, czyli {horizon.years} lat; "
-                    f"art. 19 ust. 2 Prawa energetycznego wymaga co najmniej {HORIZON_MIN_YEARS} lat. " + rule,
-                    "tytuł i pierwsza strona", f"„{horizon.evidence}”",
-                    f"Wydłuż okres prognozy co najmniej do roku {horizon.start + HORIZON_MIN_YEARS} i popraw tytuł.")]
+    span = f"{horizon.start}–{horizon.end}"
+    if horizon.years < HORIZON_MIN_YEARS:
+        return [Finding(HORIZON_RULE, req.severity,
+                        f"Okres objęty projektem założeń to {span}, czyli {horizon.years} lat; art. 19 ust. 2 Prawa "
+                        f"energetycznego wymaga co najmniej {HORIZON_MIN_YEARS} lat. " + CONVENTION,
+                        "tytuł i pierwsza strona", f"„{horizon.evidence}”",
+                        f"Wydłuż okres prognozy co najmniej do roku {horizon.start + HORIZON_MIN_YEARS - 1} i popraw tytuł.")]
+    if (horizon.years == HORIZON_MIN_YEARS and doc_date is not None and doc_date.certain
+            and doc_date.day.year >= horizon.start and (doc_date.day.month, doc_date.day.day) != (1, 1)):
+        left = horizon.end - doc_date.day.year + 1
+        return [Finding(HORIZON_RULE, "warning",
+                        f"Przypadek graniczny: okres {span} to dokładnie {HORIZON_MIN_YEARS} lat kalendarzowych, ale "
+                        f"dokument pochodzi z {doc_date.day.isoformat()}, więc od tej daty obejmuje mniej niż "
+                        f"{HORIZON_MIN_YEARS} pełnych lat ({left} lat kalendarzowych licząc rok dokumentu). " + CONVENTION,
+                        "tytuł i pierwsza strona", f"„{horizon.evidence}”; data dokumentu: {doc_date.how}",
+                        f"Dla pewności wydłuż okres do roku {horizon.end + 1} (albo dalej).")]
+    return []
 
 
 def _update(req: Requirement, doc_date: DocDate | None, as_of: date) -> list[Finding]:
@@ -150,7 +206,7 @@ def _update(req: Requirement, doc_date: DocDate | None, as_of: date) -> list[Fin
     due = add_years(doc_date.day, UPDATE_MAX_YEARS)
     if as_of <= due:
         return []
-    return [Finding(HORIZON_RULE, req.severity,
+    return [Finding(HORIZON_RULE, req.severity if doc_date.certain else "warning",
                     f"Dokument z {doc_date.day.isoformat()} ma w dniu {as_of.isoformat()} ponad {UPDATE_MAX_YEARS} lata; "
                     f"art. 19 ust. 2 wymaga aktualizacji co najmniej raz na 3 lata (termin minął {due.isoformat()}).",
                     "tytuł i pierwsza strona", f"Data dokumentu: {doc_date.how}",
@@ -164,7 +220,7 @@ def _superseded(doc: Document, superseded: list[Requirement], doc_date: DocDate 
     for req in superseded:
         if doc_date.day < req.since:
             continue              # at the document's date the act was still in force
-        hit = _first_citation(doc, req)
+        hit = _first_citation(doc, req.evidence.keywords + act_patterns(req.act, getattr(req, "source", "") or ""))
         if hit is None:
             continue
         location, snippet = hit
@@ -177,12 +233,19 @@ def _superseded(doc: Document, superseded: list[Requirement], doc_date: DocDate 
     return out
 
 
-def _first_citation(doc: Document, req: Requirement) -> tuple[str, str] | None:
-    for _, block in doc.blocks():
-        if not isinstance(block, Paragraph):
-            continue
+def _first_citation(doc: Document, patterns: list[str]) -> tuple[str, str] | None:
+    try:
+        combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error:                    # a pattern with global inline flags cannot be joined: search one by one
+        combined = re.compile(r"[\s\S]")
+    paragraphs = [b for _, b in doc.blocks() if isinstance(b, Paragraph)]
+    if not combined.search(_flat(" ".join(b.text for b in paragraphs))):
+        return None                     # one pass over the whole text; most plans cite no repealed act
+    for block in paragraphs:
         text = _flat(block.text)
-        for pattern in req.evidence.keywords:
+        if not combined.search(text):
+            continue
+        for pattern in patterns:
             for m in re.finditer(pattern, text, re.IGNORECASE):
                 context = text[max(0, m.start() - 100): m.end() + 60]
                 if _NOT_AS_IN_FORCE.search(context):

@@ -29,3 +29,12 @@ def is_total_column(header: str) -> bool:
 
 def is_indicator(header: str) -> bool:
     return bool(INDICATOR.search(clean_cell(header)))
+
+
+# A header naming a percentage and another unit at once ("% szt", from a layout table whose header rows did not
+# line up with the columns) does not say which of the two the column holds.
+_OTHER_UNIT = re.compile(r"(?<!\w)(?:szt\w*|gj|mwh|kwh|gwh|mg|t|m2|m²|m3|m³|osób|zł|kw|mw)(?!\w)", re.IGNORECASE)
+
+
+def is_percent_header(header: str) -> bool:
+    return "%" in header and not _OTHER_UNIT.search(header.replace("%", " "))

@@ -6,9 +6,18 @@ import difflib
 import re
 
 from reportgen.check.readers import frontmatter
-from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem
-from reportgen.check.readers.patterns import (CAPTION, CAPTION_LOOSE, NOTE, NUMBERED_HEADING, SOURCE, clean_title,
-                                              label_of, number_value)
+from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem, is_blank
+from reportgen.check.readers.patterns import (
+    CAPTION,
+    CAPTION_LOOSE,
+    NOTE,
+    NUMBERED_HEADING,
+    RUN_IN_CAPTION,
+    SOURCE,
+    clean_title,
+    label_of,
+    number_value,
+)
 from reportgen.check.readers.references import find_references
 from reportgen.check.readers.tables import build_table
 from reportgen.document.model import Document, Figure, Location, Paragraph, Section, Table
@@ -63,7 +72,7 @@ class _Builder:
 
     def next_index(self, i: int) -> int:
         j = i + 1
-        while j < len(self.items) and isinstance(self.items[j], LineItem) and not self.items[j].text.strip():
+        while j < len(self.items) and is_blank(self.items[j]):
             j += 1
         return j
 
@@ -140,12 +149,14 @@ class _Builder:
                 j, target = self.next_index(j), after
         where = self.where(it)
         ident = f"{label[:3].lower()}-{number}-{i}"
+        block: Table | Figure
         if isinstance(target, TableItem):
             block = build_table(target.rows, ident=ident, caption=title, label=label,
                                 number=number_value(number), location=where)
             end = j + 1
         elif isinstance(target, ImageItem) or label != "Tabela":
-            block = Figure(id=ident, caption=title, number=number_value(number), kind=label, location=where)
+            block = Figure(id=ident, caption=title, number=number_value(number),  # type: ignore[arg-type]  # see tables.py
+                           kind=label, location=where)
             end = j + 1 if isinstance(target, ImageItem) else i + 1
         else:                                       # "Tabela N." with no table below (a picture of a table)
             block = build_table([], ident=ident, caption=title, label=label, number=number_value(number), location=where)
@@ -156,7 +167,7 @@ class _Builder:
     def source_and_note(self, start: int, block) -> int:
         """Attach the "Źródło: …" line below a block, with footnote lines ("*…", "a) …") printed above it.
         Without a source line nothing is consumed, so no paragraph is lost."""
-        k, notes = start, []
+        k, notes = start, list[str]()
         while k < len(self.items) and len(notes) < LOOKAHEAD:
             it = self.item(k)
             if not isinstance(it, LineItem):
@@ -228,13 +239,26 @@ class _Builder:
         if cap:
             self.in_front = False
             return self.attach(i, cap, it)
+        run_in = RUN_IN_CAPTION.search(text) if len(text) < 2000 else None
+        if run_in:
+            # the paragraph's text up to the caption stays a paragraph; the caption is read on its own
+            self.items[i] = LineItem(text[run_in.end():], line=it.line, page=it.page)
+            self.paragraph(text[:run_in.start()], it)
+            return i
+        self.paragraph(text, it, self.following_text(i))
+        return i + 1
+
+    def following_text(self, i: int) -> str:
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        return nxt.text if isinstance(nxt, LineItem) else ""
+
+    def paragraph(self, text: str, it: LineItem, following: str = "") -> None:
         if self.in_front:
             self.front.append(text)
         where = self.where(it)
         style = "note" if SOURCE.match(text) else ("bullet" if text[:2] in ("- ", "• ", "* ") else "body")
         self.current.blocks.append(Paragraph(text=text, style=style, location=where))
-        self.doc.references += find_references(text, where)
-        return i + 1
+        self.doc.references += find_references(text, where, following)
 
     def table(self, i: int, it: TableItem) -> int:
         below = self.caption_below(i)
@@ -252,11 +276,13 @@ class _Builder:
         below = self.caption_below(i)
         if below:
             j, (label, number, title), cap_item = below
+            block: Table | Figure
             if label == "Tabela":
                 block = build_table([], ident=f"tab-{number}-{i}", caption=title, label=label,
                                     number=number_value(number), location=self.where(cap_item))
             else:
-                block = Figure(id=f"{label[:3].lower()}-{number}-{i}", caption=title, number=number_value(number),
+                block = Figure(id=f"{label[:3].lower()}-{number}-{i}", caption=title,
+                               number=number_value(number),  # type: ignore[arg-type]  # see tables.py
                                kind=label, location=self.where(cap_item))
             self.current.blocks.append(block)
             return self.source_and_note(j + 1, block)
@@ -289,4 +315,5 @@ def assemble(items: list[Item], *, source_path: str, meta: dict | None = None) -
     doc.meta.update(meta or {})
     doc.meta["front_text"] = "\n".join(line for line in builder.front if line)[:FRONT_CHARS]
     doc.meta["toc_entries"] = len(fm.toc)
+    doc.meta["toc"] = [{"number": e.number, "title": e.title} for e in fm.toc]
     return doc

@@ -32,3 +32,12 @@ class ImageItem:
 
 
 Item = LineItem | TableItem | ImageItem
+
+
+def text_of(it: Item) -> str:
+    """The text of a line; "" for a table or an image."""
+    return it.text if isinstance(it, LineItem) else ""
+
+
+def is_blank(it: Item) -> bool:
+    return isinstance(it, LineItem) and not it.text.strip()

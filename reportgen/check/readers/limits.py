@@ -12,9 +12,12 @@ ZIP_MAX_TOTAL = 250_000_000          # all parts, uncompressed (pictures include
 ZIP_MAX_MEMBER = 50_000_000          # one part, uncompressed (document.xml of 1000 pages: ~30 MB)
 ZIP_MAX_RATIO = 200                  # deflate of real documents stays far below; bombs reach ~1000
 ZIP_RATIO_MIN_SIZE = 2_000_000       # small parts may compress well without being suspicious
-PDF_MAX_PAGES = 3_000
+PDF_MAX_PAGES = 1_000               # published plans have up to ~400 pages with annexes
 PDF_MAX_SECONDS = 60.0
+OCR_MAX_PAGES = 300
+OCR_MAX_SECONDS = 900.0
 MAX_TABLE_CELLS = 200_000
+MAX_COLUMNS = 63                     # Word's own limit of columns in a table
 
 
 def check_size(path: Path) -> int:

@@ -12,6 +12,11 @@ _CAPTION_HEAD = r"^\s*(Tabela|Tab\.|Rysunek|Rys\.|Wykres)\s*(?:nr\s*)?(\d{1,3}(?
 CAPTION = re.compile(_CAPTION_HEAD + r"\s*(?:[.:–—-]|\t)\s*(.*)$", re.IGNORECASE)
 CAPTION_LOOSE = re.compile(_CAPTION_HEAD + r"(?:\s*[.:–—-]|\t|\s)\s*(.*)$", re.IGNORECASE)
 
+# A caption run into the end of a paragraph by a PDF text layer: "…w tabeli poniżej. Tab. 1. Zużycie energii…".
+# Only after a sentence end and before a capitalised title, so "w tabeli 5. Tabela ta…" stays a sentence.
+RUN_IN_CAPTION = re.compile(r"(?<=[.:;!?])\s+(?=(?:Tabela|Tab\.|Rysunek|Rys\.|Wykres)\s*(?:nr\s*)?\d{1,3}(?:\.\d{1,3}){0,3}"
+                            r"\s*[.:–—-]\s*[A-ZĄĆĘŁŃÓŚŹŻ])")
+
 # Numbered heading: "7.2 Sektor …", "3.1<TAB>Dane", "10.1. Finansowanie …".
 NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3}){0,5})\.?[ \t]+(\S.*)$")
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from reportgen.document.model import Column, Location, Table
 from reportgen.rules.numbers import clean_cell, is_missing, is_year, parse_number
-from reportgen.rules.tablelabels import is_total_label
+from reportgen.rules.tablelabels import is_percent_header, is_total_label
 
 MAX_HEADER_ROWS = 4
 _UNIT = re.compile(r"\[([^\]]{1,30})\]")
@@ -52,12 +53,14 @@ def build_table(raw_rows: list[list[str]], *, ident: str, caption: str = "", lab
         header = " ".join(h[j] for h in headers if h[j])
         nums = [n for r in body if (n := parse_number(r[j])) is not None]
         filled = sum(1 for r in body if r[j])
-        percent = "%" in header or (nums and sum(n.percent for n in nums) * 2 > len(nums))
+        percent = is_percent_header(header) or (nums and sum(n.percent for n in nums) * 2 > len(nums))
         kind = "percent" if percent and nums else ("number" if nums and len(nums) * 2 >= filled else "text")
         unit = _UNIT.search(header)
         decimals = max((n.decimals or 0) for n in nums) if nums else None
         columns.append(Column(header=header, decimals=decimals if kind != "text" else None,
                               unit=unit.group(1).strip() if unit else "", kind=kind))
     totals = [i for i, r in enumerate(body) if is_total_label(_label(r))]
-    return Table(id=ident, caption=caption, columns=columns, rows=body, source=source, total_rows=totals,
-                 note=note, number=number, caption_label=label, location=location or Location())
+    # number: a read plan keeps chapter-numbered captions as text ("4.4"); the model types it int (R owns model.py)
+    return Table(id=ident, caption=caption, columns=columns, rows=cast("list[list[object]]", body), source=source,
+                 total_rows=totals, note=note, number=number,  # type: ignore[arg-type]
+                 caption_label=label, location=location or Location())

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from reportgen.check.readers.assemble import assemble
 from reportgen.check.readers.frontmatter import scan
-from reportgen.check.readers.items import Item, LineItem, TableItem
+from reportgen.check.readers.items import Item, LineItem, TableItem, is_blank, text_of
+from reportgen.check.readers.layout import group_layout_tables
 from reportgen.check.readers.limits import MAX_TABLE_CELLS, check_items, check_size
+from reportgen.check.readers.normalize import normalize_items
 from reportgen.check.readers.patterns import CAPTION
 from reportgen.document.model import Document
 from reportgen.errors import UserError
@@ -70,16 +72,16 @@ def group_tables(items: list[Item], listed: set[int], source: str = "") -> list[
     i, n = 0, len(items)
     while i < n:
         it = items[i]
-        wide = sum(1 for c in _cells(it.text) if c.strip()) >= 2 if _is_row(it) else False
+        wide = sum(1 for c in _cells(text_of(it)) if c.strip()) >= 2 if _is_row(it) else False
         if id(it) in listed or not _is_row(it) or not (wide or _row_follows(items, i, listed)):
             out.append(it)
             i += 1
             continue
-        rows, last, j = [_cells(it.text)], i, i + 1
+        rows, last, j = [_cells(text_of(it))], i, i + 1
         while j < n and id(items[j]) not in listed:
             nxt = items[j]
             if _is_row(nxt):
-                rows.append(_cells(nxt.text))
+                rows.append(_cells(text_of(nxt)))
                 last = j
             elif not (isinstance(nxt, LineItem) and not nxt.text.strip()):
                 if not (isinstance(nxt, LineItem) and _interruption(nxt.text.strip()) and _row_follows(items, j, listed)):
@@ -98,7 +100,7 @@ def group_tables(items: list[Item], listed: set[int], source: str = "") -> list[
 
 def _row_follows(items: list[Item], j: int, listed: set[int]) -> bool:
     k = j + 1
-    while k < len(items) and isinstance(items[k], LineItem) and not items[k].text.strip():
+    while k < len(items) and is_blank(items[k]):
         k += 1
     return k < len(items) and id(items[k]) not in listed and _is_row(items[k])
 
@@ -112,7 +114,7 @@ def _after_caption(out: list[Item]) -> bool:
 
 
 def _markdown(lines: list[str]) -> list[LineItem]:
-    items = []
+    items: list[LineItem] = []
     for no, line in enumerate(lines, 1):
         m = _MD_HEADING.match(line)
         if m and len(m.group(1)) == 1 and not any(it.text.strip() for it in items):
@@ -134,11 +136,13 @@ def lines_to_document(text: str, source_path: str, *, markdown: bool = False, me
     furniture = _running_headers(lines)
     lines = ["" if line.strip() in furniture else line for line in lines]
     if markdown:
-        items: list[Item] = _markdown(lines)
+        items: list[Item] = [*_markdown(lines)]
     else:
         items = [LineItem(line.rstrip(" \r\n"), line=no, indent=line[:1] in ("\t", " ")) for no, line in enumerate(lines, 1)]
+    items = normalize_items(items)
     listed = {id(items[k]) for k in scan(items).in_list}
     items = group_tables(items, listed, source_path)
+    items = group_layout_tables(items, listed, source_path)
     return assemble(items, source_path=source_path, meta=meta)
 
 

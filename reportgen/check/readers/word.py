@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reportgen.check.readers.assemble import assemble
 from reportgen.check.readers.items import ImageItem, Item, LineItem, TableItem
-from reportgen.check.readers.limits import MAX_ITEMS, MAX_TABLE_CELLS, check_size
+from reportgen.check.readers.limits import MAX_COLUMNS, MAX_ITEMS, MAX_TABLE_CELLS, check_size
 from reportgen.check.readers.zipguard import check_docx_container
 from reportgen.document.model import Document
 from reportgen.errors import UserError
@@ -87,22 +87,47 @@ def _cell_text(tc) -> str:
     return " ".join(para_text(p).strip() for p in tc.iter(f"{W}p") if para_text(p).strip())
 
 
-def _table_rows(tbl) -> list[list[str]]:
+def _count(el, path: str) -> int:
+    """A gridSpan/gridBefore value; anything beyond Word's own column limit is refused before any cell exists."""
+    found = el.find(path)
+    text = found.get(f"{W}val", "") if found is not None else ""
+    if not text.isdigit():
+        return 0
+    if len(text) > 4 or int(text) > MAX_COLUMNS:
+        raise _TooWide(int(text[:12]))
+    return int(text)
+
+
+class _TooWide(Exception):
+    def __init__(self, value: int):
+        self.value = value
+
+
+def _table_rows(tbl, budget: int) -> list[list[str]]:
+    """Rows with merged cells expanded; the cell budget is checked before a row is expanded."""
     rows = []
     for tr in tbl.findall(f"{W}tr"):
         row: list[str] = []
-        before = tr.find(f"{W}trPr/{W}gridBefore")
-        if before is not None and before.get(f"{W}val", "").isdigit():
-            row += [""] * int(before.get(f"{W}val"))
-        for tc in tr.findall(f"{W}tc"):
-            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
-            span = int(span_el.get(f"{W}val")) if span_el is not None and span_el.get(f"{W}val", "").isdigit() else 1
+        before = _count(tr, f"{W}trPr/{W}gridBefore")
+        spans = [(tc, max(1, _count(tc, f"{W}tcPr/{W}gridSpan"))) for tc in tr.findall(f"{W}tc")]
+        width = before + sum(span for _, span in spans)
+        if width > MAX_COLUMNS:
+            raise _TooWide(width)
+        budget -= width
+        if budget < 0:
+            raise _TooManyCells()
+        row += [""] * before
+        for tc, span in spans:
             vmerge = tc.find(f"{W}tcPr/{W}vMerge")
             continued = vmerge is not None and vmerge.get(f"{W}val") != "restart"
             row.append("" if continued else _cell_text(tc))     # merged cells are printed once
             row += [""] * (span - 1)
         rows.append(row)
     return rows
+
+
+class _TooManyCells(Exception):
+    pass
 
 
 class _Walker:
@@ -121,10 +146,14 @@ class _Walker:
             if tag == f"{W}p":
                 self.paragraph(child)
             elif tag == f"{W}tbl":
-                rows = _table_rows(child)
+                try:
+                    rows = _table_rows(child, MAX_TABLE_CELLS - self.cells)
+                except _TooWide as exc:
+                    raise UserError(f"{self.path}: wiersz tabeli ma {exc.value} kolumn (gridSpan/gridBefore; limit "
+                                    f"{MAX_COLUMNS}) — plik uszkodzony lub spreparowany, odrzucony.") from None
+                except _TooManyCells:
+                    raise UserError(f"{self.path}: dokument ma ponad {MAX_TABLE_CELLS} komórek tabel — plik odrzucony.") from None
                 self.cells += sum(len(r) for r in rows)
-                if self.cells > MAX_TABLE_CELLS:
-                    raise UserError(f"{self.path}: dokument ma ponad {MAX_TABLE_CELLS} komórek tabel — plik odrzucony.")
                 self.items.append(TableItem(rows=rows, page=self.page if self.paged else None))
             elif tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")

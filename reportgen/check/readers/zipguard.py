@@ -38,8 +38,36 @@ def check_docx_container(path: Path) -> None:
         if info.file_size > limits.ZIP_RATIO_MIN_SIZE and ratio > limits.ZIP_MAX_RATIO:
             raise UserError(f"{path}: część {info.filename} rozpakowuje się {ratio:.0f}-krotnie "
                             f"(limit {limits.ZIP_MAX_RATIO}) — to wygląda na bombę ZIP, plik odrzucony.")
+    _inflate_within_limits(path)
     if total > limits.ZIP_MAX_TOTAL:
         raise UserError(f"{path}: archiwum .docx ma po rozpakowaniu {total / 1e6:.0f} MB "
                         f"(limit {limits.ZIP_MAX_TOTAL / 1e6:.0f} MB) — plik odrzucony.")
     if "[Content_Types].xml" not in names:
         raise UserError(f"{path}: archiwum nie jest dokumentem Office (brak [Content_Types].xml) — to nie jest plik .docx.")
+
+
+CHUNK = 1 << 20
+
+
+def _inflate_within_limits(path: Path) -> None:
+    """Inflate every part and count the bytes actually produced, stopping at the limit: headers can lie about
+    sizes, so the limits above are checked again on what decompression really yields."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                produced = 0
+                with zf.open(info) as member:
+                    while chunk := member.read(CHUNK):
+                        produced += len(chunk)
+                        total += len(chunk)
+                        if produced > limits.ZIP_MAX_MEMBER or total > limits.ZIP_MAX_TOTAL:
+                            raise UserError(f"{path}: część {info.filename} rozpakowuje się do ponad "
+                                            f"{min(limits.ZIP_MAX_MEMBER, limits.ZIP_MAX_TOTAL) / 1e6:.0f} MB wbrew "
+                                            "nagłówkom archiwum — możliwa bomba ZIP, plik odrzucony.")
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise UserError(f"{path}: uszkodzone archiwum .docx ({type(exc).__name__}: {str(exc)[:120]}).") from None
+    except Exception as exc:        # zlib.error and friends: a damaged or hostile stream
+        raise UserError(f"{path}: uszkodzone archiwum .docx ({type(exc).__name__}).") from None

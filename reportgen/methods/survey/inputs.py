@@ -8,8 +8,6 @@ reportgen.inputs.loader.load_content.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,8 +16,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
+from reportgen.inputs.csvio import read_csv
 from reportgen.inputs.messages import describe_error
-from reportgen.inputs.yamlio import read_data_text
 from reportgen.quantities import Count, Efficiency, NonNeg, Pct, Share, Strict, Year, YearWindow, check_shares_sum
 
 Period = Literal["do 1980", "1981-1990", "1991-2000", "2001-2010", "po 2010"]
@@ -594,7 +592,7 @@ def load_localities(folder: Path, loaded: dict) -> list[str]:
     if demo is None:
         return []
     try:
-        table = load_locality_csv(Path(folder) / demo.localities_file)
+        table = load_locality_csv(Path(folder) / demo.localities_file, root=Path(folder))
     except UserError as exc:
         return list(exc.messages)
     if not any(demo.localities_base_year in r.population for r in table.rows):
@@ -604,33 +602,27 @@ def load_localities(folder: Path, loaded: dict) -> list[str]:
     return []
 
 
-def load_locality_csv(path: Path) -> LocalityTable:
-    """CSV `locality,<year>,<year>…`; lines starting with # are comments. Errors: file, line, column."""
-    label = str(path)
-    text = read_data_text(path, label)
-    lines = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        raise UserError(f"{label}: plik nie zawiera danych.")
-    header_no, header_line = lines[0]
-    header = next(csv.reader(io.StringIO(header_line)))
-    years = _header_years(header, label, header_no)
+def load_locality_csv(path: Path, root: Path | None = None) -> LocalityTable:
+    """CSV `locality,<year>,<year>…` (read by reportgen.inputs.csvio: `;` or `,`, BOM, comments). Errors: file,
+    line, column."""
+    table = read_csv(path, root=root)
+    label, header = table.label, table.header
+    years = _header_years(header, label, table.header_line)
     problems: list[str] = []
     rows: list[dict] = []
     row_lines: list[int] = []
-    for line_no, line in lines[1:]:
-        cells = next(csv.reader(io.StringIO(line)))
-        if len(cells) != len(header):
-            problems.append(f"{label}, wiersz {line_no}: {len(cells)} kolumn zamiast {len(header)}.")
+    for row in table.rows:
+        if len(row.cells) != len(header):
+            problems.append(f"{table.where(row.line)}: {len(row.cells)} kolumn zamiast {len(header)}.")
             continue
         pop: dict[int, object] = {}
-        for col, (year, cell) in enumerate(zip(years, cells[1:]), start=2):
-            cell = cell.strip().replace("\u00a0", "").replace(" ", "")
+        for col, year in enumerate(years, start=2):
             try:
-                pop[year] = int(cell)
-            except ValueError:
-                problems.append(f"{label}, wiersz {line_no}, kolumna {col} ({year}): oczekiwano liczby całkowitej (podano {cell!r}).")
-        rows.append({"locality": cells[0].strip(), "population": pop})
-        row_lines.append(line_no)
+                pop[year] = table.number(row, col, integer=True)
+            except UserError as exc:
+                problems.extend(exc.messages)
+        rows.append({"locality": row.cells[0].strip(), "population": pop})
+        row_lines.append(row.line)
     if problems:
         raise UserError(problems)
     try:

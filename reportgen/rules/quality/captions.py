@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from reportgen.document.model import Document, Figure, Table
-from reportgen.rules.engine import Finding
-from reportgen.rules.quality.common import captioned_blocks, split_number
+from reportgen.rules.findings import Finding
+from reportgen.rules.quality.common import Captioned, captioned_blocks, split_number
 
 
 def findings(doc: Document) -> list[Finding]:
@@ -43,7 +43,7 @@ def _numbering(doc: Document) -> list[Finding]:
             groups[(item.label, parts[0])].append((parts[1], item))
     for (label, prefix), items in groups.items():
         pre = f"{prefix}." if prefix else ""
-        seen: dict[int, object] = {}
+        seen: dict[int, Captioned] = {}
         for n, item in items:
             if n in seen:
                 out.append(Finding(

@@ -5,7 +5,7 @@ import difflib
 import re
 
 from reportgen.document.model import Document, ListEntry
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.quality.common import Captioned, captioned_blocks, plural
 
 SIMILAR = 0.6       # below this the caption and its list entry name different things
@@ -35,7 +35,7 @@ def _norm(text: str) -> str:
 def _compare(entries: list[ListEntry], captions: list[Captioned], list_name: str, labels: tuple) -> list[Finding]:
     out = []
     listed = {(e.label, str(e.number)): e for e in entries if e.number is not None}
-    present = {}
+    present: dict[tuple[str, str], Captioned] = {}
     for c in captions:
         present.setdefault((c.label, c.number), c)
     for key, entry in listed.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from reportgen.document.model import Document, Location, Paragraph
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.quality.common import captioned_blocks, missing_phrase, nominative_plural
 
 _RANGE = re.compile(r"^(\d+(?:\.\d+)*)\s*[-–—]\s*(\d+(?:\.\d+)*)$")
@@ -27,7 +27,7 @@ def expand(number_text: str) -> list[str]:
 def findings(doc: Document) -> list[Finding]:
     existing = {(c.label, c.number) for c in captioned_blocks(doc)}
     labels_used = {c.label for c in captioned_blocks(doc)}
-    texts: dict = {}
+    texts: dict[object, list[str]] = {}
     for _, block in doc.blocks():
         if isinstance(block, Paragraph):
             texts.setdefault(_key(block.location), []).append(block.text)
@@ -45,8 +45,8 @@ def findings(doc: Document) -> list[Finding]:
         what = missing_phrase(label, shown, len(numbers) > 1)
         if 1 < len(numbers) != len(missing):
             what += f" (brak: {', '.join(missing)})"
-        have = have_by_label[label]
-        hint = (f"W dokumencie są {nominative_plural(label)} o numerach {have}." if have else
+        have_span = have_by_label[label]
+        hint = (f"W dokumencie są {nominative_plural(label)} o numerach {have_span}." if have_span else
                 f"W dokumencie nie ma żadnego podpisu „{label}”." if label not in labels_used else "")
         out.append(Finding(
             "Q-REF", "error",

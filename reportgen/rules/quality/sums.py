@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.document.model import Document, Table
-from reportgen.rules.engine import Finding
+from reportgen.rules.findings import Finding
 from reportgen.rules.numbers import Num, clean_cell, format_pl, is_missing, is_year, parse_number
-from reportgen.rules.tablelabels import is_indicator, is_total_column
+from reportgen.rules.tablelabels import is_indicator, is_percent_header, is_total_column
 
 # A difference up to a few rounding tolerances can come from rounding intermediate results twice: a warning.
 # Beyond that the printed total cannot come from the printed rows: an error.
@@ -62,7 +62,7 @@ class _Grid:
 
     def percent(self, j: int, num: Num) -> bool:
         kind = self.table.columns[j].kind if j < len(self.table.columns) else "number"
-        return num.percent or kind == "percent" or "%" in self.headers[j]
+        return num.percent or kind == "percent" or is_percent_header(self.headers[j])
 
     def label(self, i: int) -> str:
         row = self.table.rows[i]
