@@ -91,7 +91,8 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
         return
     doc = result.document
     n_sec, n_tab, n_fig = sum(1 for _ in doc.walk_sections()), len(doc.tables()), len(doc.figures())
-    click.echo(f"Zapisano {target}: {n_sec} {plural_form(n_sec, 'rozdział lub podrozdział', 'rozdziały i podrozdziały', 'rozdziałów i podrozdziałów')}, "
+    sections = plural_form(n_sec, 'rozdział lub podrozdział', 'rozdziały i podrozdziały', 'rozdziałów i podrozdziałów')
+    click.echo(f"Zapisano {target}: {n_sec} {sections}, "
                f"{n_tab} {plural_form(n_tab, 'tabela', 'tabele', 'tabel')}, "
                f"{n_fig} {plural_form(n_fig, 'rysunek', 'rysunki', 'rysunków')}.")
     if backup:

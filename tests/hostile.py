@@ -42,7 +42,9 @@ def run_limited(code: str, mem_mb: int = MEMORY_LIMIT_MB, timeout: float = 120, 
             return int(open('/proc/self/statm').read().split()[0]) * os.sysconf('SC_PAGE_SIZE')
         resource.setrlimit(resource.RLIMIT_AS, (_vm() + ({mem_mb} << 20),) * 2)
         import atexit
-        atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024))
+        # VmHWM, not ru_maxrss: after fork/vfork + exec, ru_maxrss keeps the parent's (pytest's) high-water mark
+        atexit.register(lambda: print(next(int(ln.split()[1]) for ln in open('/proc/self/status')
+                                           if ln.startswith('VmHWM')) // 1024))
     """)
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
     return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,var-annotated"
 """The generated Kluki document: numbering, captions, lists, fields, references, compliance annex."""
 from __future__ import annotations
 

@@ -18,8 +18,9 @@ def test_tabela8_swaps_municipal_and_business(kluki_build):
 def test_tabela12_floor_area_does_not_match_tabela5():
     # Tabela 12 starts 2021 with 211 639 m² (housing), 12 562 m² (municipal), 39 951 m² (business), while
     # Tabela 5 and rozdz. 7.2 give 150 351 m², 10 027 m² and 18 940 m² for the same base year 2021.
-    import yaml
     from pathlib import Path
+
+    import yaml
     heat = yaml.safe_load((Path(__file__).resolve().parents[1] / "content" / "kluki" / "heat.yaml").read_text("utf-8"))
     ours = {k: v["floor_area_m2"] for k, v in heat["sectors"].items()}
     tabela12_2021 = {"housing": 211639, "municipal": 12562, "business": 39951}

@@ -76,7 +76,11 @@ def load_policies(path: str | Path | None = None) -> list[Policy]:
     path = Path(path) if path is not None else default_policies_path()
     entries = load_validated(path, _File, "z politykami i aktami prawnymi")[0].policies
     seen: set[str] = set()
-    dupes = [p.id for p in entries if p.id in seen or seen.add(p.id)]
+    dupes = []
+    for p in entries:
+        if p.id in seen:
+            dupes.append(p.id)
+        seen.add(p.id)
     if dupes:
         raise UserError(f"{path}: identyfikatory powtarzają się: {', '.join(dupes)}")
     return entries
