@@ -58,8 +58,9 @@ def title_page(g) -> dict:
 
 
 def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True) -> BuildResult:
+    ctx = load_context(content_dir)     # bad data stops the build here, before any chart worker starts
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
-        document, ctx = compose_document(content_dir, structure_path)
+        document, ctx = compose_document(content_dir, structure_path, ctx)
         figures = document.figures()
         drawn = charts.render([f.chart_spec for f in figures])
 
@@ -86,10 +87,11 @@ def load_context(content_dir: Path) -> Context:
     return Context(content=content, params=params, vocabulary=vocabulary)
 
 
-def compose_document(content_dir: Path, structure_path: Path | None = None) -> tuple[Document, Context]:
+def compose_document(content_dir: Path, structure_path: Path | None = None,
+                     ctx: Context | None = None) -> tuple[Document, Context]:
     """Content folder → results → document model, self-checked against the statutory requirements (no .docx,
-    no chart images: tests of what a document contains stop here)."""
-    ctx = load_context(content_dir)
+    no chart images: tests of what a document contains stop here). `ctx`: the folder already loaded."""
+    ctx = ctx or load_context(content_dir)
     content = ctx.content
     params = ctx.params
     compute_results(ctx)
