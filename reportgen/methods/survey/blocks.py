@@ -9,7 +9,6 @@ from __future__ import annotations
 from reportgen.blocks import ChartData, ChartSpec, TableData, chart, label, sector_label, table
 from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
-from reportgen.methods.survey.calc.savings import row_shares_pct
 from reportgen.render.numbers import NBSP, fmt
 from reportgen.results import Context
 
@@ -57,10 +56,9 @@ def population_trend(ctx: Context, **_) -> ChartData:
     p = ctx.value("population")
     hist = p.history
     years = list(range(min(hist), max(p.years) + 1))
-    trend = p.trend
     spec = ChartSpec("line", [str(y) for y in years],
                      [("Liczba mieszkańców (Bank Danych Lokalnych)", [float(hist[y]) if y in hist else float("nan") for y in years]),
-                      (f"Trend liniowy {p.equation}", [trend.value(y) for y in years]),
+                      (f"Trend liniowy {p.equation}", [p.trend_line[y] for y in years]),
                       ("Prognoza (ewidencja ludności × trend)", [p.forecast_total[y] if y in p.forecast_total else float("nan")
                                                                   for y in years])],
                      ylabel="osoby")
@@ -178,8 +176,8 @@ def locality_electricity(ctx: Context, **_) -> TableData | None:
 @table("lighting_luminaires", needs=("lighting",))
 def lighting_luminaires(ctx: Context, **_) -> TableData:
     li = ctx.value("lighting")
-    rows = [[f"{fmt(p, 0)}{NBSP}W", n, p * n / 1000] for p, n in li.luminaires]
-    rows.append(["Razem", li.count, sum(p * n for p, n in li.luminaires) / 1000])
+    rows = [[f"{fmt(p, 0)}{NBSP}W", n, kw] for (p, n), kw in zip(li.luminaires, li.luminaire_kw)]
+    rows.append(["Razem", li.count, li.luminaires_kw])
     note = ""
     if li.reported_power_kw and abs(li.reported_power_kw - li.power_kw) > 0.05:
         note = (f"Suma mocy źródeł światła (bez strat w osprzęcie) wynosi {fmt(li.power_kw, 1)} kW; "
@@ -315,11 +313,9 @@ def municipal_thermo(ctx: Context, **_) -> TableData | None:
 @table("boiler_age", needs=("residential_savings",))
 def boiler_age(ctx: Context, **_) -> TableData:
     s = ctx.value("residential_savings")
-    counts = {p: sum(row.values()) for p, row in s.boiler_counts.items()}
-    areas = {p: sum(row.values()) for p, row in s.boiler_areas.items()}
-    cs, as_ = row_shares_pct(counts), row_shares_pct(areas)
-    rows = [[p, counts[p], cs[p], areas.get(p), as_.get(p)] for p in counts]
-    rows.append(["Razem", sum(counts.values()), 100.0, sum(areas.values()), 100.0])
+    a = s.boiler_age
+    rows = [[p, a.counts[p], a.count_pct[p], a.areas.get(p), a.area_pct.get(p)] for p in a.counts]
+    rows.append(["Razem", a.total_count, 100.0, a.total_area, 100.0])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Liczba kotłów [szt.]", 0), Column("Udział [%]", 1, kind="percent"),
             Column("Powierzchnia ogrzewana [m²]", 1), Column("Udział [%]", 1, kind="percent")]
     return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
@@ -486,8 +482,8 @@ def renewable_share(ctx: Context, **_) -> TableData:
     f = ctx.value("fuel_balance")
     s = f.split
     rows = [[f"Energia elektryczna ({fmt(f.electricity_mwh, 2)} MWh)", s.electricity_gj, s.electricity_conventional_gj,
-             s.electricity_renewable_gj, 100 * s.electricity_renewable_gj / s.electricity_gj],
-            ["Paliwa", s.fuels_gj, s.fuels_conventional_gj, s.fuels_renewable_gj, 100 * s.fuels_renewable_gj / s.fuels_gj],
+             s.electricity_renewable_gj, s.electricity_renewable_pct],
+            ["Paliwa", s.fuels_gj, s.fuels_conventional_gj, s.fuels_renewable_gj, s.fuels_renewable_pct],
             ["Razem", s.total_gj, s.conventional_gj, s.renewable_gj, s.renewable_pct]]
     cols = [Column("Wyszczególnienie", None, kind="text"), Column("Zużycie [GJ/rok]", 1), Column("Energia konwencjonalna [GJ/rok]", 1),
             Column("Energia ze źródeł odnawialnych [GJ/rok]", 1), Column("Udział OZE [%]", 2, kind="percent")]
@@ -585,7 +581,7 @@ def wood_resources(ctx: Context, **_) -> TableData:
 def straw_production(ctx: Context, **_) -> TableData:
     b = ctx.value("biomass")
     rows = [[ctx.vocabulary["crops"].get(c["crop"], {}).get("label", c["crop"]), c["area_ha"], c["yield_t_ha"], c["straw_ratio"],
-             c["area_ha"] * c["yield_t_ha"] * c["straw_ratio"]] for c in b.crops]
+             c["straw_t"]] for c in b.crops]
     rows.append(["Razem", sum(c["area_ha"] for c in b.crops), None, None, b.straw_production_t])
     cols = [Column("Uprawa", None, kind="text"), Column("Powierzchnia [ha]", 2), Column("Plon ziarna [t/ha]", 1),
             Column("Stosunek słomy do ziarna", 2), Column("Produkcja słomy [t/rok]", 2)]
@@ -596,8 +592,8 @@ def straw_production(ctx: Context, **_) -> TableData:
 @table("livestock_straw", needs=("biomass",))
 def livestock_straw(ctx: Context, **_) -> TableData:
     b = ctx.value("biomass")
-    rows = [[SPECIES_LABELS.get(h["species"], h["species"]), h["count"], h["count"] * h["feed_t"], h["count"] * h["bedding_t"],
-             h["count"] * h["manure_t"]] for h in b.herd]
+    rows = [[SPECIES_LABELS.get(h["species"], h["species"]), h["count"], h["feed_total_t"], h["bedding_total_t"],
+             h["manure_total_t"]] for h in b.herd]
     ls = b.livestock
     rows.append(["Razem", sum(h["count"] for h in b.herd), ls.feed_t, ls.bedding_t, ls.manure_t])
     cols = [Column("Zwierzęta", None, kind="text"), Column("Pogłowie [szt.]", 0), Column("Słoma na paszę [t/rok]", 1),

@@ -47,6 +47,7 @@ from reportgen.results import Context, Result, producer
 class Population:
     """Result `population`: Linear trend of the population, its forecast to the horizon and the localities."""
     trend: Any
+    trend_line: dict[int, float]             # the trend from the first recorded year to the horizon (chart)
     equation: str
     history: Any
     forecast_total: Any
@@ -105,6 +106,8 @@ class Lighting:
     """Result `lighting`: Street lighting: power, monthly use, burn hours in tariff zones, per km, technologies."""
     year: int
     luminaires: Any
+    luminaire_kw: list[float]                # power of each luminaire group [kW] (sources only)
+    luminaires_kw: float
     count: int
     power_kw: float
     reported_power_kw: float | None
@@ -192,6 +195,17 @@ class FuelEmissions:
 
 
 @dataclass(frozen=True)
+class BoilerAge:
+    """Boilers of the survey by installation period: counts and heated areas with their shares [%]."""
+    counts: dict[str, float]
+    count_pct: dict[str, float]
+    areas: dict[str, float]
+    area_pct: dict[str, float]
+    total_count: float
+    total_area: float
+
+
+@dataclass(frozen=True)
 class ResidentialSavings:
     """Result `residential_savings`: Survey intentions → thermo-modernisation and boiler-replacement savings."""
     year: int
@@ -208,6 +222,7 @@ class ResidentialSavings:
     assumptions: Any
     saving_applied: str
     saving_pct: float
+    boiler_age: BoilerAge
     source: str
     buildings: Any = None
     coal_share_pct: float | None = None
@@ -410,6 +425,7 @@ def population(ctx: Context) -> list[Result]:
     # the gmina's forecast is the register of the base year carried by the trend: the sum of the localities
     forecast_total = {y: sum(series[y] for series in localities.values()) for y in years}
     value = {"trend": fit, "equation": fit.equation_text(), "history": dict(sorted(d.population_bdl.items())),
+             "trend_line": {y: fit.value(y) for y in range(min(d.population_bdl), max(years) + 1)},
              "forecast_total": forecast_total, "horizon_change_pct": percent_change(forecast_total[ctx.content.gmina.period.horizon],
                                                  forecast_total[ctx.content.gmina.base_year]),
              "totals": {y: totals.values[y] for y in years}, "clamped_years": totals.clamped_years,
@@ -513,6 +529,8 @@ def lighting(ctx: Context) -> list[Result]:
                                       hours["night_reduced_power"])
     lengths = [s.lit_road_km] if s.lit_road_km else list(s.lit_road_km_variants)
     value = {"year": s.year, "luminaires": [(g.power_w, g.count) for g in s.luminaires], "count": sum(g.count for g in s.luminaires),
+             "luminaire_kw": [g.power_w * g.count / 1000 for g in s.luminaires],
+             "luminaires_kw": sum(g.power_w * g.count for g in s.luminaires) / 1000,
              "power_kw": power, "reported_power_kw": s.reported_installed_kw, "ballast_factor": s.ballast_factor,
              "monthly_mwh": list(s.monthly_mwh), "annual_mwh": annual, "reported_annual_mwh": s.reported_annual_mwh,
              "equivalent_hours": li.equivalent_hours((s.reported_annual_mwh or annual) * 1000, power),
@@ -714,6 +732,13 @@ def fuel_emissions(ctx: Context) -> list[Result]:
 
 # --- survey: savings, new buildings ---------------------------------------------------------------------------------
 
+def _boiler_age(boilers) -> BoilerAge:
+    counts = {p: sum(row.values()) for p, row in boilers.count.items()}
+    areas = {p: sum(row.values()) for p, row in boilers.area_m2.items()}
+    return BoilerAge(counts, sv.row_shares_pct(counts), areas, sv.row_shares_pct(areas),
+                     sum(counts.values()), sum(areas.values()))
+
+
 @producer
 def residential_savings(ctx: Context) -> list[Result]:
     s, h = ctx.content.household_survey, ctx.content.housing
@@ -731,7 +756,8 @@ def residential_savings(ctx: Context) -> list[Result]:
                                    boilers.willing_area_share_pct, a.boiler_efficiency_old, a.boiler_efficiency_new)
     value = {"year": s.year, "gmina_area_m2": area, "area_from_forecast": scaling == "forecast_base_year",
              "intentions": s.thermo_intentions_m2, "intention_shares": sv.column_shares_pct(s.thermo_intentions_m2),
-             "boiler_counts": s.boilers.count, "boiler_areas": s.boilers.area_m2, "old_periods": list(s.old_periods),
+             "boiler_counts": s.boilers.count, "boiler_areas": s.boilers.area_m2,
+             "boiler_age": _boiler_age(s.boilers), "old_periods": list(s.old_periods),
              "thermo": thermo, "boilers": boilers, "boiler": boiler, "assumptions": a, "saving_applied": a.saving_applied,
              "saving_pct": saving_pct, "source": s.source}
     inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, old_periods, assumptions",
@@ -838,11 +864,13 @@ def biomass(ctx: Context) -> list[Result]:
         wood["roadside_wood"] = bm.roadside_wood(b.road_km, P("roadside_wood"), P("roadside_tree_cover"), P("chip_bulk_density"))
     # straw: production − (bedding + feed + ploughing), kept within 0..production
     yields, ratios = _row(ctx, "grain_yield", f), _row(ctx, "straw_to_grain_ratio", f)
-    crops = [{"crop": c, "area_ha": a.crops_ha[c], "yield_t_ha": yields[c], "straw_ratio": ratios[c]} for c in a.straw_crops]
+    crops = [{"crop": c, "area_ha": a.crops_ha[c], "yield_t_ha": yields[c], "straw_ratio": ratios[c],
+              "straw_t": bm.crop_straw_t(a.crops_ha[c], yields[c], ratios[c])} for c in a.straw_crops]
     production = bm.straw_production_t(crops)
     feed, bedding, manure = (_row(ctx, "straw_feed_per_head", f), _row(ctx, "straw_bedding_per_head", f),
                              _row(ctx, "manure_per_head", f))
-    herd = [{"species": sp, "count": n, "feed_t": feed[sp], "bedding_t": bedding[sp], "manure_t": manure[sp]}
+    herd = [{"species": sp, "count": n, "feed_t": feed[sp], "bedding_t": bedding[sp], "manure_t": manure[sp],
+             "feed_total_t": n * feed[sp], "bedding_total_t": n * bedding[sp], "manure_total_t": n * manure[sp]}
             for sp, n in a.livestock.items()]
     livestock = bm.livestock_straw(herd)
     organic = bm.organic_matter_balance_t(a.crops_ha, _row(ctx, "organic_matter_coefficient", f), livestock.manure_t)
