@@ -57,10 +57,14 @@ def title_page(g) -> dict:
     }
 
 
-def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True) -> BuildResult:
+def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True,
+                   addenda=None) -> BuildResult:
+    """`addenda`: optional extra annexes and meta added last (reportgen.procedure.revision.Addenda)."""
     ctx = load_context(content_dir)     # bad data stops the build here, before any chart worker starts
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
         document, ctx = compose_document(content_dir, structure_path, ctx)
+        if addenda is not None:   # revision annexes (reportgen.procedure.revision)
+            addenda.apply(document)
         figures = document.figures()
         drawn = charts.render([f.chart_spec for f in figures])
 

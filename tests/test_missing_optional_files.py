@@ -14,7 +14,8 @@ from reportgen.errors import UserError
 ROOT = Path(__file__).resolve().parents[1]
 CASES = [(g, f.name) for g in ("kluki", "knyszyn") for f in sorted((ROOT / "content" / g).iterdir())
          if f.is_file() and f.name != "gmina.yaml"]
-NARRATIVE = {"text.yaml", "parameters.yaml"}     # change wording or numbers, not which chapters exist
+NARRATIVE = {"text.yaml", "parameters.yaml",      # change wording or numbers, not which chapters exist
+             "procedure.yaml"}                   # the procedure around the document (reportgen procedure)
 
 
 def _parts(document) -> set[str]:

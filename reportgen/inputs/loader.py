@@ -19,12 +19,14 @@ from reportgen.inputs.messages import pydantic_messages
 from reportgen.inputs.parameters import gmina_parameters
 from reportgen.inputs.yamlio import format_path, load_yaml
 from reportgen.methods import all_methods
+from reportgen.procedure.facts import Procedure
 
 # Files of every method: file name -> (attribute on Content, model; None = free-form, checked by _check_text_facts)
 COMMON_FILES: dict[str, tuple[str, type[BaseModel] | None]] = {
     "gmina.yaml": ("gmina", Gmina),
     "text.yaml": ("text", None),            # free-form narrative facts
     "parameters.yaml": ("parameter_overrides", None),
+    "procedure.yaml": ("procedure", Procedure),   # the statutory procedure (reportgen procedure)
 }
 PARAMETER_FOLDER = "parameters"          # content/<gmina>/parameters/*.yaml: the gmina's own parameters
 

@@ -1,0 +1,283 @@
+"""Wnioski, zastrzeżenia i uwagi (art. 19 ust. 7–8 PE) from consultation/uwagi.csv or uwagi.xlsx.
+
+One row per comment. Columns (header row, in any order):
+  nr, data_wplywu, forma, zglaszajacy, rodzaj_zglaszajacego, tresc, dotyczy, rozstrzygniecie, uzasadnienie,
+  zmiana_danych (optional: `plik.yaml: klucz.ścieżka = wartość`, several separated by `;`).
+Every problem is reported with file, row and column; nothing is written when any is found.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from reportgen.errors import UserError
+from reportgen.inputs.yamlio import read_data_text
+from reportgen.procedure import changes as ch
+from reportgen.procedure.safetext import clean, strip_contact_data
+
+COLUMNS = ["nr", "data_wplywu", "forma", "zglaszajacy", "rodzaj_zglaszajacego", "tresc", "dotyczy",
+           "rozstrzygniecie", "uzasadnienie", "zmiana_danych"]
+OPTIONAL = {"dotyczy", "uzasadnienie", "zmiana_danych"}
+DECISIONS = ("uwzględniona", "uwzględniona częściowo", "nieuwzględniona")
+ACCEPTED = ("uwzględniona", "uwzględniona częściowo")
+CHANNELS = ("pismo", "e-mail", "ePUAP", "ustnie do protokołu", "formularz")
+SUBMITTER_KINDS = ("osoba fizyczna", "osoba prawna", "jednostka organizacyjna")
+MAX_TEXT = 200_000   # a 100 000-character comment is accepted; beyond this it is not a comment
+
+
+@dataclass
+class Comment:
+    number: int
+    received: date
+    channel: str
+    submitter: str
+    submitter_kind: str
+    text: str
+    concerns: str
+    decision: str
+    justification: str
+    changes: list[ch.DataChange] = field(default_factory=list)
+    row: int = 0
+    late: bool = False                 # received after the last day for comments
+
+    @property
+    def accepted(self) -> bool:
+        return self.decision in ACCEPTED
+
+    @property
+    def natural_person(self) -> bool:
+        return self.submitter_kind == "osoba fizyczna"
+
+
+@dataclass
+class CommentFile:
+    path: Path
+    comments: list[Comment]
+
+
+def find_comment_file(folder: Path) -> Path | None:
+    base = Path(folder) / "consultation"
+    found = [p for p in (base / "uwagi.csv", base / "uwagi.xlsx") if p.exists()]
+    if len(found) > 1:
+        raise UserError(f"{base}: są jednocześnie uwagi.csv i uwagi.xlsx – zostaw jeden plik uwag.")
+    return found[0] if found else None
+
+
+def _col_letter(index: int) -> str:
+    s = ""
+    index += 1
+    while index:
+        index, r = divmod(index - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], str]:
+    text = read_data_text(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[object]]] = []
+    header: list[str] | None = None
+    start = 1
+    try:
+        for record in reader:
+            if header is None:
+                header = [h.strip().lower() for h in record]
+            elif any(c.strip() for c in record):
+                rows.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise UserError(f"{path}, wiersz {reader.line_num}: błędny zapis CSV ({exc}).") from None
+    return header or [], rows, "csv"
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], str]:
+    import zipfile
+
+    from openpyxl import load_workbook
+    if path.stat().st_size > 5 * 1024 * 1024:
+        raise UserError(f"{path}: plik jest zbyt duży jak na plik uwag (limit 5 MB).")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise UserError(f"{path}: nie można odczytać pliku .xlsx ({exc}).") from None
+    ws = wb.worksheets[0]
+    rows: list[tuple[int, list[object]]] = []
+    header: list[str] | None = None
+    for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        values = list(values)
+        if header is None:
+            header = [str(v or "").strip().lower() for v in values]
+        elif any(v not in (None, "") for v in values):
+            rows.append((i, values))
+    wb.close()
+    return header or [], rows, "xlsx"
+
+
+def _parse_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value or "").strip()
+    for pattern in (r"^(\d{4})-(\d{2})-(\d{2})$", r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"):
+        m = re.match(pattern, s)
+        if m:
+            a, b, c = (int(x) for x in m.groups())
+            try:
+                return date(a, b, c) if a > 31 else date(c, b, a)
+            except ValueError:
+                break
+    raise ValueError(f"oczekiwano daty RRRR-MM-DD lub DD.MM.RRRR (podano {s!r})")
+
+
+def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | None:
+    """Read and validate the comment file of a content folder; None when there is none."""
+    path = find_comment_file(folder)
+    if path is None:
+        return None
+    header, rows, kind = _read_xlsx(path) if path.suffix == ".xlsx" else _read_csv(path)
+    label = str(path)
+    errors: list[str] = []
+    missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL]
+    unknown = [h for h in header if h and h not in COLUMNS]
+    if missing:
+        errors.append(f"{label}, wiersz 1: brak kolumn: {', '.join(missing)} (wymagane: {', '.join(COLUMNS)}).")
+    if unknown:
+        errors.append(f"{label}, wiersz 1: nieznane kolumny: {', '.join(unknown)}; dozwolone: {', '.join(COLUMNS)}.")
+    if errors:
+        raise UserError(errors)
+    index = {name: header.index(name) for name in COLUMNS if name in header}
+
+    def where(row: int, column: str) -> str:
+        letter = _col_letter(index[column]) if column in index else "?"
+        col = f"kolumna {letter} ({column})" if kind == "xlsx" else f"kolumna {column}"
+        return f"{label}, wiersz {row}, {col}"
+
+    comments: list[Comment] = []
+    seen: dict[int, int] = {}
+    for row, values in rows:
+        def get(column: str):
+            i = index.get(column)
+            return values[i] if i is not None and i < len(values) else None
+
+        def text(column: str) -> str:
+            raw = get(column)
+            if raw is not None and len(str(raw)) > MAX_TEXT:
+                errors.append(f"{where(row, column)}: tekst dłuższy niż {MAX_TEXT} znaków ({len(str(raw))}).")
+                return ""
+            return clean(raw)
+
+        before = len(errors)
+        number_raw = text("nr")
+        number = None
+        if not re.fullmatch(r"\d{1,6}", number_raw):
+            errors.append(f"{where(row, 'nr')}: numer uwagi musi być liczbą całkowitą (podano {number_raw!r}).")
+        else:
+            number = int(number_raw)
+            if number in seen:
+                errors.append(f"{where(row, 'nr')}: numer {number} powtarza się (pierwszy raz w wierszu {seen[number]}).")
+            else:
+                seen[number] = row
+        try:
+            received = _parse_date(get("data_wplywu"))
+        except ValueError as exc:
+            errors.append(f"{where(row, 'data_wplywu')}: {exc}.")
+            received = None
+        def choice(column: str, allowed: tuple[str, ...], what: str) -> str:
+            value = text(column)
+            if value not in allowed:
+                errors.append(f"{where(row, column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")
+            return value
+
+        def required(column: str, what: str) -> str:
+            value = text(column)
+            if not value:
+                errors.append(f"{where(row, column)}: {what}.")
+            return value
+
+        channel = choice("forma", CHANNELS, "nieznana forma złożenia")
+        submitter = required("zglaszajacy", "brak zgłaszającego")
+        kind_ = choice("rodzaj_zglaszajacego", SUBMITTER_KINDS, "nieznany rodzaj")
+        body = required("tresc", "brak treści uwagi")
+        decision = choice("rozstrzygniecie", DECISIONS, "nieznane rozstrzygnięcie")
+        justification = text("uzasadnienie")
+        if decision in ("nieuwzględniona", "uwzględniona częściowo") and not justification:
+            errors.append(f"{where(row, 'uzasadnienie')}: uwaga {decision} wymaga uzasadnienia.")
+        found_changes: list[ch.DataChange] = []
+        try:
+            for change in ch.parse_changes(text("zmiana_danych")):
+                found_changes.append(ch.resolve(Path(folder), change))
+        except ValueError as exc:
+            errors.append(f"{where(row, 'zmiana_danych')}: {exc}.")
+        if len(errors) == before:
+            comments.append(Comment(number, received, channel, submitter, kind_, body, text("dotyczy"), decision,
+                                    justification, found_changes, row,
+                                    late=bool(last_day and received > last_day)))
+    if errors:
+        raise UserError(errors)
+    comments.sort(key=lambda c: c.number)
+    return CommentFile(path, comments)
+
+
+def aliases(comments: list[Comment]) -> dict[str, str]:
+    """Natural persons → 'osoba fizyczna nr N' (N by first appearance; the same person keeps one number)."""
+    out: dict[str, str] = {}
+    for c in comments:
+        key = c.submitter.casefold()
+        if c.natural_person and key not in out:
+            out[key] = f"osoba fizyczna nr {len(out) + 1}"
+    return out
+
+
+def public_view(comments: list[Comment]) -> list[dict]:
+    """The register as published: natural persons anonymised (also inside the texts), contact data removed."""
+    names = aliases(comments)
+    rows = []
+    for c in comments:
+        text, justification = c.text, c.justification
+        for c2 in comments:
+            if c2.natural_person:
+                alias = names[c2.submitter.casefold()]
+                for pattern in _name_patterns(c2.submitter):
+                    text = pattern.sub(alias, text)
+                    justification = pattern.sub(alias, justification)
+        rows.append(_row(c, names.get(c.submitter.casefold(), c.submitter),
+                         strip_contact_data(text), strip_contact_data(justification)))
+    return rows
+
+
+def internal_view(comments: list[Comment]) -> list[dict]:
+    return [_row(c, c.submitter, c.text, c.justification) for c in comments]
+
+
+def _name_patterns(name: str) -> list[re.Pattern]:
+    """The full name, then each word of it as a whole word; words of 5+ letters also in inflected forms
+    (Kowalski → Kowalskiego: the stem without its last letter plus any ending)."""
+    patterns = [re.compile(re.escape(name), re.I)]
+    for word in sorted({w for w in re.split(r"\s+", name) if len(w) >= 3}, key=len, reverse=True):
+        stem = re.escape(word[:-1]) + r"\w*" if len(word) >= 5 else re.escape(word)
+        patterns.append(re.compile(rf"\b{stem}\b", re.I))
+    return patterns
+
+
+def _row(c: Comment, submitter: str, text: str, justification: str) -> dict:
+    return {
+        "nr": c.number,
+        "data": c.received.strftime("%d.%m.%Y"),
+        "forma": c.channel,
+        "zglaszajacy": submitter,
+        "tresc": text,
+        "dotyczy": c.concerns or "–",
+        "rozstrzygniecie": c.decision,
+        "uzasadnienie": justification or "–",
+        "zmiany": "; ".join(x.describe() for x in c.changes) if c.accepted else "",
+        "po_terminie": c.late,
+    }

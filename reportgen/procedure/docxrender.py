@@ -1,0 +1,74 @@
+"""Fill a procedure template (docxtpl) with a context and return deterministic .docx bytes; PDF via LibreOffice."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from reportgen.errors import UserError
+from reportgen.render.docx_writer import normalise_zip
+
+
+def end_sentence(text: object) -> str:
+    """Close a sentence ending with a value: no second full stop after "r." or "S.A."."""
+    s = str(text)
+    return s if s.endswith(".") else s + "."
+
+
+def render_template(template: Path, context: dict, when: dt.date, author: str) -> bytes:
+    """Values in `context` are data: docxtpl inserts them escaped (autoescape) and never renders them as Jinja."""
+    if not template.exists():
+        raise UserError(f"{template}: brak szablonu pisma (wygeneruj: python tools/make_procedure_templates.py).")
+    doc = DocxTemplate(str(template))
+    env = Environment(undefined=StrictUndefined, autoescape=True)
+    env.filters["dot"] = end_sentence
+    try:
+        doc.render(context, jinja_env=env, autoescape=True)
+    except TemplateError as exc:      # a firm's own template naming a field the context does not have
+        raise UserError(f"{template}: błąd w szablonie pisma ({exc.message}); dostępne pola: "
+                        f"{', '.join(sorted(context))}.") from None
+    props = doc.docx.core_properties
+    stamp = dt.datetime(when.year, when.month, when.day)
+    props.created = props.modified = stamp
+    props.author = props.last_modified_by = author
+    props.revision = 1
+    buf = io.BytesIO()
+    doc.save(buf)
+    return normalise_zip(buf.getvalue())
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(files: dict[str, bytes], timeout_s: int = 300) -> dict[str, bytes]:
+    """Convert .docx bytes to PDF with one LibreOffice run; {} when LibreOffice is not installed."""
+    exe = soffice()
+    if not exe or not files:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
+        tmp_path = Path(tmp)
+        names = {}
+        for i, (name, data) in enumerate(sorted(files.items())):
+            src = tmp_path / f"f{i:03d}.docx"
+            src.write_bytes(data)
+            names[src.stem] = name
+        profile = tmp_path / "profile"
+        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+               "--outdir", str(tmp_path / "pdf"), *sorted(str(p) for p in tmp_path.glob("*.docx"))]
+        try:
+            subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise UserError(f"LibreOffice nie przekonwertował pism do PDF ({exc}); użyj --bez-pdf.") from None
+        out = {}
+        for stem, name in names.items():
+            pdf = tmp_path / "pdf" / f"{stem}.pdf"
+            if pdf.exists():
+                out[name[: -len(".docx")] + ".pdf"] = pdf.read_bytes()
+        return out

@@ -1,0 +1,305 @@
+"""`reportgen procedure`: which products the recorded dates allow, their contexts, rendering and writing.
+
+Everything is rendered in memory first; files are written (atomically, one by one) only when every product
+rendered and no procedure check failed, so an error leaves nothing half-written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import UserError
+from reportgen.inputs.loader import load_content
+from reportgen.paths import templates_dir
+from reportgen.procedure import comments as cm
+from reportgen.procedure.facts import ProcedureFacts, load_procedure
+from reportgen.procedure.law import ProcedureRules, Step, load_procedure_rules
+from reportgen.procedure.docxrender import end_sentence
+from reportgen.procedure.timeline import Finding, Timeline, check, compute
+
+MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+          "października", "listopada", "grudnia"]
+BLANK_DATE = "……………………… r."
+
+ASKS = {  # what each kind of company is asked for (art. 19 ust. 3 PE: the scope of the projekt założeń)
+    "dso_electricity": [
+        "plan rozwoju sieci dystrybucyjnej na obszarze gminy (inwestycje, modernizacje, terminy)",
+        "liczbę odbiorców i zużycie energii elektrycznej w podziale na grupy taryfowe za ostatnie lata",
+        "stan techniczny sieci SN i nN oraz stacji transformatorowych, rezerwy mocy",
+        "źródła przyłączone do sieci (w tym odnawialne) i wydane warunki przyłączenia"],
+    "tso_electricity": [
+        "plan rozwoju sieci przesyłowej w zakresie dotyczącym obszaru gminy (linie i stacje najwyższych napięć)",
+        "ograniczenia w zagospodarowaniu terenu wynikające z przebiegu linii przesyłowych"],
+    "gas_operator": [
+        "plan rozwoju sieci gazowej na obszarze gminy lub informację o jego braku",
+        "liczbę odbiorców i zużycie gazu w podziale na grupy taryfowe za ostatnie lata",
+        "warunki techniczne i ekonomiczne ewentualnej gazyfikacji gminy"],
+    "heat_company": [
+        "plan rozwoju źródeł i sieci ciepłowniczej na obszarze gminy",
+        "moc zamówioną, sprzedaż ciepła i liczbę odbiorców za ostatnie lata",
+        "paliwa, sprawność i emisje źródeł ciepła oraz planowane zmiany"],
+}
+WAYS = {
+    "pismo": "pisemnie na adres {office}",
+    "ustnie do protokołu": "ustnie do protokołu w siedzibie urzędu",
+    "e-mail": "za pomocą poczty elektronicznej na adres {email}",
+    "ePUAP": "przez elektroniczną skrzynkę podawczą ePUAP: {epuap}",
+}
+
+
+def polish_date(d: dt.date | None) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year} r." if d else BLANK_DATE
+
+
+def short_date(d: dt.date | None) -> str:
+    return d.strftime("%d.%m.%Y") + " r." if d else BLANK_DATE
+
+
+@dataclass
+class Product:
+    path: str                      # relative to out/<gmina>/procedura/
+    data: bytes
+    step: str
+
+
+@dataclass
+class Package:
+    facts: ProcedureFacts
+    timeline: Timeline
+    findings: list[Finding]
+    products: list[Product] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (step title, why not yet)
+    comments: list[cm.Comment] = field(default_factory=list)
+
+
+def _ready(step: Step, facts: ProcedureFacts, t: Timeline, as_of: dt.date) -> str | None:
+    """None when the step's products can be written; else why not (Polish)."""
+    if step.when and not getattr(facts.p, step.when):
+        return "nie dotyczy tej procedury"
+    missing = [n for n in step.needed_facts() if t.get(n, facts) is None]
+    if missing:
+        return "brak dat: " + ", ".join(f"dates.{n}" for n in missing)
+    if step.after:
+        limit = t.get(step.after, facts)
+        if limit is None or as_of <= limit:
+            return f"po {short_date(limit)} (stan na {short_date(as_of)})"
+    day = t.get(step.date, facts) or as_of
+    if not step.in_force(day):
+        return f"krok nie obowiązuje w dniu {short_date(day)}"
+    return None
+
+
+def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = None) -> Package:
+    folder = Path(folder)
+    rules = rules or load_procedure_rules()
+    facts = load_procedure(folder)
+    content = load_content(folder)
+    timeline = compute(facts, rules)
+    comment_file = cm.load_comments(folder, timeline.display_end)
+    comments = comment_file.comments if comment_file else []
+    findings = check(facts, rules, timeline, comments)
+    errors = [f.message for f in findings if f.severity == "error"]
+    if errors:
+        raise UserError(errors)
+    package = Package(facts, timeline, findings, comments=comments)
+    base = _base_context(facts, content, rules)
+    for step in rules.steps:
+        why = _ready(step, facts, timeline, as_of)
+        if why:
+            package.skipped.append((step.title, why))
+            continue
+        step_date = timeline.get(step.date, facts)
+        for product in step.products:
+            for key, ctx in _contexts(step, product, facts, base, timeline, rules, comments, content, step_date,
+                                          as_of):
+                name = product.file.format(key=key)
+                from reportgen.procedure.docxrender import render_template
+                data = render_template(templates_dir() / "docx" / "procedure" / product.template, ctx,
+                                       step_date or facts.p.dates.display_start or content.gmina.document_date,
+                                       facts.p.office.name)
+                package.products.append(Product(name, data, step.id))
+    return package
+
+
+def project_title(content) -> str:
+    from reportgen.build import period_text
+    g = content.gmina
+    return (f"projektu założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe dla "
+            f"{g.forms.genitive} {period_text(g)}")
+
+
+def document_title(content) -> str:
+    from reportgen.build import period_text
+    g = content.gmina
+    return f"Założenia do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe dla {g.forms.genitive} {period_text(g)}"
+
+
+def _base_context(facts: ProcedureFacts, content, rules: ProcedureRules) -> dict:
+    p = facts.p
+    g = content.gmina
+    return {
+        "office_name": p.office.name, "office_name_gen": p.office.name_genitive,
+        "office_address": p.office.address, "office_address_line": ", ".join(p.office.address),
+        "place": p.office.place, "bip": p.office.bip, "room": p.office.room, "hours": p.office.hours,
+        "signer_office": p.signer.office, "signer_office_upper": p.signer.office.upper(),
+        "signer_office_dative": p.signer.office_dative, "signer_name": p.signer.name,
+        "gmina_nom": g.forms.nominative, "gmina_gen": g.forms.genitive,
+        "council_nom": p.council, "council_upper": p.council.upper(), "council_gen": g.forms.adjective_council,
+        "council": p.council,
+        "project_title": project_title(content), "project_title_acc": "projekt" + project_title(content)[len("projektu"):], "document_title": document_title(content),
+        "to_name": None, "to_address": [], "salutation": None,
+        "resolution_number": p.resolution_number or "……………",
+    }
+
+
+def _with(base: dict, **extra) -> dict:
+    ctx = dict(base)
+    ctx.update(extra)
+    return ctx
+
+
+def _party(party) -> dict:
+    return {"to_name": party.name, "to_address": party.address, "salutation": party.salutation}
+
+
+def _register_rows(comments, audience: str) -> list[dict]:
+    return cm.internal_view(comments) if audience == "internal" else cm.public_view(comments)
+
+
+def _counts(comments) -> dict:
+    return {"n_total": len(comments),
+            "n_accepted": sum(c.decision == "uwzględniona" for c in comments),
+            "n_partial": sum(c.decision == "uwzględniona częściowo" for c in comments),
+            "n_rejected": sum(c.decision == "nieuwzględniona" for c in comments),
+            "n_late": sum(c.late for c in comments)}
+
+
+def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,
+              as_of: dt.date):
+    """(key, context) pairs: one per addressee for per-party products, else one."""
+    p, d = facts.p, facts.p.dates
+    on = step_date or as_of
+    basis = rules.cite(step.basis, on)
+    common = _with(base, basis=basis, date=polish_date(step_date))
+    if product.per == "energy_company":
+        for company in p.energy_companies:
+            yield company.key, _with(common, **_party(company), company_name=company.name,
+                                     asks=ASKS[company.role], resolution_date=polish_date(d.resolution_date))
+    elif product.per == "neighbour":
+        for gm in p.neighbours:
+            yield gm.key, _with(common, **_party(gm))
+    elif product.per == "sea_body":
+        for key, body in (("rdos", p.rdos), ("ppis", p.ppis)):
+            wanted = [c for c in step.basis if (c.art == "48") == p.sea_waived]
+            subject = ("uzgodnienia odstąpienia od przeprowadzenia strategicznej oceny oddziaływania na środowisko"
+                       if p.sea_waived else "uzgodnienia zakresu i stopnia szczegółowości prognozy oddziaływania na środowisko")
+            yield key, _with(common, **_party(body), basis=rules.cite(wanted, on), sea_waived=p.sea_waived, subject=subject)
+    elif step.id == "sea_notice":
+        yield "", _with(common, rdos_name=p.rdos.name, ppis_name=p.ppis.name,
+                        rdos_reply=short_date(d.sea_reply_rdos), ppis_reply=short_date(d.sea_reply_ppis))
+    elif step.id == "opinion_request":
+        yield "", _with(common, **_party(p.opinion_body))
+    elif step.id in ("display_notice", "rodo_clause"):
+        rodo_step = rules.step("rodo_clause")
+        ways = [WAYS[w].format(office=", ".join([p.office.name] + p.office.address), email=p.office.email,
+                               epuap=p.office.epuap)
+                for w in ("pismo", "ustnie do protokołu", "e-mail", "ePUAP")
+                if (w != "e-mail" or p.office.email) and (w != "ePUAP" or p.office.epuap)]
+        comments_basis = rules.cite(rules.step("comment_register").basis, on)
+        yield "", _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
+                        display_days=t.display_days, ways=ways, ways_short="Uwagi można składać: " + "; ".join(ways) + ".",
+                        rodo=rodo_step.in_force(d.display_notice), dpo=p.office.data_protection_officer,
+                        comments_basis=comments_basis)
+    elif step.id == "comment_register":
+        yield "", _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
+                        rows=_register_rows(comments, product.audience), internal=product.audience == "internal",
+                        **_counts(comments))
+    elif step.id == "draft_resolution":
+        yield "", _with(common, session=polish_date(d.session), rows=_register_rows(comments, "public"),
+                        justification=_justification(facts, t, rules, comments, content, on))
+    elif step.id == "currency_review":
+        yield "", _with(common, **_review(facts, t, rules, content))
+    else:
+        raise UserError(f"rules/procedure.yaml, krok {step.id}: brak opisu treści pisma w reportgen.procedure.package.")
+
+
+def _justification(facts, t: Timeline, rules: ProcedureRules, comments, content, on: dt.date) -> list[str]:
+    p, d = facts.p, facts.p.dates
+    from reportgen.procedure.law import Citation
+    out = [f"Obowiązek opracowania projektu założeń wynika z {rules.cite([Citation(act='PE', art='19', ust='1')], on)}; "
+           f"projekt sporządza się na co najmniej 15 lat i aktualizuje co najmniej raz na 3 lata."]
+    if d.energy_requests_sent:
+        replied = [c.name for c in p.energy_companies if c.key in d.energy_replies]
+        out.append(f"Pismami z dnia {polish_date(d.energy_requests_sent)} zwrócono się do przedsiębiorstw energetycznych "
+                   f"o plany rozwoju i propozycje; odpowiedzi udzieliły: {', '.join(replied) if replied else 'żadne'}")
+    if d.sea_notice and p.sea_waived:
+        out.append(f"Odstąpienie od przeprowadzenia strategicznej oceny oddziaływania na środowisko uzgodniono "
+                   f"z organami: {p.rdos.name} oraz {p.ppis.name}; informację o odstąpieniu podano do publicznej "
+                   f"wiadomości obwieszczeniem z dnia {polish_date(d.sea_notice)}")
+    if d.opinion_received:
+        summary = f": {p.opinion_summary}" if p.opinion_summary else ""
+        out.append(f"Projekt założeń zaopiniował {p.opinion_body.name} (opinia z dnia {polish_date(d.opinion_received)}){summary}")
+    if d.display_start:
+        c = _counts(comments)
+        out.append(f"Projekt był wyłożony do publicznego wglądu od {polish_date(d.display_start)} do "
+                   f"{polish_date(t.display_end)} Zgłoszono {c['n_total']} wniosków, zastrzeżeń i uwag: "
+                   f"{c['n_accepted']} uwzględniono, {c['n_partial']} uwzględniono częściowo, {c['n_rejected']} nie "
+                   f"uwzględniono; sposób ich rozpatrzenia określa załącznik nr 2.")
+    return [end_sentence(x) for x in out]
+
+
+def _review(facts, t: Timeline, rules: ProcedureRules, content) -> dict:
+    from reportgen.rules.requirements import load_requirements
+    d = facts.p.dates
+    since, on = d.resolution_date, d.review
+    changes = []
+    requirements = [r for r in load_requirements() if r.kind == "requirement"]
+    starts = {(r.act, r.art, r.ust, r.pkt, r.valid_from) for r in requirements}
+    dated = []
+    for r in requirements:
+        where = f"{r.act}" + (f", art. {r.art}" if r.art else "") + (f" ust. {r.ust}" if r.ust else "") + \
+            (f" pkt {r.pkt}" if r.pkt else "")
+        if since < r.valid_from <= on:
+            dated.append((r.valid_from, f"od {short_date(r.valid_from)}: {where} – {r.text}"))
+        replaced = r.valid_to and (r.act, r.art, r.ust, r.pkt, r.valid_to + dt.timedelta(days=1)) in starts
+        if r.valid_to and since <= r.valid_to < on and not replaced:
+            dated.append((r.valid_to, f"do {short_date(r.valid_to)}: {where} – wymaganie przestało obowiązywać"))
+    for s in rules.steps:
+        if since < s.valid_from <= on:
+            dated.append((s.valid_from, f"od {short_date(s.valid_from)}: w procedurze – {s.title} ({rules.cite(s.basis, on)})"))
+    changes = [text for _, text in sorted(dated, key=lambda x: x[0])]
+    years = rules.term("update_years", since)
+    due = t.update_due
+    g = content.gmina
+    if on > due:
+        status = f"termin aktualizacji upłynął {polish_date(due)} – założenia wymagają aktualizacji."
+        recommendation = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, on)}), "
+                          f"uwzględniając zmiany przepisów wymienione powyżej.")
+    else:
+        status = f"założenia są aktualne co do terminu; aktualizacja najpóźniej do {polish_date(due)}."
+        recommendation = None if not changes else "ocenić, czy zmiany przepisów wymagają wcześniejszej aktualizacji."
+    from reportgen.build import period_text
+    return {"resolution_date": polish_date(since), "update_due": polish_date(due), "update_years": years.value,
+            "status": status, "law_changes": changes, "period": period_text(g).removeprefix("na lata "),
+            "recommendation": recommendation, "basis": rules.cite(years.basis, on)}
+
+
+def write_package(package: Package, out_dir: Path, force: bool = False, pdf: bool = True) -> list[Path]:
+    """Write every product (and its PDF when LibreOffice is present); refuse before writing anything when a
+    target was edited by hand."""
+    from reportgen.output import hand_edited, write_generated
+    from reportgen.procedure.docxrender import to_pdf
+    files = {p.path: p.data for p in package.products}
+    if pdf:
+        files.update(to_pdf(files))
+    if not force:
+        edited = [str(out_dir / name) for name in sorted(files) if hand_edited(out_dir / name)]
+        if edited:
+            raise UserError([f"{e}: plik zmieniono po wygenerowaniu – nie nadpisuję go (użyj --force; stary plik "
+                             f"zostanie zachowany jako .bak)." for e in edited])
+    written = []
+    for name in sorted(files):
+        write_generated(out_dir / name, files[name], force)
+        written.append(out_dir / name)
+    return written

@@ -1,0 +1,109 @@
+"""The procedure's dates: what follows from the recorded ones (display end, last day for comments, update due)
+and the checks a reviewer would make (display shorter than 21 days, session before the display ended …)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportgen.procedure.calendar import term_end_days, term_end_years
+from reportgen.procedure.comments import Comment
+from reportgen.procedure.facts import ProcedureFacts
+from reportgen.procedure.law import ProcedureRules
+
+
+@dataclass
+class Finding:
+    severity: str      # error | warning
+    message: str
+
+
+@dataclass
+class Timeline:
+    display_end: date | None = None        # last day of the display = last day for comments (art. 19 ust. 6–7)
+    display_days: int | None = None
+    update_due: date | None = None         # art. 19 ust. 2: 3 years from the resolution
+
+    def get(self, name: str, facts: ProcedureFacts):
+        if hasattr(self, name) and getattr(self, name) is not None:
+            return getattr(self, name)
+        return getattr(facts.p.dates, name, None)
+
+
+def _fmt(d: date) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
+def compute(facts: ProcedureFacts, rules: ProcedureRules) -> Timeline:
+    d = facts.p.dates
+    t = Timeline()
+    if d.display_start:
+        term = rules.term("display_days", d.display_start)
+        t.display_days = term.value
+        # the notice's own end date wins when given (checked below); otherwise the KPA count
+        t.display_end = d.display_end or term_end_days(d.display_start, term.value, rules)
+    if d.resolution_date:
+        years = rules.term("update_years", d.resolution_date).value
+        t.update_due = term_end_years(d.resolution_date, years, rules)
+    return t
+
+
+def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,
+          comments: list[Comment] | None = None) -> list[Finding]:
+    d = facts.p.dates
+    out: list[Finding] = []
+
+    def err(key: str, text: str) -> None:
+        out.append(Finding("error", f"{facts.where('dates', key)}: {text}"))
+
+    def warn(key: str, text: str) -> None:
+        out.append(Finding("warning", f"{facts.where('dates', key)}: {text}"))
+
+    if d.display_start and d.display_end:
+        term = rules.term("display_days", d.display_start)
+        required = term_end_days(d.display_start, term.value, rules)
+        if d.display_end < required:
+            err("display_end", f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)} trwa "
+                f"{(d.display_end - d.display_start).days} dni – krócej niż {term.value} dni wymagane przez "
+                f"{rules.cite(term.basis, d.display_start)}; najwcześniejszy dzień zakończenia liczony jak w art. 57 KPA: {_fmt(required)}.")
+    if d.display_notice and d.display_start and d.display_notice > d.display_start:
+        err("display_notice", f"obwieszczenie ({_fmt(d.display_notice)}) ogłoszono po rozpoczęciu wyłożenia "
+            f"({_fmt(d.display_start)}) – mieszkańcy nie zostali powiadomieni przed wyłożeniem.")
+    if d.session and timeline.display_end and d.session <= timeline.display_end:
+        err("session", f"sesja Rady ({_fmt(d.session)}) przed końcem wyłożenia ({_fmt(timeline.display_end)}) – "
+            f"Rada rozpatruje uwagi zgłoszone podczas wyłożenia (art. 19 ust. 8), więc sesja musi być później.")
+    if d.session and d.opinion_received and d.opinion_received > d.session:
+        err("opinion_received", f"opinia Zarządu Województwa ({_fmt(d.opinion_received)}) wpłynęła po sesji "
+            f"({_fmt(d.session)}) – projekt podlega opiniowaniu przed uchwaleniem (art. 19 ust. 5).")
+    if d.opinion_requested and d.opinion_received and d.opinion_received < d.opinion_requested:
+        err("opinion_received", f"opinia ({_fmt(d.opinion_received)}) datowana przed wnioskiem ({_fmt(d.opinion_requested)}).")
+    if d.session and d.resolution_date and d.resolution_date != d.session:
+        warn("resolution_date", f"data uchwały ({_fmt(d.resolution_date)}) różni się od daty sesji ({_fmt(d.session)}).")
+    if d.adoption_notice_sent and d.resolution_date and d.adoption_notice_sent < d.resolution_date:
+        err("adoption_notice_sent", f"zawiadomienie o uchwaleniu ({_fmt(d.adoption_notice_sent)}) przed uchwałą "
+            f"({_fmt(d.resolution_date)}).")
+    for key in ("sea_reply_rdos", "sea_reply_ppis"):
+        reply = getattr(d, key)
+        if reply and d.sea_letters_sent and reply < d.sea_letters_sent:
+            err(key, f"odpowiedź ({_fmt(reply)}) datowana przed wystąpieniem ({_fmt(d.sea_letters_sent)}).")
+    if d.sea_notice:
+        for key in ("sea_reply_rdos", "sea_reply_ppis"):
+            reply = getattr(d, key)
+            if reply is None or reply > d.sea_notice:
+                err("sea_notice", "obwieszczenie o odstąpieniu od strategicznej oceny wymaga wcześniejszego "
+                    "uzgodnienia z RDOŚ i PPIS (art. 48 ust. 1) – brak daty odpowiedzi lub odpowiedź późniejsza.")
+                break
+    for field_, sent in (("energy_replies", d.energy_requests_sent), ("neighbour_replies", d.neighbour_letters_sent)):
+        for key, reply in getattr(d, field_).items():
+            if sent is None or reply < sent:
+                err(field_, f"odpowiedź {key} ({_fmt(reply)}) bez wcześniejszego pisma "
+                    f"(data wysłania: {_fmt(sent) if sent else 'brak'}).")
+    if d.display_start and d.session is None and d.resolution_date:
+        err("resolution_date", "podano datę uchwały bez daty sesji.")
+    if timeline.display_end:
+        for c in comments or []:
+            if c.received > timeline.display_end:
+                out.append(Finding("warning", f"uwaga nr {c.number} wpłynęła {_fmt(c.received)}, po ostatnim dniu "
+                                   f"składania uwag ({_fmt(timeline.display_end)}); w wykazie oznaczona jako złożona po terminie."))
+            if d.display_start and c.received < d.display_start and d.display_notice and c.received < d.display_notice:
+                out.append(Finding("warning", f"uwaga nr {c.number} wpłynęła {_fmt(c.received)}, przed ogłoszeniem wyłożenia."))
+    return out
