@@ -123,10 +123,10 @@ def explain(content_dir: Path, block_id: str) -> None:
 
 def _register_optional_commands() -> None:
     """Commands of other jobs (check, rules) live in their own packages."""
-    from reportgen.procedure.commands import procedure, revision   # reportgen procedure | revision
+    from reportgen.procedure.commands import procedure, revision  # reportgen procedure | revision
     cli.add_command(procedure)
     cli.add_command(revision)
-    from reportgen.diff.commands import diff                        # reportgen diff OLD.docx NEW.docx
+    from reportgen.diff.commands import diff  # reportgen diff OLD.docx NEW.docx
     cli.add_command(diff)
     try:
         from reportgen.check.commands import check, rules

@@ -41,7 +41,8 @@ def read_docx(path: Path) -> DocxContent:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, PackageNotFoundError) as exc:
         raise UserError(f"{path}: nie można odczytać pliku .docx ({exc}).") from None
     body = doc.element.body
-    paragraphs, tables = [], []
+    paragraphs: list = []
+    tables: list = []
     last_text = ""
     from docx.table import Table
     from docx.text.paragraph import Paragraph

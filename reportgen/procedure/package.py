@@ -13,9 +13,9 @@ from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
 from reportgen.paths import templates_dir
 from reportgen.procedure import comments as cm
+from reportgen.procedure.docxrender import end_sentence
 from reportgen.procedure.facts import ProcedureFacts, load_procedure
 from reportgen.procedure.law import ProcedureRules, Step, load_procedure_rules
-from reportgen.procedure.docxrender import end_sentence
 from reportgen.procedure.timeline import Finding, Timeline, check, compute
 
 MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
@@ -147,7 +147,8 @@ def _base_context(facts: ProcedureFacts, content, rules: ProcedureRules) -> dict
         "gmina_nom": g.forms.nominative, "gmina_gen": g.forms.genitive,
         "council_nom": p.council, "council_upper": p.council.upper(), "council_gen": g.forms.adjective_council,
         "council": p.council,
-        "project_title": project_title(content), "project_title_acc": "projekt" + project_title(content)[len("projektu"):], "document_title": document_title(content),
+        "project_title": project_title(content), "project_title_acc": "projekt" + project_title(content)[len("projektu"):],
+        "document_title": document_title(content),
         "to_name": None, "to_address": [], "salutation": None,
         "resolution_number": p.resolution_number or "……………",
     }
@@ -175,7 +176,7 @@ def _counts(comments) -> dict:
             "n_late": sum(c.late for c in comments)}
 
 
-def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,
+def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,  # noqa: C901
               as_of: dt.date):
     """(key, context) pairs: one per addressee for per-party products, else one."""
     p, d = facts.p, facts.p.dates
@@ -274,7 +275,7 @@ def _review(facts, t: Timeline, rules: ProcedureRules, content) -> dict:
     g = content.gmina
     if on > due:
         status = f"termin aktualizacji upłynął {polish_date(due)} – założenia wymagają aktualizacji."
-        recommendation = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, on)}), "
+        recommendation: str | None = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, on)}), "
                           f"uwzględniając zmiany przepisów wymienione powyżej.")
     else:
         status = f"założenia są aktualne co do terminu; aktualizacja najpóźniej do {polish_date(due)}."

@@ -9,12 +9,13 @@ import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportgen.document.assemble import place_annex
-from reportgen.document.model import Column, Document, Paragraph, Section, Table
+from reportgen.document.model import Block, Column, Document, Paragraph, Section, Table
 from reportgen.errors import UserError
 from reportgen.procedure import comments as cm
-from reportgen.procedure.changes import apply_changes, _show
+from reportgen.procedure.changes import _show, apply_changes
 from reportgen.procedure.facts import load_procedure
 from reportgen.procedure.law import load_procedure_rules
 from reportgen.procedure.package import short_date
@@ -43,7 +44,7 @@ class Revision:
     number: int
     path: Path
     created: bool                   # False: this revision already existed (same content and comments)
-    changes: list[tuple[cm.Comment, object]]
+    changes: list[tuple[cm.Comment, Any]]
 
 
 def _digest(folder: Path) -> str:
@@ -60,7 +61,7 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
     for c in comments:
         if not c.accepted:
             continue
-        for change in c.changes or [None]:
+        for change in c.changes or [None]:   # type: ignore[list-item]   # None: a comment without a data change
             if change is None:
                 rows.append([str(c.number), c.decision, "bez zmiany danych", "–", "–", c.justification or "–"])
             else:
@@ -75,7 +76,7 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
                            Column("Jest", None, kind="text"), Column("Uzasadnienie", None, kind="text")],
                   rows=rows, source="Wykaz wniosków, zastrzeżeń i uwag; opracowanie własne.",
                   provenance="reportgen.procedure.revision")
-    blocks = text + ([table] if rows else [Paragraph("Żadna z uwzględnionych uwag nie zmieniła danych dokumentu.")])
+    blocks: list[Block] = [*text, table] if rows else [*text, Paragraph("Żadna z uwzględnionych uwag nie zmieniła danych dokumentu.")]
     section = Section(id="annex_revision", title="Zmiany po rozpatrzeniu uwag", level=1, number="", blocks=blocks)
     return Addenda({"revision": number, "revision_date": day, "revision_label": label}, [section])
 
