@@ -40,12 +40,16 @@ def period_text(g) -> str:
     return f"na lata {p.start}–{p.end} z perspektywą do {p.horizon} roku"
 
 
-def title_page(g) -> dict:
+PLAN_TITLE = "Projekt założeń do planu zaopatrzenia w ciepło, energię elektryczną i paliwa gazowe"
+
+
+def title_page(g, title: str = PLAN_TITLE) -> dict:
     res = g.resolution
     months = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
               "października", "listopada", "grudnia"]
     d = g.document_date
     return {
+        "title_heading": title.split(" dla ")[0].upper(),    # the document's kind, without the gmina
         "resolution_number": res.number or "…………",
         "resolution_date": f"{res.date.day} {months[res.date.month - 1]} {res.date.year} r." if res.date else "…………",
         "council": g.forms.adjective_council,
@@ -128,7 +132,7 @@ def compose_document(content_dir: Path, structure_path: Path | None = None,
         place_annex(document, compliance_section(document, requirements, g.document_date, annex))
 
     document.meta.update({
-        "title_page": title_page(g),
+        "title_page": title_page(g, document.title),
         "title": document.title,
         "subject": period_text(g),
         "short_title": f"Projekt założeń – {g.forms.nominative}",

@@ -63,6 +63,11 @@ def cli() -> None:
     pass
 
 
+# Results of a build the user must act on (reportgen/methods/indicator/update_results.py, transition_results.py)
+BUILD_NOTICES = {"data_to_collect": "Dane przeniesione z poprzedniego projektu założeń – do zebrania przez gminę:",
+                 "plausibility_warnings": "uwaga: założenia scenariuszy przekraczają granice wiarygodności:"}
+
+
 def output_path(raw: str) -> Path:
     """`-o` as given: a name ending in a separator means a folder, and `Path` would silently drop that slash."""
     if raw.endswith(("/", os.sep)):
@@ -97,6 +102,11 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
                f"{n_fig} {plural_form(n_fig, 'rysunek', 'rysunki', 'rysunków')}.")
     if backup:
         click.echo(f"Poprzednia wersja (zmieniona ręcznie) zachowana jako {backup}.")
+    for name, heading in BUILD_NOTICES.items():   # results that are lists of Polish lines for the user
+        if result.context.has(name):
+            click.echo(heading, err=True)
+            for line in result.context.value(name):
+                click.echo(printable(f"  - {line}"), err=True)
     if pdf:
         from reportgen.render.pdf import docx_to_pdf
         try:

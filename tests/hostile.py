@@ -42,9 +42,13 @@ def run_limited(code: str, mem_mb: int = MEMORY_LIMIT_MB, timeout: float = 120, 
             return int(open('/proc/self/statm').read().split()[0]) * os.sysconf('SC_PAGE_SIZE')
         resource.setrlimit(resource.RLIMIT_AS, (_vm() + ({mem_mb} << 20),) * 2)
         import atexit
-        # VmHWM, not ru_maxrss: after fork/vfork + exec, ru_maxrss keeps the parent's (pytest's) high-water mark
-        atexit.register(lambda: print(next(int(ln.split()[1]) for ln in open('/proc/self/status')
-                                           if ln.startswith('VmHWM')) // 1024))
+        # VmHWM is the peak of this process's own memory; ru_maxrss would report the parent's peak, since
+        # Linux carries the old address space's high-water mark across exec (and subprocess uses vfork)
+        def _peak_mb():
+            for line in open('/proc/self/status'):
+                if line.startswith('VmHWM:'):
+                    return int(line.split()[1]) // 1024
+        atexit.register(lambda: print(_peak_mb()))
     """)
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
     return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,

@@ -111,7 +111,7 @@ def main() -> None:
         doc.add_paragraph()
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run("PROJEKT ZAŁOŻEŃ DO PLANU ZAOPATRZENIA W CIEPŁO, ENERGIĘ ELEKTRYCZNĄ I PALIWA GAZOWE")
+    r = p.add_run("{{ title_heading }}")   # "PROJEKT ZAŁOŻEŃ …" or "AKTUALIZACJA PROJEKTU ZAŁOŻEŃ …" (build.title_page)
     r.bold = True
     r.font.size = Pt(20)
     r.font.color.rgb = DARK

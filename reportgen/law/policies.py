@@ -75,12 +75,8 @@ class _File(BaseModel):
 def load_policies(path: str | Path | None = None) -> list[Policy]:
     path = Path(path) if path is not None else default_policies_path()
     entries = load_validated(path, _File, "z politykami i aktami prawnymi")[0].policies
-    seen: set[str] = set()
-    dupes = []
-    for p in entries:
-        if p.id in seen:
-            dupes.append(p.id)
-        seen.add(p.id)
+    ids = [p.id for p in entries]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise UserError(f"{path}: identyfikatory powtarzają się: {', '.join(dupes)}")
     return entries

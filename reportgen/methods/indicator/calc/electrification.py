@@ -1,0 +1,42 @@
+"""Electricity demand coupled to the heat scenarios (heat pumps), prosumer PV, electric vehicles, the network load
+they add, the renewable share of heat pumps under RED, and the pace of boiler replacement a scenario implies."""
+from __future__ import annotations
+
+from reportgen.quantities import GJ_PER_MWH
+
+
+def heat_pump_electricity_mwh(heat_gj: float, scop: float) -> float:
+    """E_el = Q / SCOP [MWh/a]: Q heat delivered by heat pumps [GJ/a] (the scenario's heat_pump carrier),
+    SCOP seasonal coefficient of performance [–]; 1 MWh = 3,6 GJ. Source: PN-EN 14825 (definition of SCOP)."""
+    return heat_gj / scop / GJ_PER_MWH
+
+
+def heat_pump_renewable_gj(heat_gj: float, spf: float, min_spf: float) -> float:
+    """E_RES = Q_usable · (1 − 1/SPF) [GJ/a] – only the ambient energy is renewable; 0 when SPF ≤ SPF_min
+    (SPF_min = 1,15/η = 2,5 for η = 45,5 %). Source: dyrektywa 2009/28/WE zał. VII, (UE) 2018/2001 zał. VII;
+    decyzja Komisji 2013/114/EU."""
+    if spf <= min_spf:
+        return 0.0
+    return heat_gj * (1.0 - 1.0 / spf)
+
+
+def ev_electricity_mwh(count: int, km_per_year: float, kwh_per_km: float) -> float:
+    """E_EV = N · L · e / 1000 [MWh/a]: N electric cars, L annual distance [km/a], e consumption [kWh/km]."""
+    return count * km_per_year * kwh_per_km / 1000.0
+
+
+def pv_production_mwh(power_kw: float, yield_kwh_per_kw: float) -> float:
+    """E_PV = P · y / 1000 [MWh/a]: P installed power [kW], y specific annual yield [kWh/kW]."""
+    return power_kw * yield_kwh_per_kw / 1000.0
+
+
+def peak_power_kw(energy_mwh: float, full_load_hours: float) -> float:
+    """P = E · 1000 / h [kW]: E annual energy [MWh/a], h equivalent full-load hours of the peak [h/a]
+    (the same conversion as the plan's heat power: Kluki 2022, Tabela 14)."""
+    return energy_mwh * 1000.0 / full_load_hours
+
+
+def coal_share_drop_pp_per_year(base_share_pct: float, year_share_pct: float, years: int) -> float:
+    """r = (u_base − u_year) / (year − base year) [percentage points per year]: the average yearly fall of coal's
+    share of heating final energy a scenario implies (negative when the share grows)."""
+    return (base_share_pct - year_share_pct) / years

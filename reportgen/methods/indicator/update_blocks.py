@@ -1,0 +1,72 @@
+"""Tables of an update of an existing plan (result `plan_update`): both base years side by side, planned against what
+happened, and the figures carried over from the previous base year. Layout only – every number is in the result."""
+from __future__ import annotations
+
+from reportgen.blocks import TableData, table
+from reportgen.document.model import Column
+from reportgen.methods.indicator.update_results import CARRIED_NOTE
+from reportgen.results import Context
+
+PARTS = {"heat": 1, "carriers": 1, "emissions": 3, "electricity": 1}   # part -> decimals of the values
+
+
+def _note(carried_from: int | None) -> str:
+    return CARRIED_NOTE.format(year=carried_from) if carried_from else ""
+
+
+@table("update_compare", needs=("plan_update",))
+def update_compare(ctx: Context, part: str, **_) -> TableData | None:
+    """One part of the comparison (heat | carriers | emissions | electricity) in both plans' base years."""
+    u = ctx.value("plan_update")
+    figures = getattr(u, part)
+    if not figures:
+        return None
+    rows = [[f.label, f.unit, f.previous, f.current, f.change_pct, _note(f.carried_from)] for f in figures]
+    total = [i for i, f in enumerate(figures) if f.label == "Razem"]
+    dec = PARTS[part]
+    cols = [Column("Wielkość", None, kind="text"), Column("Jednostka", None, kind="text"),
+            Column(f"{u.previous_base_year} (poprzedni projekt)", dec), Column(f"{u.base_year} (aktualizacja)", dec),
+            Column("Zmiana [%]", 1), Column("Uwagi", None, kind="text")]
+    # thousands of Mg of CO₂ beside grams of B(a)P: large values without decimals
+    decimals = [0 if max(abs(f.previous), abs(f.current)) >= 1000 else dec for f in figures]
+    return TableData(cols, rows, "poprzedni projekt założeń i dane aktualizacji (obliczenia własne)", total_rows=total,
+                     provenance=["plan_update"], row_decimals=decimals)
+
+
+@table("update_planned", needs=("plan_update",))
+def update_planned(ctx: Context, **_) -> TableData | None:
+    """What the previous plan's scenarios forecast for its target years now reached, and the new base year."""
+    u = ctx.value("plan_update")
+    if not u.planned:
+        return None
+    rows = [[f.label, f.unit, f.year, *f.planned, f.actual, _note(f.carried_from)] for f in u.planned]
+    cols = [Column("Wielkość", None, kind="text"), Column("Jednostka", None, kind="text"), Column("Rok", None, kind="text"),
+            *[Column(f"Prognoza – scenariusz {label}", 1) for label in u.scenario_labels],
+            Column(f"Stan {u.base_year}", 1), Column("Uwagi", None, kind="text")]
+    return TableData(cols, [[*r[:2], str(r[2]), *r[3:]] for r in rows],
+                     "poprzedni projekt założeń (scenariusze prognozy) i dane aktualizacji (obliczenia własne)",
+                     provenance=["plan_update"])
+
+
+@table("update_carried", needs=("plan_update",))
+def update_carried(ctx: Context, **_) -> TableData | None:
+    """The figures carried over from the previous base year: what, from which year, where the gmina gets new ones."""
+    u = ctx.value("plan_update")
+    if not u.carried:
+        return None
+    rows = [[c.what, str(c.year), c.source or "–"] for c in u.carried]
+    cols = [Column("Dane", None, kind="text"), Column("Rok danych", None, kind="text"),
+            Column("Źródło aktualnych danych", None, kind="text")]
+    return TableData(cols, rows, "update.yaml (dane przeniesione z poprzedniego projektu założeń)", provenance=["plan_update"])
+
+
+@table("update_measures", needs=("plan_update",))
+def update_measures(ctx: Context, **_) -> TableData | None:
+    """The previous plan's measures and what became of them (from the gmina's records)."""
+    u = ctx.value("plan_update")
+    if not u.measures:
+        return None
+    rows = [[m.measure, m.status, m.detail or "–", m.source] for m in u.measures]
+    cols = [Column("Przedsięwzięcie poprzedniego projektu", None, kind="text"), Column("Stan", None, kind="text"),
+            Column("Zakres wykonania", None, kind="text"), Column("Źródło", None, kind="text")]
+    return TableData(cols, rows, "update.yaml (dane gminy)", provenance=["plan_update"])

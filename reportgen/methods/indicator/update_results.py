@@ -1,0 +1,273 @@
+"""Results of an update of an existing plan (content folder with update.yaml): the previous plan's figures beside the
+new base year's, what the previous plan forecast for its target years now past, and the figures carried over.
+
+The previous plan's figures are computed from its own content folder (update.yaml: previous.folder) with the same
+producers, so both columns come from one method and one set of formulas."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.methods.indicator.calc import update as up
+from reportgen.methods.indicator.calc.emissions import POLLUTANTS
+from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.quantities import percent_of
+from reportgen.results import Context, Result, producer, qualname
+
+CARRIED_NOTE = "dane z {year} r. – do aktualizacji przez gminę"
+
+
+@dataclass(frozen=True)
+class ComparedFigure:
+    """One figure in both plans' base years."""
+    label: str                        # Polish row label
+    unit: str
+    previous: float
+    current: float
+    change_pct: float | None          # None: the previous value is 0
+    carried_from: int | None = None   # the current value is the previous base year's (year), not a new statistic
+
+
+@dataclass(frozen=True)
+class PlannedFigure:
+    """One figure the previous plan forecast for a year the new base year has reached, against what happened."""
+    label: str
+    unit: str
+    year: int                         # the previous plan's target year (≤ the new base year)
+    planned: tuple[float, ...]        # one value per previous scenario (order of PlanUpdate.scenario_labels)
+    actual: float                     # the new base year's value
+    carried_from: int | None = None
+
+
+@dataclass(frozen=True)
+class CarriedFigure:
+    key: str                          # "heat.yaml: sectors.housing.floor_area_m2"
+    what: str
+    year: int
+    source: str
+
+
+@dataclass(frozen=True)
+class MeasureOutcome:
+    measure: str
+    status: str
+    detail: str
+    source: str
+
+
+@dataclass(frozen=True)
+class PlanUpdate:
+    """Result `plan_update`: the plan this document updates and how the two compare."""
+    previous_title: str
+    previous_date_text: str           # "czerwcu 2022" (locative: "opracowany w czerwcu 2022 r.")
+    previous_year: int
+    previous_resolution: str          # "uchwała nr … z dnia …" or "" when unknown
+    previous_base_year: int | None    # None: the previous content folder is not given
+    previous_period_text: str         # "2022–2025 z perspektywą do 2037 r."
+    base_year: int
+    years_since_previous: int         # whole years between the two documents' dates
+    scenario_labels: tuple[str, ...]  # previous plan's scenarios (recommended first)
+    past_years: tuple[int, ...]       # previous target years now reached
+    heat: tuple[ComparedFigure, ...]
+    carriers: tuple[ComparedFigure, ...]
+    emissions: tuple[ComparedFigure, ...]
+    electricity: tuple[ComparedFigure, ...]
+    population: ComparedFigure | None
+    planned: tuple[PlannedFigure, ...]
+    carried: tuple[CarriedFigure, ...]
+    measures: tuple[MeasureOutcome, ...] = ()
+
+    @property
+    def measures_done(self) -> int:
+        return sum(1 for m in self.measures if m.status == "zrealizowane")
+
+    @property
+    def has_carried(self) -> bool:
+        return bool(self.carried)
+
+    @property
+    def carried_years(self) -> tuple[int, ...]:
+        return tuple(sorted({c.year for c in self.carried}))
+
+    def carried_in(self, *files: str) -> tuple[CarriedFigure, ...]:
+        """The carried-over figures of the given content files (for the note under a chapter that shows them)."""
+        return tuple(c for c in self.carried if c.key.split(": ", 1)[0] in files)
+
+
+MONTHS_LOCATIVE = ["styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu", "sierpniu", "wrześniu",
+                   "październiku", "listopadzie", "grudniu"]
+POLLUTANT_LABELS = {"pm10": "pył PM10", "pm25": "pył PM2,5", "co2": "CO₂", "bap": "benzo(a)piren", "so2": "SO₂",
+                    "nox": "NOₓ", "co": "CO"}
+POLLUTANT_GENITIVE = {"pm10": "pyłu PM10", "co2": "CO₂"}
+POLLUTANT_UNITS = {"bap": "kg/rok"}     # B(a)P shown in kg (the others in Mg)
+
+
+def _carried_year(carried, prefixes: tuple[str, ...]) -> int | None:
+    """The year of a carried-over key that covers one of the figure's inputs (key and prefix on one path)."""
+    for c in carried:
+        for p in prefixes:
+            if c.key == p or c.key.startswith(p + ".") or p.startswith(c.key + "."):
+                return c.year
+    return None
+
+
+def _figure(label, unit, prev, curr, carried, prefixes) -> ComparedFigure:
+    return ComparedFigure(label, unit, prev, curr, up.change_pct(curr, prev), _carried_year(carried, prefixes))
+
+
+def _previous_context(ctx: Context, folder: Path) -> Context:
+    from reportgen.build import load_context  # lazy: the build imports the methods
+    from reportgen.results import compute_results
+    prev = load_context(folder)
+    compute_results(prev)
+    return prev
+
+
+def _heat(ctx, prev, carried) -> tuple[ComparedFigure, ...]:
+    labels = ctx.vocabulary.get("sectors", {})
+    now, before = ctx.value("heat"), prev.value("heat")
+    rows = []
+    for s in SECTOR_ORDER:
+        if s in now["sectors"] and s in before["sectors"]:
+            rows.append(_figure(labels.get(s, {}).get("label", s), "GJ/rok", before["sectors"][s].final_gj, now["sectors"][s].final_gj,
+                                carried, (f"heat.yaml: sectors.{s}",)))
+    rows.append(_figure("Razem", "GJ/rok", before["total_final_gj"], now["total_final_gj"], carried, ("heat.yaml: sectors",)))
+    return tuple(rows)
+
+
+def _carriers(ctx, prev, carried) -> tuple[ComparedFigure, ...]:
+    if not (ctx.has("carrier_totals") and prev.has("carrier_totals")):
+        return ()
+    now, before = ctx.value("carrier_totals")["gj"], prev.value("carrier_totals")["gj"]
+    labels = ctx.vocabulary["carriers"]
+    return tuple(_figure(labels[c]["label"], "GJ/rok", before.get(c, 0.0), now.get(c, 0.0), carried,
+                         ("carriers.yaml: shares_pct", "heat.yaml: sectors"))
+                 for c in dict.fromkeys([*before, *now]))
+
+
+def _total_emissions(c: Context) -> dict[str, float]:
+    e = c.value("emissions")
+    return {p: sum(v[p] for v in e.values()) for p in POLLUTANTS}
+
+
+def _emissions(ctx, prev, carried) -> tuple[ComparedFigure, ...]:
+    if not (ctx.has("emissions") and prev.has("emissions")):
+        return ()
+    now, before = _total_emissions(ctx), _total_emissions(prev)
+    scale = {"bap": 1000.0}
+    return tuple(_figure(POLLUTANT_LABELS[p], POLLUTANT_UNITS.get(p, "Mg/rok"), before[p] * scale.get(p, 1.0),
+                         now[p] * scale.get(p, 1.0), carried,
+                         ("carriers.yaml", "heat.yaml: sectors"))
+                 for p in POLLUTANTS)
+
+
+def _electricity(ctx, prev, carried) -> tuple[ComparedFigure, ...]:
+    if not (ctx.has("electricity") and prev.has("electricity")):
+        return ()
+    now, before = ctx.value("electricity"), prev.value("electricity")
+    y_now, y_before = now["years"][0], before["years"][0]
+    rows = [_figure(g.label, "MWh/rok", before["by_group"][g.id][y_before], now["by_group"][g.id][y_now], carried,
+                    ("electricity.yaml: groups", "electricity.yaml: year"))
+            for g in now["groups"] if g.id in before["by_group"]]
+    rows.append(_figure("Razem", "MWh/rok", before["total"][y_before], now["total"][y_now], carried,
+                        ("electricity.yaml: groups", "electricity.yaml: year")))
+    return tuple(rows)
+
+
+def _planned(ctx, prev, carried, past: list[int]) -> tuple[PlannedFigure, ...]:
+    """The previous scenarios' heat demand, coal share and PM10/CO₂ for each past target year, against the new base year."""
+    if not prev.has("scenarios"):
+        return ()
+    sc = prev.value("scenarios")
+    ids = list(sc["scenarios"])
+    heat_now = ctx.value("heat")["total_final_gj"]
+    coal_now = ctx.value("carrier_totals")["gj"].get("coal", 0.0) if ctx.has("carrier_totals") else None
+    em_now = _total_emissions(ctx) if ctx.has("emissions") else None
+    heat_keys = ("heat.yaml: sectors",)
+    rows = []
+    for y in past:
+        years = [sc["scenarios"][i]["years"][y] for i in ids]
+        rows.append(PlannedFigure("Zapotrzebowanie na energię końcową na ogrzewanie i c.w.u.", "GJ/rok", y,
+                                  tuple(v["final_gj"] for v in years), heat_now, _carried_year(carried, heat_keys)))
+        if coal_now is not None and all("carriers" in v for v in years):
+            rows.append(PlannedFigure("Udział węgla w energii końcowej na potrzeby grzewcze", "%", y,
+                                      tuple(percent_of(v["carriers"].get("coal", 0.0), sum(v["carriers"].values())) for v in years),
+                                      percent_of(coal_now, heat_now),
+                                      _carried_year(carried, heat_keys + ("carriers.yaml: shares_pct",))))
+        if em_now is not None and all("emissions" in v for v in years):
+            for p in ("pm10", "co2"):
+                rows.append(PlannedFigure(f"Emisja {POLLUTANT_GENITIVE[p]}", "Mg/rok", y,
+                                          tuple(v["emissions"][p] for v in years), em_now[p],
+                                          _carried_year(carried, heat_keys + ("carriers.yaml",))))
+    return tuple(rows)
+
+
+def _resolution_text(res) -> str:
+    if res.number and res.date:
+        return f"uchwała nr {res.number} z dnia {res.date.day}.{res.date.month:02d}.{res.date.year} r."
+    return ""
+
+
+@producer
+def plan_update(ctx: Context) -> list[Result]:
+    """Result `plan_update` for every content folder with update.yaml; the comparison with the previous plan
+    (result `update_comparison`) only when update.yaml names the previous content folder."""
+    upd = ctx.content.update
+    if upd is None:
+        return []
+    g = ctx.content.gmina
+    prev = _previous_context(ctx, ctx.content.folder / upd.previous.folder) \
+        if upd.previous.folder is not None and ctx.has("heat") else None
+    if prev is not None and not prev.has("heat"):
+        prev = None
+    compared = prev is not None
+    carried = upd.carried_over
+    targets = list(prev.value("scenarios")["years"]) if prev is not None and prev.has("scenarios") else []
+    past = up.past_target_years(targets, g.base_year)
+    d = upd.previous.date
+    fields: dict = dict(previous_base_year=None, previous_period_text="", scenario_labels=(), heat=(), carriers=(),
+                        emissions=(), electricity=(), population=None, planned=())
+    if prev is not None:
+        pg = prev.content.gmina
+        pp = pg.period
+        fields = dict(
+            previous_base_year=pg.base_year,
+            previous_period_text=f"{pp.start}–{pp.end}" + (f" z perspektywą do {pp.horizon} r." if pp.horizon > pp.end else ""),
+            scenario_labels=tuple(v["scenario"].short for v in prev.value("scenarios")["scenarios"].values())
+            if prev.has("scenarios") else (),
+            heat=_heat(ctx, prev, carried), carriers=_carriers(ctx, prev, carried),
+            emissions=_emissions(ctx, prev, carried), electricity=_electricity(ctx, prev, carried),
+            population=_figure("Liczba mieszkańców", "os.", pg.population, g.population, carried, ("gmina.yaml: population",)),
+            planned=_planned(ctx, prev, carried, past))
+    value = PlanUpdate(
+        previous_title=upd.previous.title,
+        previous_date_text=f"{MONTHS_LOCATIVE[d.month - 1]} {d.year}",
+        previous_year=d.year,
+        previous_resolution=_resolution_text(upd.previous.resolution),
+        base_year=g.base_year,
+        years_since_previous=(g.document_date - d).days // 365,
+        past_years=tuple(past),
+        carried=tuple(CarriedFigure(c.key, c.what, c.year, c.source) for c in carried),
+        measures=tuple(MeasureOutcome(m.measure, m.status, m.detail, m.source) for m in upd.measures),
+        **fields,
+    )
+    out = [Result("plan_update", value, [qualname(up.change_pct), qualname(up.past_target_years), qualname(percent_of)],
+                  ["update.yaml"] + ([f"{upd.previous.folder} (poprzedni projekt założeń)", "wynik: heat",
+                                      "wynik: carrier_totals", "wynik: emissions", "wynik: electricity",
+                                      "wynik: scenarios"] if compared else []))]
+    if compared:                # the sections comparing both plans exist only with the previous plan's data
+        out.append(Result("update_comparison", value, [], ["wynik: plan_update"]))
+    if value.measures:          # the section on measures exists only with the gmina's records
+        out.append(Result("update_measures", value.measures, [], ["update.yaml: measures"]))
+    return out
+
+
+@producer
+def data_to_collect(ctx: Context) -> list[Result]:
+    """Result `data_to_collect`: Polish lines for `reportgen build` – figures carried over, to be collected."""
+    upd = ctx.content.update
+    if upd is None or not upd.carried_over:
+        return []
+    lines = tuple(f"{c.what} ({c.key}) – {CARRIED_NOTE.format(year=c.year)}" + (f"; źródło: {c.source}" if c.source else "")
+                  for c in upd.carried_over)
+    return [Result("data_to_collect", lines, [], ["update.yaml: carried_over"])]

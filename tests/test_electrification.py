@@ -1,0 +1,87 @@
+"""Electricity coupled to the heat scenarios (electrification.yaml → result `electrification`): heat pumps at a
+stated SCOP, electric cars, prosumer PV; the network and art. 20 conclusions follow from the numbers against the
+capacity the DSO states; the pace of boiler replacement is checked against its plausibility limit.
+
+Expected values are hand calculations from the Kluki 2026 scenarios (carrier shares of scenarios.yaml × final
+energy) – the DSO, PV and EV figures below are test inputs, not statistics of the gmina."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import ROOT
+from helpers import edit
+
+from reportgen.build import compose_document
+
+EXTRA = """
+prosumer_pv: {year: 2025, installations: 400, power_kw: 3000, yield_kwh_per_kw: 950, yield_reason: "test", source: "OSD (test)"}
+electric_vehicles: {base_count: 10, count: {2030: 110, 2042: 610}, km_per_year: 12000, kwh_per_km: 0.18, reason: "test", source: "test"}
+dso: {year: 2026, available_load_kw: %s, source: "OSD (test)"}
+"""
+
+
+def _folder(tmp_path, capacity_kw: float):
+    dst = tmp_path / "content"
+    shutil.copytree(ROOT / "content", dst)
+    folder = dst / "kluki-2026"
+    with open(folder / "electrification.yaml", "a", encoding="utf-8") as f:
+        f.write(EXTRA % capacity_kw)
+    return folder
+
+
+def _text(doc, sid):
+    s = next(s for s in doc.walk_sections() if s.id == sid)
+    return "\n".join(b.text for b in s.blocks if hasattr(b, "text")).replace("\xa0", " ")
+
+
+def test_heat_pump_electricity_and_red_share_without_dso_data():
+    doc, ctx = compose_document(ROOT / "content" / "kluki-2026")
+    e = ctx.value("electrification")
+    y = e.recommended.last
+    assert y.year == 2042
+    # heat_pump 10,57 % of 2042 final energy (scenarios.yaml; shares sum 99,99): Q_hp = y.heat_pump_heat_gj;
+    # E_el = Q / 3,0 / 3,6; E_RES = Q · (1 − 1/3,0)
+    assert y.heat_pump_electricity_mwh == pytest.approx(y.heat_pump_heat_gj / 10.8)
+    assert y.heat_pump_renewable_gj == pytest.approx(y.heat_pump_heat_gj * 2 / 3)
+    assert e.network_sufficient is None and e.art20_plan_needed is None
+    assert "Operator systemu dystrybucyjnego nie przekazał informacji o mocy" in _text(doc, "s_fc_electrification")
+
+
+def test_network_conclusion_follows_from_dso_capacity(tmp_path):
+    folder = _folder(tmp_path, 100000)
+    doc, ctx = compose_document(folder)
+    e = ctx.value("electrification")
+    y = e.recommended.last
+    # EV: 610 · 12 000 km · 0,18 kWh/km = 1 317,6 MWh; base 10 · 12 000 · 0,18 = 21,6 MWh
+    assert y.ev_electricity_mwh == pytest.approx(1317.6)
+    assert e.base_ev_electricity_mwh == pytest.approx(21.6)
+    # added peak = ΔE_hp·1000/1985 + (1 317,6 − 21,6)·1000/2190 = ΔE_hp·1000/1985 + 591,78 kW
+    d_hp = y.heat_pump_electricity_mwh - e.base_heat_pump_electricity_mwh
+    assert y.added_peak_kw == pytest.approx(d_hp * 1000 / 1985 + 1296 * 1000 / 2190)
+    # PV: 3 000 kW · 950 kWh/kW = 2 850 MWh; 2 850 / 9 172 = 31,07 % of the consumers' base-year consumption
+    assert e.pv.production_mwh == pytest.approx(2850)
+    assert e.pv.share_of_consumption_pct == pytest.approx(31.07, abs=0.01)
+    assert e.network_sufficient is True and e.art20_plan_needed is False
+    assert "nie zachodzi potrzeba opracowania projektu planu zaopatrzenia" in _text(doc, "s_fc_electrification")
+
+    short = _folder(tmp_path / "b", 500)             # 500 kW < ≈ 1 005 kW added in 2042
+    doc, ctx = compose_document(short)
+    assert ctx.value("electrification").art20_plan_needed is True
+    assert "wójt opracowuje projekt planu zaopatrzenia" in _text(doc, "s_fc_electrification")
+
+
+def test_replacement_faster_than_the_limit_warns(tmp_path):
+    dst = tmp_path / "content"
+    shutil.copytree(ROOT / "content", dst)
+    folder = dst / "kluki-2026"
+    # coal 73,84 % (2025) → 9,74 % in 2030 (60 points moved to heat pumps): 64,1 / 5 = 12,8 pp/year > 6,67
+    edit(folder / "scenarios.yaml", "2030: {lpg: 7.01, coal: 69.74,", "2030: {lpg: 7.01, coal: 9.74,")
+    edit(folder / "scenarios.yaml", "heat_pump: 5.83}", "heat_pump: 65.83}")
+    doc, ctx = compose_document(folder)
+    pace = ctx.value("replacement_pace")
+    row = next(r for r in pace.exceeded if r.year == 2030)
+    assert row.drop_pp_per_year == pytest.approx((73.835 - 9.74) / 5, abs=0.01)
+    assert ctx.value("plausibility_warnings")[0].startswith(
+        "scenariusz optymistyczny, 2030 r.: udział węgla spada z 73,8 % do 9,7 %, tj. o 12,82 pkt proc. rocznie")
+    assert "Ścieżka optymistyczny przekracza tę granicę" in _text(doc, "s_fc_replacement")
