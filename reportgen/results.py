@@ -20,6 +20,25 @@ if TYPE_CHECKING:                       # type names only: the loader imports th
     from reportgen.inputs.parameters import Parameters
 
 
+class FieldAccess:
+    """Result types read as `value["field"]` and `value.get("field")` too, so modules written against the dict
+    results of round 1 (methods/indicator/update_results.py, transition_results.py) keep working; a None field
+    counts as absent (`"field" in value` is False), as a missing key did. New code reads attributes."""
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        value = getattr(self, name, None)
+        return default if value is None else value
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and getattr(self, name, None) is not None
+
+
 def _is_calculator_module(module: str) -> bool:
     return module == "reportgen.quantities" or (module.startswith("reportgen.methods.") and ".calc." in module)
 

@@ -34,7 +34,8 @@ def _defined(value):
 
 
 class AbsentField(StrictUndefined):
-    """A result field holding None: undefined for `is defined`, false for `if`, an error when printed."""
+    """A result field holding None: undefined for `is defined`, none for `is none`, false for `if`, an error when
+    printed."""
 
     def __bool__(self) -> bool:   # type: ignore[override]   # StrictUndefined declares it as failing
         return False
@@ -71,6 +72,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env.filters["share_pct"] = lambda x, d=1: pct(100 * _defined(x), d)      # a share 0–1 written as a percentage
     env.globals["num"] = lambda x, *args, **kwargs: fmt(_defined(x), *args, **kwargs)
     env.globals["pl"] = plural_form
+    env.tests["none"] = lambda x: x is None or isinstance(x, AbsentField)   # a None result field is none too
     template_cache.enable(env)
     return env
 

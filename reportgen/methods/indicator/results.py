@@ -12,12 +12,12 @@ from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
 from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, percent_change, percent_of
-from reportgen.results import Context, Result, producer
+from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ---------------------
 
 @dataclass(frozen=True)
-class HeatBalance:
+class HeatBalance(FieldAccess):
     """Result `heat`: base-year heat demand by sector."""
     sectors: dict[str, heat.SectorHeat]
     power_mw: dict[str, float]
@@ -56,7 +56,7 @@ class CarrierEnergy(BySector):
 
 
 @dataclass(frozen=True)
-class CarrierTotals:
+class CarrierTotals(FieldAccess):
     """Result `carrier_totals`: each carrier over all sectors, its share and the dominant carrier."""
     gj: dict[str, float]
     share_pct: dict[str, float]
@@ -73,7 +73,7 @@ class SectorEmissions(BySector):
 
 
 @dataclass(frozen=True)
-class ElectricityForecast:
+class ElectricityForecast(FieldAccess):
     """Result `electricity`: consumption by customer group in the base year, end of period and horizon [MWh/a]."""
     groups: list[Any]
     by_group: dict[str, dict[int, float]]
@@ -96,7 +96,7 @@ class LuminaireShare:
 
 
 @dataclass(frozen=True)
-class StreetLighting:
+class StreetLighting(FieldAccess):
     """Result `street_lighting`: luminaires by type and energy use."""
     luminaires: list[LuminaireShare]
     count: int
@@ -105,7 +105,7 @@ class StreetLighting:
 
 
 @dataclass(frozen=True)
-class RenewableItem:
+class RenewableItem(FieldAccess):
     """One technology's technical potential, in GJ and MWh (1 MWh = 3,6 GJ)."""
     gj: float
     mwh: float
@@ -116,7 +116,7 @@ class RenewableItem:
 
 
 @dataclass(frozen=True)
-class Renewables:
+class Renewables(FieldAccess):
     """Result `renewables`: solar collectors, photovoltaics and heat pumps (each None when not assessed)."""
     solar_thermal: RenewableItem | None = None
     photovoltaics: RenewableItem | None = None
@@ -124,7 +124,7 @@ class Renewables:
 
 
 @dataclass(frozen=True)
-class PublicBuildings:
+class PublicBuildings(FieldAccess):
     """Result `public_buildings`: the gmina's buildings as reported (public_buildings.yaml)."""
     buildings: list[Any]
     year: int

@@ -11,11 +11,11 @@ from reportgen.methods.indicator.calc import heat as ht
 from reportgen.methods.indicator.calc import scenarios as sc
 from reportgen.methods.indicator.results import _factors, sector_emissions
 from reportgen.quantities import percent_of
-from reportgen.results import Context, Result, producer
+from reportgen.results import Context, FieldAccess, Result, producer
 
 
 @dataclass(frozen=True)
-class ScenarioYear:
+class ScenarioYear(FieldAccess):
     """One scenario in one forecast year."""
     sectors: dict[str, ht.SectorHeat]
     final_gj: float
@@ -29,7 +29,7 @@ class ScenarioYear:
 
 
 @dataclass(frozen=True)
-class ScenarioOutcome:
+class ScenarioOutcome(FieldAccess):
     """A scenario of scenarios.yaml (its assumptions) and what it gives in each forecast year."""
     scenario: Any
     years: dict[int, ScenarioYear]
@@ -37,7 +37,7 @@ class ScenarioOutcome:
 
 
 @dataclass(frozen=True)
-class Scenarios:
+class Scenarios(FieldAccess):
     """Result `scenarios`: every scenario of the gmina, reached by id or by role (`recommended` = the first of
     scenarios.yaml, `baseline` = the last)."""
     years: list[int]

@@ -39,12 +39,12 @@ from reportgen.methods.survey.calc import savings as sv
 from reportgen.methods.survey.calc import solar_wind as sw
 from reportgen.methods.survey.calc import trend as tr
 from reportgen.quantities import percent_change, percent_of
-from reportgen.results import Context, Result, producer
+from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ----------------------
 
 @dataclass(frozen=True)
-class Population:
+class Population(FieldAccess):
     """Result `population`: Linear trend of the population, its forecast to the horizon and the localities."""
     trend: Any
     trend_line: dict[int, float]             # the trend from the first recorded year to the horizon (chart)
@@ -64,7 +64,7 @@ class Population:
 
 
 @dataclass(frozen=True)
-class HousingForecast:
+class HousingForecast(FieldAccess):
     """Result `housing_forecast`: Residential floor area trend and building count to the horizon."""
     floor_trend: Any
     floor_equation: str
@@ -77,7 +77,7 @@ class HousingForecast:
 
 
 @dataclass(frozen=True)
-class ElectricityTariffs:
+class ElectricityTariffs(FieldAccess):
     """Result `el_tariffs`: Electricity by tariff group, trend forecasts, per locality, survey vs distributor."""
     operator: str
     groups: Any
@@ -102,7 +102,7 @@ class ElectricityTariffs:
 
 
 @dataclass(frozen=True)
-class Lighting:
+class Lighting(FieldAccess):
     """Result `lighting`: Street lighting: power, monthly use, burn hours in tariff zones, per km, technologies."""
     year: int
     luminaires: Any
@@ -130,7 +130,7 @@ class Lighting:
 
 
 @dataclass(frozen=True)
-class MunicipalEnergy:
+class MunicipalEnergy(FieldAccess):
     """Result `municipal_energy`: Municipal buildings: electricity kWh/m² against references, heat GJ/m², thermo-modernisation candidates."""
     years: list[int]
     references: Any
@@ -154,7 +154,7 @@ class MunicipalEnergy:
 
 
 @dataclass(frozen=True)
-class FuelBalanceResult:
+class FuelBalanceResult(FieldAccess):
     """Result `fuel_balance`: Fuels in natural units → GJ by sector; renewable share including grid electricity."""
     year: int
     quantities: Any
@@ -176,7 +176,7 @@ class FuelBalanceResult:
 
 
 @dataclass(frozen=True)
-class FuelEmissions:
+class FuelEmissions(FieldAccess):
     """Result `fuel_emissions`: Emissions by fuel row and sector (biogenic CO₂ = 0) and ash from solid fuels."""
     rows: Any
     row_labels: dict[str, str]               # factor row → carrier label (rules/vocabulary.yaml)
@@ -195,7 +195,7 @@ class FuelEmissions:
 
 
 @dataclass(frozen=True)
-class BoilerAge:
+class BoilerAge(FieldAccess):
     """Boilers of the survey by installation period: counts and heated areas with their shares [%]."""
     counts: dict[str, float]
     count_pct: dict[str, float]
@@ -206,7 +206,7 @@ class BoilerAge:
 
 
 @dataclass(frozen=True)
-class ResidentialSavings:
+class ResidentialSavings(FieldAccess):
     """Result `residential_savings`: Survey intentions → thermo-modernisation and boiler-replacement savings."""
     year: int
     gmina_area_m2: float
@@ -235,7 +235,7 @@ class ResidentialSavings:
 
 
 @dataclass(frozen=True)
-class NewBuildings:
+class NewBuildings(FieldAccess):
     """Result `new_buildings`: Heat for the floor area added by the forecast."""
     heat: Any
     area_start_m2: float | None
@@ -248,7 +248,7 @@ class NewBuildings:
 
 
 @dataclass(frozen=True)
-class DemandForecast:
+class DemandForecast(FieldAccess):
     """Result `demand_forecast`: Fuel energy demand base year → horizon by sector, from the assessed changes."""
     from_year: int
     to_year: int
@@ -260,7 +260,7 @@ class DemandForecast:
 
 
 @dataclass(frozen=True)
-class BiomassResources:
+class BiomassResources(FieldAccess):
     """Result `biomass`: Inventory of biomass and biogas resources, energy and technical potential."""
     wood_technical_gj: float                 # technical potential of the wood resources together
     fe_pct: float
@@ -299,7 +299,7 @@ class BiomassResources:
 
 
 @dataclass(frozen=True)
-class SolarPotential:
+class SolarPotential(FieldAccess):
     """Result `solar`: Solar collectors' technical potential."""
     potential: Any
     inputs: Any
@@ -310,7 +310,7 @@ class SolarPotential:
 
 
 @dataclass(frozen=True)
-class WindPotential:
+class WindPotential(FieldAccess):
     """Result `wind`: Wind power and energy for the assumed turbine and wind speed."""
     potential: Any
     turbines: Any
@@ -324,7 +324,7 @@ class WindPotential:
 
 
 @dataclass(frozen=True)
-class HeatCosts:
+class HeatCosts(FieldAccess):
     """Result `heat_costs`: Cost of 1 GJ of heat by carrier."""
     rows_by_cost: list[Any]                  # the rows, cheapest first
     heat_gj: float
@@ -337,7 +337,7 @@ class HeatCosts:
 
 
 @dataclass(frozen=True)
-class NetworkPlans:
+class NetworkPlans(FieldAccess):
     """Result `network_plans`: Facts of networks.yaml: operator's plans, district heat, gas network."""
     operator: str
     supply: Any
@@ -352,7 +352,7 @@ class NetworkPlans:
 
 
 @dataclass(frozen=True)
-class Neighbours:
+class Neighbours(FieldAccess):
     """Result `neighbours`: Planning documents of the neighbouring gminas and cooperation."""
     neighbours: Any
     consulted: Any
@@ -601,7 +601,7 @@ def municipal_energy(ctx: Context) -> list[Result]:
 
 
 @dataclass(frozen=True)
-class MunicipalThermo:
+class MunicipalThermo(FieldAccess):
     """Result `municipal_thermo`: the municipal buildings named for thermo-modernisation and their savings."""
     buildings: list[dict[str, Any]]          # id, name, energy_gj, saving_gj
     saving_gj: float
