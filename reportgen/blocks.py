@@ -26,17 +26,25 @@ class TableData:
 @dataclass
 class ChartSpec:
     """Everything a chart needs, and nothing else: its hash is the cache key."""
-    kind: str                      # bar | grouped_bar | stacked_bar | pie | line
+    kind: str                      # bar | grouped_bar | stacked_bar | pie | pies (side by side) | line
     categories: list[str]
     series: list[tuple[str, list[float]]]
     ylabel: str = ""
     value_decimals: int = 0
     note: str = ""
+    base_year: int | None = None   # last year of history in a chart over years; later years are drawn as forecast
+
+
+@dataclass
+class ImageSpec:
+    """A picture supplied with the content (a location map), shown as a figure as it is: never drawn or cached."""
+    path: str
+    kind: str = "image"
 
 
 @dataclass
 class ChartData:
-    spec: ChartSpec
+    spec: ChartSpec | ImageSpec
     source: str
     provenance: list[str] = field(default_factory=list)
 

@@ -113,6 +113,7 @@ def compose_document(content_dir: Path, structure_path: Path | None = None,
         "method": method_of(content).name,
         "r": {name: res.value for name, res in ctx.results.items()},
         "overrides": params.overrides,
+        "params": params,                       # params.value(id), params.entry(id).unit: the parameters a text names
         "law": policies_on(g.document_date),   # acts, policies and programmes in force on the document date
     }
     document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context)

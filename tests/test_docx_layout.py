@@ -103,3 +103,20 @@ def test_control_characters_and_long_properties_never_break_the_package(kluki_bu
     text = "\n".join(p.text for p in d.paragraphs)
     assert "dzwonek i tabulator pionowy" in text and "Firma sp. z o.o." in text
     assert len(d.core_properties.author) == 255 and d.core_properties.author.endswith("…")
+
+
+def test_chapter_starts_a_page_only_after_a_used_page():
+    """A chapter breaks the page only when the page it ends holds ≥ MIN_LINES_ENDED estimated lines: a short
+    chapter's page is not left with three lines. Hand estimate: heading 3 lines; a 190-character paragraph
+    2 lines + 0,45 spacing → chapter 1 = 3 + 10 · 2,45 = 27,5 lines (≥ 20: chapter 2 breaks); chapter 2 =
+    3 + 1,45 = 4,45 lines (< 20: chapter 3 runs on); the annex (no number) always starts a page."""
+    from reportgen.document.model import Paragraph, Section
+    from reportgen.render.page_estimate import MIN_LINES_ENDED, chapter_breaks, section_lines
+
+    long = Section("a", "A", number="1", blocks=[Paragraph("x" * 190) for _ in range(10)])
+    short = Section("b", "B", number="2", blocks=[Paragraph("x" * 50)])
+    third = Section("c", "C", number="3", blocks=[Paragraph("x" * 50)])
+    annex = Section("z", "Załącznik", number="", blocks=[Paragraph("x")])
+    assert MIN_LINES_ENDED == 20
+    assert section_lines(long) == pytest.approx(27.5) and section_lines(short) == pytest.approx(4.45)
+    assert chapter_breaks([long, short, third, annex]) == [True, True, False, True]

@@ -43,6 +43,12 @@ class Resolution(Strict):
     date: dt.date | None = None
 
 
+class LocationMap(Strict):
+    """A map of the gmina's location supplied with the content (PNG or JPEG in the content folder) and its source."""
+    file: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+
+
 class Gmina(Strict):
     name: str
     kind: Literal["miejska", "miejsko-wiejska", "wiejska"]
@@ -60,6 +66,7 @@ class Gmina(Strict):
     author: Author
     document_date: dt.date
     resolution: Resolution = Resolution()
+    map: LocationMap | None = None
 
     @model_validator(mode="after")
     def _base_year_before_period(self):

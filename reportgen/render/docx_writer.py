@@ -22,6 +22,7 @@ from docxtpl import DocxTemplate
 from reportgen.document.model import Document, Figure, Paragraph, Section, Table
 from reportgen.render.formula import DISPLAY, INLINE, add_display, add_inline
 from reportgen.render.numbers import fmt
+from reportgen.render.page_estimate import chapter_breaks
 from reportgen.render.typeset import SOFT_HYPHEN, column_widths_cm, hyphenate_to_fit, year_ranges
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -368,9 +369,9 @@ def render_docx(document: Document, template: Path, images=None) -> bytes:
     doc = tpl.docx   # the front matter heading starts a new page (style "Front Heading")
     add_front_matter(doc, document)
     pending: list = []
-    for i, section in enumerate(document.sections):
-        # chapters run on; the first one (after the lists) and an annex (unnumbered) start a page
-        add_section(doc, section, pending, new_page=i == 0 or not section.number)
+    # a chapter starts a page unless that would end a nearly empty page (reportgen.render.page_estimate)
+    for section, new_page in zip(document.sections, chapter_breaks(document.sections)):
+        add_section(doc, section, pending, new_page=new_page)
     pngs = images() if images else [f.image_png for f in document.figures()]
     for run, png in zip(pending, pngs, strict=True):
         run.add_picture(io.BytesIO(png), width=Cm(BODY_WIDTH_CM))

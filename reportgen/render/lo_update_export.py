@@ -22,6 +22,28 @@ def prop(name, value):
     return p
 
 
+# LibreOffice writes the entries of the lists of tables and figures in its own styles (justified, 6 pt apart);
+# they get the layout of the template's Word style "table of figures", as Word would show them
+INDEX_STYLES = ("Figure Index 1", "Table index 1", "Illustration Index 1")
+ENTRY_PROPERTIES = ("ParaAdjust", "ParaLastLineAdjust", "ParaTopMargin", "ParaBottomMargin", "ParaLeftMargin",
+                    "ParaLineSpacing", "CharHeight")
+
+
+def entry_styles_like_word(doc) -> None:
+    styles = doc.StyleFamilies.getByName("ParagraphStyles")
+    if not styles.hasByName("table of figures"):
+        return
+    word = styles.getByName("table of figures")
+    for name in INDEX_STYLES:
+        if styles.hasByName(name):
+            style = styles.getByName(name)
+            for prop_name in ENTRY_PROPERTIES:
+                try:
+                    style.setPropertyValue(prop_name, word.getPropertyValue(prop_name))
+                except Exception:
+                    pass                      # a property this LibreOffice version lacks: keep its own
+
+
 def main() -> int:
     soffice, src, dst, profile = sys.argv[1:5]
     pipe = f"reportgen_{os.getpid()}"
@@ -46,6 +68,7 @@ def main() -> int:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(Path(src).resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))
         doc.getTextFields().refresh()
+        entry_styles_like_word(doc)
         indexes = doc.getDocumentIndexes()
         for _ in range(2):                    # the second pass: page numbers after the first pass's own pages
             for i in range(indexes.getCount()):

@@ -180,4 +180,17 @@ def read_pdf(path: str | Path) -> Document:
     check_items(len(items), path)
     listed = {id(items[k]) for k in scan(items).in_list}
     items = group_layout_tables(items, listed, str(path))
-    return assemble(items, source_path=str(path), meta={"format": "pdf", "pages": pages, "ocr": ocr, "notes": notes})
+    doc = assemble(items, source_path=str(path), meta={"format": "pdf", "pages": pages, "ocr": ocr, "notes": notes})
+    if not ocr:
+        _recover_tables(path, doc, notes)
+    return doc
+
+
+def _recover_tables(path: Path, doc: Document, notes: list[str]) -> None:
+    """Tables the layout text could not rebuild, read from ruling lines and word positions (pdfplumber)."""
+    try:
+        from reportgen.check.readers.pdftables import recover_tables
+        recover_tables(path, doc)
+    except ImportError:
+        notes.append("Brak biblioteki pdfplumber: tabele z PDF odtworzono tylko z układu tekstu, więc tabel "
+                     "z wieloma wierszami w komórkach mogło nie odczytać (pip install pdfplumber).")

@@ -89,7 +89,7 @@ def heat_balance(ctx: Context, **_) -> TableData:
     h = ctx.value("heat")
     rows = [[sector_label(ctx, k), s.final_gj, h.final_share_pct[k], h.power_mw[k]]
             for k in SECTOR_ORDER if (s := h.sectors.get(k)) is not None]
-    rows.append(["Łącznie", h.total_final_gj, 100.0, h.total_power_mw])
+    rows.append(["Razem", h.total_final_gj, 100.0, h.total_power_mw])
     hours = ctx.params.value("heating_full_load_hours")
     return TableData([Column("Sektor", None, kind="text"), Column("Energia końcowa [GJ/rok]", 0),
                       Column("Udział [%]", 2, kind="percent"), Column("Szacunkowe zapotrzebowanie na moc [MW]", 2)],
@@ -133,9 +133,9 @@ def carrier_balance(ctx: Context, **_) -> TableData:
     keys = [k for k in SECTOR_ORDER if k in energy]
     carriers = [c for c in ctx.vocabulary["carriers"] if any(energy[k].get(c, 0) > 0 for k in keys)]
     rows = [[carrier_label(ctx, c), *[energy[k].get(c) for k in keys], totals.gj[c], totals.share_pct[c]] for c in carriers]
-    rows.append(["Łącznie", *[energy.sector_total_gj[k] for k in keys], totals.total_gj, 100.0])
+    rows.append(["Razem", *[energy.sector_total_gj[k] for k in keys], totals.total_gj, 100.0])
     cols = [Column("Nośnik energii", None, kind="text"), *[Column(f"{sector_label(ctx, k)} [GJ/rok]", 0) for k in keys],
-            Column("Łącznie [GJ/rok]", 0), Column("Udział [%]", 2, kind="percent")]
+            Column("Razem [GJ/rok]", 0), Column("Udział [%]", 2, kind="percent")]
     return TableData(cols, rows, with_data_source(OWN, ctx.content.carriers.source), total_rows=[len(rows) - 1],
                      provenance=["carriers", "heat"])
 
@@ -172,21 +172,21 @@ def emission_factors_used(ctx: Context, **_) -> TableData:
 
 
 @table("boiler_mix", needs=("emissions",))
-def boiler_mix(ctx: Context, **_) -> TableData:
+def boiler_mix(ctx: Context, fuel: str = "coal", **_) -> TableData | None:
+    """The assumed boiler types of one solid fuel (coal or biomass): one table per fuel, so each column adds to 100 %."""
     ef = ctx.params.entry("emission_factors")
     mix = ctx.content.carriers.boiler_mix_pct
-    keys = [k for k in SECTOR_ORDER if k in mix]
-    rows = []
-    for fuel in ("coal", "biomass"):
-        ids = []
-        for k in keys:
-            for r in mix[k].get(fuel, {}):
-                if r not in ids:
-                    ids.append(r)
-        for r in ids:
-            rows.append([ef["rows"][r]["label"], *[mix[k].get(fuel, {}).get(r) for k in keys]])
+    keys = [k for k in SECTOR_ORDER if mix.get(k, {}).get(fuel)]
+    ids: list[str] = []
+    for k in keys:
+        ids += [r for r in mix[k][fuel] if r not in ids]
+    if not ids:
+        return None
+    rows = [[ef["rows"][r]["label"], *[mix[k][fuel].get(r) for k in keys]] for r in ids]
+    rows.append(["Razem", *[sum(mix[k][fuel].values()) for k in keys]])
     cols = [Column("Typ urządzenia grzewczego", None, kind="text")] + [Column(f"{sector_label(ctx, k)} [%]", 0, kind="percent") for k in keys]
-    return TableData(cols, rows, "Założenia opracowania", note=ctx.content.carriers.boiler_mix_note)
+    return TableData(cols, rows, "Założenia opracowania", total_rows=[len(rows) - 1],
+                     note=ctx.content.carriers.boiler_mix_note if fuel == "coal" else "")   # the note covers both; printed once
 
 
 @table("emissions_by_sector", needs=("emissions",))
@@ -195,7 +195,7 @@ def emissions_by_sector(ctx: Context, **_) -> TableData:
     keys = [k for k in SECTOR_ORDER if k in em]
     pollutants = list(POLLUTANT_DECIMALS)
     rows = [[sector_label(ctx, k), *[em[k][p] for p in pollutants]] for k in keys]
-    rows.append(["Łącznie", *[em.total[p] for p in pollutants]])
+    rows.append(["Razem", *[em.total[p] for p in pollutants]])
     cols = [Column("Sektor", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [Mg/rok]", POLLUTANT_DECIMALS[p])
                                                for p in pollutants]
     return TableData(cols, rows, f"{OWN} na podstawie wskaźników emisji (PN-EN 303-5:2012, KOBiZE)",
@@ -248,7 +248,7 @@ def electricity_forecast(ctx: Context, **_) -> TableData:
     years = e.years
     base = years[0]
     rows = [[grp.label, *[e.by_group[grp.id][y] for y in years], e.group_horizon_pct[grp.id]] for grp in e.groups]
-    rows.append(["Łącznie", *[e.total[y] for y in years], e.total_horizon_pct])
+    rows.append(["Razem", *[e.total[y] for y in years], e.total_horizon_pct])
     cols = [Column("Grupa odbiorców", None, kind="text"), *[Column(f"{y} [MWh/rok]", 0) for y in years],
             Column(f"{years[-1]} wobec {base} [%]", 1, kind="percent")]
     rates = "; ".join(f"do {u} r.: {str(r).replace('.', ',')} %/rok" for u, r in e.steps)
@@ -260,7 +260,8 @@ def electricity_forecast(ctx: Context, **_) -> TableData:
 def electricity_chart(ctx: Context, **_) -> ChartData:
     e = ctx.value("electricity")
     series = [(grp.label, e.annual_by_group[grp.id]) for grp in e.groups]
-    spec = ChartSpec("stacked_area", [str(y) for y in e.annual_years], series, ylabel="MWh/rok")
+    spec = ChartSpec("stacked_area", [str(y) for y in e.annual_years], series, ylabel="MWh/rok",
+                     base_year=e.annual_years[0])
     return ChartData(spec, OWN, ["electricity"])
 
 

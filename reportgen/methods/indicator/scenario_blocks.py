@@ -73,8 +73,8 @@ def scenario_heat(ctx: Context, scenario: str, **_) -> TableData:
         if b.indicator_kwh_m2a is not None:
             add(f"{name}: wskaźnik EK [kWh/(m²·rok)]", b.indicator_kwh_m2a, [y.indicator_kwh_m2a for y in ys], 1)
         add(f"{name}: zapotrzebowanie na moc [MW]", s.base_power_mw[k], [sc.years[y].power_mw[k] for y in years], 2)
-    add("Łącznie: energia końcowa [GJ/rok]", base.total_final_gj, [sc.years[y].final_gj for y in years], 0)
-    add("Łącznie: zapotrzebowanie na moc [MW]", s.base_total_power_mw, [sc.years[y].total_power_mw for y in years], 2)
+    add("Razem: energia końcowa [GJ/rok]", base.total_final_gj, [sc.years[y].final_gj for y in years], 0)
+    add("Razem: zapotrzebowanie na moc [MW]", s.base_total_power_mw, [sc.years[y].total_power_mw for y in years], 2)
     cols = [Column("Sektor i wielkość", None, kind="text"), Column(f"{ctx.content.gmina.base_year}", 0)]
     for y in years:
         cols += [Column(f"{y}", 0), Column(f"zmiana {y} [%]", 1, kind="percent")]
@@ -91,7 +91,8 @@ def scenario_trajectories(ctx: Context, **_) -> ChartData:
     years = [ctx.content.gmina.base_year, *s.years]
     series = [(v.scenario.label.split(" – ")[0], [base / 1000, *[v.years[y].final_gj / 1000 for y in s.years]])
               for v in s.scenarios.values()]
-    return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok"), OWN, ["scenarios"])
+    return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
+                     ["scenarios"])
 
 
 @table("scenario_carriers", needs=("scenarios", "carriers"))
@@ -103,7 +104,7 @@ def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
     by_year = [sc.years[y].carriers for y in years]
     carriers = [c for c in ctx.vocabulary["carriers"] if base.get(c, 0) > 0 or any(d.get(c, 0) > 0 for d in by_year)]
     rows = [[carrier_label(ctx, c), base.get(c, 0) / 1000, *[d.get(c, 0) / 1000 for d in by_year]] for c in carriers]
-    rows.append(["Suma", sum(base.values()) / 1000, *[sum(d.values()) / 1000 for d in by_year]])
+    rows.append(["Razem", sum(base.values()) / 1000, *[sum(d.values()) / 1000 for d in by_year]])
     cols = [Column("Nośnik energii", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [TJ/rok]", 2),
             *[Column(f"{y} [TJ/rok]", 2) for y in years]]
     return TableData(cols, rows, OWN, total_rows=[len(rows) - 1], provenance=["scenarios"])
@@ -117,7 +118,8 @@ def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
     data = [s.base_carriers, *[sc.years[y].carriers for y in s.years]]
     carriers = [c for c in ctx.vocabulary["carriers"] if any(d.get(c, 0) > 0 for d in data)]
     series = [(carrier_label(ctx, c), [d.get(c, 0) / 1000 for d in data]) for c in carriers]
-    return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok"), OWN, ["scenarios"])
+    return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
+                     ["scenarios"])
 
 
 @table("scenario_emissions", needs=("scenarios", "emissions"))

@@ -61,7 +61,7 @@ def population_trend(ctx: Context, **_) -> ChartData:
                       (f"Trend liniowy {p.equation}", [p.trend_line[y] for y in years]),
                       ("Prognoza (ewidencja ludności × trend)", [p.forecast_total[y] if y in p.forecast_total else float("nan")
                                                                   for y in years])],
-                     ylabel="osoby")
+                     ylabel="osoby", base_year=max(hist))
     return ChartData(spec, based_on(p.source, p.localities_source), ["population"])
 
 
@@ -150,7 +150,8 @@ def tariff_forecast_chart(ctx: Context, **_) -> ChartData:
         return [measured[y] if y in measured else e.forecast[key][y] for y in years]
     spec = ChartSpec("stacked_bar", [str(y) for y in years],
                      [("Gospodarstwa domowe", series("households", e.totals.households_mwh)),
-                      ("Podmioty gospodarcze", series("business", e.totals.business_mwh))], ylabel="MWh/rok")
+                      ("Podmioty gospodarcze", series("business", e.totals.business_mwh))], ylabel="MWh/rok",
+                     base_year=e.years_measured[-1])
     return ChartData(spec, based_on(e.source), ["el_tariffs"])
 
 
@@ -392,7 +393,10 @@ def boiler_savings(ctx: Context, **_) -> TableData:
         rows += [["w tym węgla [GJ/rok]", s.boiler_coal_gj], ["Zmniejszenie emisji CO₂ [Mg/rok]", s.boiler_co2_t]]
         dec += [1, 1]
     cols = [Column("Wielkość", None, kind="text"), Column("Wartość", 2)]
-    note = "Przy tym samym cieple użytkowym zużycie energii paliw maleje w stosunku sprawności: Q po = Q przed · η stare / η nowe."
+    note = ("Przy tym samym cieple użytkowym zużycie energii paliw maleje w stosunku sprawności: "
+            "\\( ΔQ = Q · u · (1 − η_{st} / η_{n}) \\), gdzie \\( Q \\) – zużycie energii paliw w budynkach ze starymi kotłami "
+            "[GJ/rok], \\( u \\) – udział deklarujących wymianę kotła, \\( η_{st} \\) i \\( η_{n} \\) – średnia sprawność "
+            "starych i nowych kotłów.")
     return TableData(cols, rows, based_on(s.source), row_decimals=dec, note=note, provenance=["residential_savings"])
 
 

@@ -77,6 +77,7 @@ class SectorHeat:
     dhw_useful_gj: float | None
     efficiency: float | None
     final_gj: float
+    dhw_water_dm3_m2_day: float | None = None      # V of the DHW formula (indicator method), for the text
 
     @property
     def useful_gj(self) -> float | None:
@@ -98,7 +99,8 @@ def indicator_sector_heat(sector: str, floor_area_m2: float, periods: list[dict]
     space = useful_heat_gj(ek_sector, floor_area_m2)
     dhw_gj = dhw_heat_kwh(dhw_water_dm3_m2_day, floor_area_m2, **dhw) * GJ_PER_KWH
     final = final_energy_gj(space + dhw_gj, efficiency)
-    return SectorHeat(sector, "indicator", floor_area_m2, ek_sector, tuple(rows), space, dhw_gj, efficiency, final)
+    return SectorHeat(sector, "indicator", floor_area_m2, ek_sector, tuple(rows), space, dhw_gj, efficiency, final,
+                      dhw_water_dm3_m2_day)
 
 
 def measured_sector_heat(sector: str, floor_area_m2: float, final_gj: float, useful_gj: float | None = None) -> SectorHeat:
