@@ -90,7 +90,10 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
         target = output_path(output) if output else Path("out") / f"{Path(content_dir).resolve().name}.docx"
         check_target(target)      # before the build: a wrong -o is said at once
         result = build_document(content_dir, structure)
+        revision = _next_revision(content_dir, target, structure)   # after consultation comments (issue #10)
         backup = write_generated(target, result.docx, force)
+        if revision:
+            revision.write()
     except UserError as exc:
         fail(exc)
         return
@@ -107,6 +110,8 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
             click.echo(heading, err=True)
             for line in result.context.value(name):
                 click.echo(printable(f"  - {line}"), err=True)
+    for line in revision.report() if revision else []:
+        click.echo(line)
     if pdf:
         from reportgen.render.pdf import docx_to_pdf
         try:
@@ -116,6 +121,12 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
             fail(exc)
             return
         click.echo(f"Zapisano {target.with_suffix('.pdf')}.")
+
+
+def _next_revision(content_dir: Path, target: Path, structure: Path | None):
+    """The next revision (in memory) when the folder has accepted comments that change data, else None."""
+    from reportgen.procedure.revision import has_data_changes, prepare_revision, versions_dir
+    return prepare_revision(content_dir, versions_dir(target), structure) if has_data_changes(content_dir) else None
 
 
 @cli.command(help="Pokazuje, jak obliczono tabelę lub rysunek o podanym id (kalkulatory, dane, źródła).")

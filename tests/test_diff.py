@@ -10,19 +10,44 @@ from docx import Document
 
 from reportgen.cli import cli
 from reportgen.diff.compare import compare, read_docx
-from reportgen.procedure.revision import build_revision
+from reportgen.procedure.package import ANNEX_1, build_package
+from reportgen.procedure.revision import build_revision, current_document, versions_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+KLUKI = ROOT / "content" / "kluki"
+
+
 @pytest.fixture(scope="module")
-def revision(tmp_path_factory):
-    out = tmp_path_factory.mktemp("wersje")
-    return build_revision(ROOT / "content" / "kluki", out)
+def built(tmp_path_factory):
+    """`reportgen build content/kluki -o …/kluki.docx`: the project as it stands and, since the folder has
+    accepted comments that change data, revision 2 in …/kluki/wersje/."""
+    target = tmp_path_factory.mktemp("out") / "kluki.docx"
+    result = CliRunner().invoke(cli, ["build", str(KLUKI), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    return target, result.output
+
+
+@pytest.fixture(scope="module")
+def revision(built):
+    # the alias `reportgen revision` (build_revision) finds the revision the build wrote: same content, same number
+    return build_revision(KLUKI, versions_dir(built[0]))
+
+
+def test_build_writes_the_next_revision_and_lists_each_change(built):
+    target, output = built
+    assert target.is_file()
+    assert (target.parent / "kluki" / "wersje" / "kluki_wersja_2.docx").is_file()
+    # every applied change with its comment (content/kluki/consultation/uwagi.csv); rejected no. 5 is not applied
+    assert "uwaga nr 2 (uwzględniona): electricity.yaml: network.stations_mv_lv = 72 (było: 70)" in output
+    assert "uwaga nr 1 (uwzględniona częściowo): renewables.yaml: photovoltaics.households = 420 (było: 398)" in output
+    assert "uwaga nr 5" not in output
+    assert "Zapisano wersję 2 (po rozpatrzeniu uwag, 6 zmian danych)" in output
 
 
 def test_revision_numbered_and_not_rebuilt(revision):
-    assert revision.number == 2 and revision.created
+    assert revision.number == 2 and not revision.created     # built by `reportgen build` before
     again = build_revision(ROOT / "content" / "kluki", revision.path.parent)
     assert again.number == 2 and not again.created          # same comments: no new version, nothing overwritten
     assert sorted(p.name for p in revision.path.parent.glob("*.docx")) == ["kluki_wersja_2.docx"]
@@ -81,3 +106,27 @@ def test_diff_bad_file(tmp_path):
     bad.write_bytes(b"not a zip")
     result = CliRunner().invoke(cli, ["diff", str(bad), str(bad)])
     assert result.exit_code == 2 and "nie można odczytać" in result.output
+
+
+def test_draft_resolution_carries_the_revision_as_annex_1(built, revision):
+    import datetime as dt
+    import hashlib
+    attached, why = current_document(KLUKI, built[0])
+    assert attached is not None, why
+    assert attached.data == revision.path.read_bytes()
+    package = build_package(KLUKI, dt.date(2022, 9, 20), document=attached)
+    files = {p.path: p.data for p in package.products}
+    assert files[ANNEX_1] == revision.path.read_bytes()          # copied beside the draft, byte for byte
+    draft = "\n".join(p.text for p in Document(io.BytesIO(files["10_projekt_uchwaly.docx"])).paragraphs)
+    assert f"plik {ANNEX_1}, suma kontrolna SHA-256: {hashlib.sha256(files[ANNEX_1]).hexdigest()}" in draft
+    assert "(wersja 2 z 05.09.2022 r. (po rozpatrzeniu uwag))" in draft
+    assert "2) rozstrzygnięcie o sposobie rozpatrzenia wniosków, zastrzeżeń i uwag." in draft
+
+
+def test_draft_resolution_without_a_built_document_says_why(tmp_path):
+    import datetime as dt
+    attached, why = current_document(KLUKI, tmp_path / "kluki.docx")
+    assert attached is None and "reportgen build" in why
+    package = build_package(KLUKI, dt.date(2022, 9, 20), document=attached, document_missing=why)
+    assert ANNEX_1 not in {p.path for p in package.products}
+    assert ("Załącznik nr 1 do projektu uchwały (dokument)", why) in package.skipped

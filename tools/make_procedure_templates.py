@@ -152,6 +152,12 @@ TEMPLATES: dict[str, list] = {
          "projektu założeń do publicznego wglądu, zgodnie z załącznikiem nr 2 do uchwały.", ""),
         ("§ 3. Wykonanie uchwały powierza się {{ signer_office_dative }}.", ""),
         ("§ 4. Uchwała wchodzi w życie z dniem podjęcia.", ""),
+        ("Załączniki:", ""),
+        ("{%p if annex1 %}", ""),
+        ("1) „{{ document_title }}” ({{ annex1.label }}) – plik {{ annex1.file }}, suma kontrolna SHA-256: "
+         "{{ annex1.sha256 }};", "indent"),
+        ("{%p else %}", ""), ("1) „{{ document_title }}”;", "indent"), ("{%p endif %}", ""),
+        ("2) rozstrzygnięcie o sposobie rozpatrzenia wniosków, zastrzeżeń i uwag.", "indent"),
         ("", ""), ("UZASADNIENIE", "title"),
         ("{%p for para in justification %}", ""), ("{{ para }}", ""), ("{%p endfor %}", ""),
         ("LANDSCAPE", ""),
@@ -175,11 +181,20 @@ TEMPLATES: dict[str, list] = {
         ("Zgodnie z {{ basis }} projekt założeń aktualizuje się co najmniej raz na {{ update_years }} lata. "
          "Termin aktualizacji: {{ update_due|dot }}", ""),
         ("Stan na dzień {{ date }}: {{ status }}", "b"),
-        ("Zmiany przepisów od dnia uchwalenia (wymagania wobec projektu założeń i procedury, wg plików reguł):", ""),
+        ("1. Ustawy, polityki i programy, które weszły w życie, zostały ogłoszone lub przestały obowiązywać od dnia "
+         "uchwalenia (wg rules/policies.yaml):", ""),
+        ("{%p for item in policy_changes %}", ""), ("– {{ item }}", "indent"), ("{%p endfor %}", ""),
+        ("{%p if not policy_changes %}", ""), ("– brak zmian zapisanych w danych.", "indent"), ("{%p endif %}", ""),
+        ("2. Wskaźniki i parametry obliczeń (m.in. wskaźniki emisji), dla których opublikowano nowsze wartości "
+         "(wg rules/parameters):", ""),
+        ("{%p for item in parameter_changes %}", ""), ("– {{ item }}", "indent"), ("{%p endfor %}", ""),
+        ("{%p if not parameter_changes %}", ""), ("– brak nowszych wartości w danych.", "indent"), ("{%p endif %}", ""),
+        ("3. Zmiany wymagań wobec projektu założeń i procedury jego uchwalenia (wg plików reguł):", ""),
         ("{%p for item in law_changes %}", ""), ("– {{ item }}", "indent"), ("{%p endfor %}", ""),
         ("{%p if not law_changes %}", ""), ("– brak zmian w wymaganiach zapisanych w regułach.", "indent"),
         ("{%p endif %}", ""),
-        ("Okres planowania dokumentu: {{ period }}.", ""),
+        ("4. Dane gminy: rok bazowy dokumentu {{ base_year }} (dane sprzed {{ data_age }} lat). "
+         "Okres planowania dokumentu: {{ period }}.", ""),
         ("{%p if recommendation %}", ""), ("Wniosek: {{ recommendation }}", ""), ("{%p endif %}", "")] + SIGNATURE,
 }
 

@@ -87,6 +87,9 @@ def check(ctx, file, as_of, adopted, fmt, output, requirements_file, config_file
 
     as_of = as_of or date.today()
     failed = False
+    if file.name == "procedure.yaml":   # the procedure of a plan, not its text (reportgen.procedure.check)
+        from reportgen.procedure.check import run_check
+        ctx.exit(run_check(file, as_of))
     try:
         if output is not None and output.exists() and file.exists() and output.resolve() == file.resolve():
             raise UserError(f"{output}: raport nadpisałby sprawdzany dokument — podaj inną ścieżkę w -o.")

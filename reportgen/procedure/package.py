@@ -90,7 +90,25 @@ def _ready(step: Step, facts: ProcedureFacts, t: Timeline, as_of: dt.date) -> st
     return None
 
 
-def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = None) -> Package:
+ANNEX_1 = "10_projekt_uchwaly_zalacznik_1.docx"   # the document as załącznik nr 1, beside the draft resolution
+
+
+@dataclass
+class Attached:
+    """The built document the draft resolution adopts (załącznik nr 1): copied into the package beside the draft
+    and named in it with its SHA-256, so the file the council votes on is identified exactly."""
+    data: bytes
+    label: str                     # e.g. "wersja 2 z 05.09.2022 r. (po rozpatrzeniu uwag)" or the file name
+
+    def context(self) -> dict:
+        import hashlib
+        return {"file": ANNEX_1, "sha256": hashlib.sha256(self.data).hexdigest(), "label": self.label}
+
+
+def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = None,
+                  document: Attached | None = None, document_missing: str = "") -> Package:
+    """`document`: the built document for załącznik nr 1 of the draft resolution; without it the draft names the
+    document by title only and `document_missing` says why (listed in `skipped`)."""
     folder = Path(folder)
     rules = rules or load_procedure_rules()
     facts = load_procedure(folder)
@@ -112,13 +130,19 @@ def build_package(folder: Path, as_of: dt.date, rules: ProcedureRules | None = N
         step_date = timeline.get(step.date, facts)
         for product in step.products:
             for key, ctx in _contexts(step, product, facts, base, timeline, rules, comments, content, step_date,
-                                          as_of):
+                                          as_of, document):
                 name = product.file.format(key=key)
                 from reportgen.procedure.docxrender import render_template
                 data = render_template(templates_dir() / "docx" / "procedure" / product.template, ctx,
                                        step_date or facts.p.dates.display_start or content.gmina.document_date,
                                        facts.p.office.name)
                 package.products.append(Product(name, data, step.id))
+        if step.id == "draft_resolution":
+            if document is not None:
+                package.products.append(Product(ANNEX_1, document.data, step.id))
+            else:
+                package.skipped.append(("Załącznik nr 1 do projektu uchwały (dokument)", document_missing or
+                                        "brak zbudowanego dokumentu – uruchom reportgen build"))
     return package
 
 
@@ -147,8 +171,7 @@ def _base_context(facts: ProcedureFacts, content, rules: ProcedureRules) -> dict
         "gmina_nom": g.forms.nominative, "gmina_gen": g.forms.genitive,
         "council_nom": p.council, "council_upper": p.council.upper(), "council_gen": g.forms.adjective_council,
         "council": p.council,
-        "project_title": project_title(content), "project_title_acc": "projekt" + project_title(content)[len("projektu"):],
-        "document_title": document_title(content),
+        "project_title": project_title(content), "project_title_acc": "projekt" + project_title(content)[len("projektu"):], "document_title": document_title(content),  # noqa: E501
         "to_name": None, "to_address": [], "salutation": None,
         "resolution_number": p.resolution_number or "……………",
     }
@@ -177,7 +200,7 @@ def _counts(comments) -> dict:
 
 
 def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,  # noqa: C901
-              as_of: dt.date):
+              as_of: dt.date, document: Attached | None = None):
     """(key, context) pairs: one per addressee for per-party products, else one."""
     p, d = facts.p, facts.p.dates
     on = step_date or as_of
@@ -218,6 +241,7 @@ def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRul
                         **_counts(comments))
     elif step.id == "draft_resolution":
         yield "", _with(common, session=polish_date(d.session), rows=_register_rows(comments, "public"),
+                        annex1=document.context() if document else None,
                         justification=_justification(facts, t, rules, comments, content, on))
     elif step.id == "currency_review":
         yield "", _with(common, **_review(facts, t, rules, content))
@@ -251,39 +275,27 @@ def _justification(facts, t: Timeline, rules: ProcedureRules, comments, content,
 
 
 def _review(facts, t: Timeline, rules: ProcedureRules, content) -> dict:
-    from reportgen.rules.requirements import load_requirements
-    d = facts.p.dates
-    since, on = d.resolution_date, d.review
-    changes = []
-    requirements = [r for r in load_requirements() if r.kind == "requirement"]
-    starts = {(r.act, r.art, r.ust, r.pkt, r.valid_from) for r in requirements}
-    dated = []
-    for r in requirements:
-        where = f"{r.act}" + (f", art. {r.art}" if r.art else "") + (f" ust. {r.ust}" if r.ust else "") + \
-            (f" pkt {r.pkt}" if r.pkt else "")
-        if since < r.valid_from <= on:
-            dated.append((r.valid_from, f"od {short_date(r.valid_from)}: {where} – {r.text}"))
-        replaced = r.valid_to and (r.act, r.art, r.ust, r.pkt, r.valid_to + dt.timedelta(days=1)) in starts
-        if r.valid_to and since <= r.valid_to < on and not replaced:
-            dated.append((r.valid_to, f"do {short_date(r.valid_to)}: {where} – wymaganie przestało obowiązywać"))
-    for s in rules.steps:
-        if since < s.valid_from <= on:
-            dated.append((s.valid_from, f"od {short_date(s.valid_from)}: w procedurze – {s.title} ({rules.cite(s.basis, on)})"))
-    changes = [text for _, text in sorted(dated, key=lambda x: x[0])]
-    years = rules.term("update_years", since)
-    due = t.update_due
-    g = content.gmina
-    if on > due:
-        status = f"termin aktualizacji upłynął {polish_date(due)} – założenia wymagają aktualizacji."
-        recommendation: str | None = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, on)}), "
-                          f"uwzględniając zmiany przepisów wymienione powyżej.")
-    else:
-        status = f"założenia są aktualne co do terminu; aktualizacja najpóźniej do {polish_date(due)}."
-        recommendation = None if not changes else "ocenić, czy zmiany przepisów wymagają wcześniejszej aktualizacji."
     from reportgen.build import period_text
-    return {"resolution_date": polish_date(since), "update_due": polish_date(due), "update_years": years.value,
-            "status": status, "law_changes": changes, "period": period_text(g).removeprefix("na lata "),
-            "recommendation": recommendation, "basis": rules.cite(years.basis, on)}
+    from reportgen.procedure.review import currency_review
+    d = facts.p.dates
+    g = content.gmina
+    review = currency_review(d.resolution_date, d.review, t, rules, g.base_year)
+    years = rules.term("update_years", d.resolution_date)
+    age = d.review.year - g.base_year
+    if review.overdue:
+        status = f"termin aktualizacji upłynął {polish_date(review.due)} – założenia wymagają aktualizacji."
+        recommendation: str | None = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, d.review)}), "
+                          f"uwzględniając zmiany wymienione powyżej.")
+    else:
+        status = f"założenia są aktualne co do terminu; aktualizacja najpóźniej do {polish_date(review.due)}."
+        recommendation = None if not review.any_change else \
+            "ocenić, czy wymienione zmiany wymagają aktualizacji przed upływem terminu."
+    return {"resolution_date": polish_date(d.resolution_date), "update_due": polish_date(review.due),
+            "update_years": years.value, "status": status, "law_changes": review.law_changes,
+            "policy_changes": review.policy_changes, "parameter_changes": review.parameter_changes,
+            "base_year": g.base_year, "data_age": age,
+            "period": period_text(g).removeprefix("na lata "), "recommendation": recommendation,
+            "basis": rules.cite(years.basis, d.review)}
 
 
 def write_package(package: Package, out_dir: Path, force: bool = False, pdf: bool = True) -> list[Path]:

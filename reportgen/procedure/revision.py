@@ -20,6 +20,7 @@ from reportgen.procedure.facts import load_procedure
 from reportgen.procedure.law import load_procedure_rules
 from reportgen.procedure.package import short_date
 from reportgen.procedure.timeline import compute
+from reportgen.render.numbers import plural_form
 
 INDEX = "wersje.json"
 
@@ -45,6 +46,30 @@ class Revision:
     path: Path
     created: bool                   # False: this revision already existed (same content and comments)
     changes: list[tuple[cm.Comment, Any]]
+    docx: bytes | None = None       # the new revision's bytes, until written
+    index_path: Path | None = None
+    index: dict = field(default_factory=dict)
+    document: Document | None = None
+
+    def write(self) -> None:
+        """Write the new revision and record it in the index; an existing revision is left as it is."""
+        from reportgen.output import atomic_write, write_generated
+        if not self.created or self.docx is None or self.index_path is None:
+            return
+        write_generated(self.path, self.docx, force=False)
+        atomic_write(self.index_path, json.dumps(self.index, indent=2, sort_keys=True).encode("utf-8"))
+
+    def report(self) -> list[str]:
+        """What the CLI says: every applied change with the comment that caused it, then where the revision is."""
+        lines = [f"  uwaga nr {c.number} ({c.decision}): {ch.describe()} (było: {_show(ch.old)})"
+                 for c, ch in self.changes]
+        if self.created:
+            lines.append(f"Zapisano wersję {self.number} (po rozpatrzeniu uwag, {len(self.changes)} "
+                         f"{plural_form(len(self.changes), 'zmiana', 'zmiany', 'zmian')} danych): {self.path}")
+        else:
+            lines.append(f"Wersja {self.number} po rozpatrzeniu uwag już istnieje ({self.path}) – bez zmian, "
+                         f"nie tworzę nowej.")
+        return lines
 
 
 def _digest(folder: Path) -> str:
@@ -81,38 +106,99 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
     return Addenda({"revision": number, "revision_date": day, "revision_label": label}, [section])
 
 
-def build_revision(folder: Path, out_dir: Path) -> Revision:
+def _index(out_dir: Path) -> dict:
+    """wersje.json: revision number → digest of the content folder (data and comments) it was built from."""
+    path = out_dir / INDEX
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _known(out_dir: Path, folder: Path, index: dict) -> tuple[int, Path] | None:
+    """The revision already built from exactly this folder's content and comments, if any."""
+    digest = _digest(folder)
+    for number, known in index.items():
+        if known == digest:
+            return int(number), out_dir / f"{folder.resolve().name}_wersja_{number}.docx"
+    return None
+
+
+def accepted_changes(comments: list[cm.Comment]) -> list[tuple[cm.Comment, object]]:
+    """The data changes a revision applies, in comment order: only those of accepted (wholly or partly) comments;
+    a rejected comment's proposed change is never applied."""
+    return [(c, ch) for c in comments if c.accepted for ch in c.changes]
+
+
+def versions_dir(target: Path) -> Path:
+    """Where the revisions of the document written to `target` live: out/kluki.docx → out/kluki/wersje/."""
+    return target.parent / target.stem / "wersje"
+
+
+def has_data_changes(folder: Path) -> bool:
+    """True when the content folder has a comment file with an accepted comment that changes data: then
+    `reportgen build` also builds the next revision."""
+    if cm.find_comment_file(Path(folder)) is None:
+        return False
+    facts = load_procedure(Path(folder))
+    comment_file = cm.load_comments(Path(folder), compute(facts, load_procedure_rules()).display_end)
+    return comment_file is not None and any(c.accepted and c.changes for c in comment_file.comments)
+
+
+def prepare_revision(folder: Path, out_dir: Path, structure: Path | None = None) -> Revision:
+    """Build the next revision in memory (nothing written: see Revision.write). The same content folder and
+    comments as an earlier revision give that revision back, not a new one."""
     from reportgen.build import build_document
-    from reportgen.output import write_generated
     folder = Path(folder)
     rules = load_procedure_rules()
     facts = load_procedure(folder)
     day = facts.p.dates.revision
     if day is None:
-        raise UserError(f"{facts.where('dates')}: brak daty wersji po rozpatrzeniu uwag (dates.revision).")
+        raise UserError(f"{facts.where('dates')}: brak daty wersji po rozpatrzeniu uwag (dates.revision) – "
+                        f"wpisz ją, by zbudować wersję z uwzględnionymi uwagami.")
     timeline = compute(facts, rules)
     comment_file = cm.load_comments(folder, timeline.display_end)
     if comment_file is None:
         raise UserError(f"{folder / 'consultation'}: brak pliku uwag (uwagi.csv lub uwagi.xlsx).")
     comments = comment_file.comments
-    accepted = [(c, ch) for c in comments if c.accepted for ch in c.changes]
+    accepted = accepted_changes(comments)
     digest = _digest(folder)
     index_path = out_dir / INDEX
-    index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
+    index = _index(out_dir)
     name = folder.resolve().name
-    for number, known in index.items():
-        if known == digest:
-            return Revision(int(number), out_dir / f"{name}_wersja_{number}.docx", False, accepted)
+    known = _known(out_dir, folder, index)
+    if known is not None:
+        return Revision(known[0], known[1], False, accepted)
     number = max([1] + [int(n) for n in index]) + 1        # version 1 = the project put on display
     target = out_dir / f"{name}_wersja_{number}.docx"
     if target.exists():
         raise UserError(f"{target}: plik już istnieje, a nie ma go w {index_path} – nie nadpisuję wcześniejszej wersji.")
     with tempfile.TemporaryDirectory(prefix="reportgen-rev-") as tmp:
         copy = Path(tmp) / name
-        apply_changes(folder, copy, [ch for _, ch in accepted])
-        result = build_document(copy, addenda=revision_addenda(number, day, comments))
-    write_generated(target, result.docx, force=False)
-    index[str(number)] = digest
-    from reportgen.output import atomic_write
-    atomic_write(index_path, json.dumps(index, indent=2, sort_keys=True).encode("utf-8"))
-    return Revision(number, target, True, accepted)
+        apply_changes(folder, copy, [ch for _, ch in accepted])   # type: ignore[misc]
+        result = build_document(copy, structure, addenda=revision_addenda(number, day, comments))
+    return Revision(number, target, True, accepted, result.docx, index_path, {**index, str(number): digest},
+                    result.document)
+
+
+def build_revision(folder: Path, out_dir: Path, structure: Path | None = None) -> Revision:
+    rev = prepare_revision(folder, out_dir, structure)
+    rev.write()
+    return rev
+
+
+def current_document(folder: Path, target: Path):
+    """The built document that matches the content folder now, for załącznik nr 1 of the draft resolution:
+    with accepted comments that change data, the revision recorded for exactly this folder's content and comments
+    (versions_dir(target)); otherwise `target` (out/<gmina>.docx) when it was built. Returns (Attached or None,
+    why not – Polish)."""
+    from reportgen.procedure.package import Attached
+    folder = Path(folder)
+    if has_data_changes(folder):
+        out_dir = versions_dir(target)
+        known = _known(out_dir, folder, _index(out_dir))
+        if known is not None and known[1].is_file():
+            day = load_procedure(folder).p.dates.revision
+            return Attached(known[1].read_bytes(), f"wersja {known[0]} z {short_date(day)} (po rozpatrzeniu uwag)"), ""
+        return None, (f"brak wersji po rozpatrzeniu uwag dla obecnych danych i uwag w {out_dir} – uruchom "
+                      f"reportgen build {folder}")
+    if target.is_file():
+        return Attached(target.read_bytes(), f"plik {target.name}"), ""
+    return None, f"brak zbudowanego dokumentu {target} – uruchom reportgen build {folder}"

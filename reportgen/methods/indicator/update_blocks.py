@@ -57,7 +57,7 @@ def update_carried(ctx: Context, **_) -> TableData | None:
     rows = [[c.what, str(c.year), c.source or "–"] for c in u.carried]
     cols = [Column("Dane", None, kind="text"), Column("Rok danych", None, kind="text"),
             Column("Źródło aktualnych danych", None, kind="text")]
-    return TableData(cols, rows, "update.yaml (dane przeniesione z poprzedniego projektu założeń)", provenance=["plan_update"])
+    return TableData(cols, rows, "poprzedni projekt założeń; dane przeniesione do aktualizacji przez gminę", provenance=["plan_update"])
 
 
 @table("update_measures", needs=("plan_update",))
@@ -69,4 +69,4 @@ def update_measures(ctx: Context, **_) -> TableData | None:
     rows = [[m.measure, m.status, m.detail or "–", m.source] for m in u.measures]
     cols = [Column("Przedsięwzięcie poprzedniego projektu", None, kind="text"), Column("Stan", None, kind="text"),
             Column("Zakres wykonania", None, kind="text"), Column("Źródło", None, kind="text")]
-    return TableData(cols, rows, "update.yaml (dane gminy)", provenance=["plan_update"])
+    return TableData(cols, rows, "dane gminy o realizacji przedsięwzięć", provenance=["plan_update"])
