@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hostile import memory_limit
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from hostile import memory_limit
 from reportgen import build as build_module
 from reportgen.cli import cli
 from reportgen.errors import UserError

@@ -4,8 +4,8 @@ test_bad_input.py."""
 from __future__ import annotations
 
 import pytest
-
 from hostile import MEMORY_LIMIT_MB, memory_limit, run_limited
+
 from reportgen.errors import UserError
 from reportgen.inputs.yamlio import MAX_NODES, key_lines, line_for, load_yaml, parse_yaml
 
@@ -59,6 +59,7 @@ def test_recursive_alias_refused():
 
 def test_shared_anchor_within_budget_is_fine():
     data, lines = parse_yaml("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\nlist: [*b, *b]\n", "d.yaml")
+    assert isinstance(data, dict)
     assert data["other"] == {"x": 1, "y": 2} and data["list"] == [{"x": 1}, {"x": 1}]
     assert lines[("other", "y")] == 4
 

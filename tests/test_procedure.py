@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from click.testing import CliRunner
 from docx import Document
 
 from reportgen.cli import cli
-from reportgen.errors import UserError
 from reportgen.procedure.calendar import easter_sunday, term_end_days, term_end_years
 from reportgen.procedure.law import load_procedure_rules
 from reportgen.procedure.package import build_package

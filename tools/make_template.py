@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "reportgen.docx"
@@ -137,7 +137,7 @@ def main() -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("{{ place_date }}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
+    doc.save(str(OUT))
 
 
 if __name__ == "__main__":

@@ -48,7 +48,8 @@ def read_docx(path: Path) -> DocxContent:
     except Exception as exc:       # python-docx on a hostile part (e.g. [Content_Types].xml of another schema)
         raise UserError(f"{path}: uszkodzony plik .docx ({type(exc).__name__}).") from None
     body = doc.element.body
-    paragraphs, tables = [], []
+    paragraphs: list = []
+    tables: list = []
     last_text = ""
     from docx.table import Table
     from docx.text.paragraph import Paragraph

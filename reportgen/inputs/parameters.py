@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -189,9 +190,9 @@ def constraint_problem(entry: dict, value) -> str | None:
     return None
 
 
-def _dated_points(entry: dict) -> list[tuple[dt.date, float, str]]:
+def _dated_points(entry: dict) -> list[tuple[dt.date, Any, str]]:
     """(date, value, source) of a dated entry, in date order; a point's own source overrides the entry's."""
-    out = []
+    out: list[tuple[dt.date, Any, str]] = []
     for day, point in sorted(entry["values"].items()):
         if isinstance(point, dict):
             out.append((day, point.get("value"), point.get("source") or entry.get("source", "")))
@@ -205,6 +206,7 @@ def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> 
     last point on or before `as_of`; for base_year the last point on or before 31 December of the base year.
     Without a date, the latest point (used by listings, never by a build)."""
     points = _dated_points(entry)
+    limit: dt.date | None
     if entry.get("dated_by") == "base_year" and base_year is not None:
         limit = dt.date(base_year, 12, 31)
     else:
@@ -216,7 +218,7 @@ def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> 
     return {**entry, "value": value, "source": source, "value_date": day}
 
 
-def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:
+def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:   # noqa: C901 – one check per field, in file order
     problems = []
     line = lines.line_of((pid,))
     where = f"{label}, wiersz {line}, klucz {pid}"
@@ -257,7 +259,7 @@ def _override_lines(label: str):
         return None
 
 
-def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",
+def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",  # noqa: C901
                     as_of: dt.date | None = None, base_year: int | None = None) -> Parameters:
     """The parameter set of one build. `as_of` (the document date) and `base_year` pick the value of each dated
     entry (see the module docstring)."""

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from reportgen.errors import UserError
 from reportgen.inputs.yamlio import read_data_text
@@ -85,7 +86,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], st
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[object]]] = []
+    rows: list[tuple[int, list[Any]]] = []
     header: list[str] | None = None
     start = 1
     try:
@@ -155,7 +156,7 @@ def _parse_date(value) -> date:
     raise ValueError(f"oczekiwano daty RRRR-MM-DD lub DD.MM.RRRR (podano {s!r})")
 
 
-def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | None:
+def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | None:   # noqa: C901 – one check per column
     """Read and validate the comment file of a content folder; None when there is none."""
     path = find_comment_file(folder)
     if path is None:
@@ -183,12 +184,12 @@ def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | N
     for row, values in rows:
         def get(column: str):
             i = index.get(column)
-            return values[i] if i is not None and i < len(values) else None
+            return values[i] if i is not None and i < len(values) else None   # noqa: B023 – called in this iteration
 
         def text(column: str) -> str:
             raw = get(column)
             if raw is not None and len(str(raw)) > MAX_TEXT:
-                errors.append(f"{where(row, column)}: tekst dłuższy niż {MAX_TEXT} znaków ({len(str(raw))}).")
+                errors.append(f"{where(row, column)}: tekst dłuższy niż {MAX_TEXT} znaków ({len(str(raw))}).")  # noqa: B023
                 return ""
             return clean(raw)
 
@@ -211,13 +212,13 @@ def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | N
         def choice(column: str, allowed: tuple[str, ...], what: str) -> str:
             value = text(column)
             if value not in allowed:
-                errors.append(f"{where(row, column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")
+                errors.append(f"{where(row, column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")  # noqa: B023
             return value
 
         def required(column: str, what: str) -> str:
             value = text(column)
             if not value:
-                errors.append(f"{where(row, column)}: {what}.")
+                errors.append(f"{where(row, column)}: {what}.")  # noqa: B023
             return value
 
         channel = choice("forma", CHANNELS, "nieznana forma złożenia")
@@ -235,9 +236,10 @@ def load_comments(folder: Path, last_day: date | None = None) -> CommentFile | N
         except ValueError as exc:
             errors.append(f"{where(row, 'zmiana_danych')}: {exc}.")
         if len(errors) == before:
-            comments.append(Comment(number, received, channel, submitter, kind_, body, text("dotyczy"), decision,
+            # no error in this row: number and received were parsed (a failed parse adds an error)
+            comments.append(Comment(number, received, channel, submitter, kind_, body, text("dotyczy"), decision,  # type: ignore[arg-type]
                                     justification, found_changes, row,
-                                    late=bool(last_day and received > last_day)))
+                                    late=bool(last_day and received > last_day)))  # type: ignore[operator]
     if errors:
         raise UserError(errors)
     comments.sort(key=lambda c: c.number)
