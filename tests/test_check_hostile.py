@@ -249,3 +249,27 @@ def test_cells_go_to_the_overlapping_column_or_the_nearest_on_the_left():
     assert _cells("Wiersz      12   7", cols) == ["Wiersz", "12 7", ""]
     #        a header cell 8-22 overlaps column 1 by 4 and column 2 by 2: column 1
     assert _cells("        Zużycie energii", cols) == ["", "Zużycie energii", ""]
+
+
+@pytest.mark.parametrize("option", ["--config", "--requirements"])
+def test_config_and_requirements_that_are_a_pipe_or_a_device_are_refused_without_reading(tmp_path, option):
+    """A FIFO would block and /dev/zero never ends: both are refused before a byte is read."""
+    import os
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Projekt założeń do planu zaopatrzenia w ciepło\n\nTekst planu.\n", encoding="utf-8")
+    fifo = tmp_path / "potok.yaml"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        result = _run(plan, option, str(path))
+        _assert_refused(result, path, "to nie jest zwykły plik")
+
+
+def test_config_with_an_alias_bomb_is_refused(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Projekt założeń do planu zaopatrzenia w ciepło\n\nTekst planu.\n", encoding="utf-8")
+    bomb = tmp_path / "bomba.yaml"
+    levels = ["a0: &a0 [warning, warning, warning, warning, warning, warning, warning, warning, warning]"]
+    levels += [f"a{k}: &a{k} [*a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}]" for k in range(1, 12)]
+    bomb.write_text("\n".join(levels) + "\nrules: *a11\n", encoding="utf-8")
+    result = _run(plan, "--config", str(bomb))
+    assert result.exit_code == 2 and str(bomb) in result.stderr and "Traceback" not in result.output
