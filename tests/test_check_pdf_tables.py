@@ -62,6 +62,7 @@ def _notes(doc) -> list[str]:
 
 def test_page_pdfplumber_chokes_on_keeps_the_layout_reading_with_a_note(tmp_path, monkeypatch):
     from pdfminer.pdfparser import PDFSyntaxError
+
     from reportgen.check.readers import pdftables
 
     def choke(self, number):
