@@ -230,7 +230,11 @@ def test_thousands_of_aligned_numbers_are_not_taken_for_a_table(tmp_path, monkey
     from reportgen.check.readers import layout
     placed = []
     real_cells = layout._cells
-    monkeypatch.setattr(layout, "_cells", lambda text, cols: placed.append(len(cols)) or real_cells(text, cols))
+    def counting_cells(text, cols):
+        placed.append(len(cols))
+        return real_cells(text, cols)
+
+    monkeypatch.setattr(layout, "_cells", counting_cells)
     path = tmp_path / "liczby.txt"
     row = "  ".join(str(100 + k) for k in range(3_000))
     path.write_text("Plan zaopatrzenia\n\n" + "\n".join(f"w{r}  {row}" for r in range(3)) + "\n", encoding="utf-8")
