@@ -50,8 +50,8 @@ def title_page(g, title: str = PLAN_TITLE) -> dict:
     d = g.document_date
     return {
         "title_heading": title.split(" dla ")[0].upper(),    # the document's kind, without the gmina
-        "resolution_number": res.number or "…………",
-        "resolution_date": f"{res.date.day} {months[res.date.month - 1]} {res.date.year} r." if res.date else "…………",
+        "resolution_number": res.number if res.number and res.date else None,
+        "resolution_date": f"{res.date.day} {months[res.date.month - 1]} {res.date.year} r." if res.date else None,
         "council": g.forms.adjective_council,
         "gmina_genitive": g.forms.genitive,
         "period_text": period_text(g),

@@ -24,7 +24,8 @@ def test_title_page(d):
     head = "\n".join(texts(d)[:30])
     assert "dla Gminy Kluki" in head
     assert "na lata 2022–2025 z perspektywą do 2037 roku" in head
-    assert "Załącznik do uchwały Nr" in head and "Rady Gminy Kluki" in head
+    # gmina.yaml has no resolution yet (a draft): no blank "Nr ………… z dnia …………" for the checker to flag
+    assert "Załącznik do uchwały" not in head and "…………" not in head
     assert "Ecovidi Piotr Stańczuk" in head
 
 

@@ -427,3 +427,13 @@ def test_demand_forecast_to_the_horizon(knyszyn_build):
     text = " ".join(b.text for s in knyszyn_build.document.walk_sections() if s.id == "s_fc_summary"
                     for b in s.blocks if hasattr(b, "text"))
     assert "gaz płynny" in text and "nie przewiduje się zapotrzebowania na gaz ziemny" in text
+
+
+def test_title_page_names_the_adopting_resolution(knyszyn_build):
+    # gmina.yaml: uchwała nr X/73/15 Rady Miejskiej w Knyszynie z 29 września 2015 r. (the seed's title page)
+    from io import BytesIO
+
+    import docx
+    head = "\n".join(p.text for p in docx.Document(BytesIO(knyszyn_build.docx)).paragraphs[:12])
+    assert "Załącznik do uchwały Nr X/73/15" in head
+    assert "z dnia 29 września 2015 r." in head

@@ -105,7 +105,9 @@ def main() -> None:
     # Title page (docxtpl fills the tags).
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    r = p.add_run("Załącznik do uchwały Nr {{ resolution_number }}\n{{ council }}\nz dnia {{ resolution_date }}")
+    # printed once the Rada has adopted the plan (gmina.yaml: resolution); a draft carries no blank "Nr ………"
+    r = p.add_run("{% if resolution_number %}Załącznik do uchwały Nr {{ resolution_number }}\n{{ council }}\n"
+                  "z dnia {{ resolution_date }}{% endif %}")
     r.font.size = Pt(10)
     for _ in range(6):
         doc.add_paragraph()
