@@ -7,9 +7,8 @@ Both run as a user runs them: a fresh Python process each, imports included (`re
 script); median of three runs. Targets (issue #12): cold build ≤ 1,0 × the baseline, rebuild with a warm chart
 cache ≤ 0,5 ×. Charts missing from the cache are drawn in worker processes (started, when the cache is empty, at
 the beginning of the build, so their matplotlib import overlaps reading the data) while the text is written;
-compiled text templates are kept beside the package's compiled Python (reportgen/__pycache__/jinja-*, like a .pyc:
-compiled once per installation, reportgen/render/template_cache.py), so "cold" means an empty chart cache with the
-program's templates compiled; the first build after installation (templates compiled too) is reported separately.
+compiled text templates are kept in the same user cache (reportgen/render/template_cache.py), so "cold" means an
+empty cache: charts drawn and templates compiled, as on the first build after installation.
 Runs alternate (cold, warm, baseline) because the machine is shared: compare the ratios, not the seconds.
 
 The breakdown (one more fresh process per case) times the phases from outside build.py: imports, loading and
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import os
 import statistics
 import subprocess
@@ -121,18 +119,12 @@ def main() -> None:
             warm.append(_fresh(ours_code, {"REPORTGEN_CACHE": cache}))
         base.append(_fresh(base_code, {}))
     cold_s, warm_s, base_s = (statistics.median(x) for x in (cold, warm, base))
-    for folder in (ROOT / "reportgen" / "__pycache__").glob("jinja-*"):
-        shutil.rmtree(folder, ignore_errors=True)      # as after installation: the templates are compiled again
-    with tempfile.TemporaryDirectory() as cache:
-        first_s = _fresh(ours_code, {"REPORTGEN_CACHE": cache})
     with tempfile.TemporaryDirectory() as cache:
         phases = {"cold": breakdown(content, cache), "warm": breakdown(content, cache)}
     print(f"document: {len(tables)} tables, {n_fig} figures, {len(result.docx)} bytes; {os.cpu_count()} CPU")
     print(f"reportgen build, cold chart cache: {cold_s:.2f} s ({cold_s / base_s:.2f} × baseline; target ≤ 1,0)")
     print(f"reportgen build, warm chart cache: {warm_s:.2f} s ({warm_s / base_s:.2f} × baseline; target ≤ 0,5)")
     print(f"baseline python-docx + matplotlib script: {base_s:.2f} s")
-    print(f"first build after installation (templates compiled too, one run): {first_s:.2f} s "
-          f"({first_s / base_s:.2f} × baseline)")
     print("breakdown (s)          " + "  ".join(f"{k:>8}" for k in phases))
     for key in phases["cold"]:
         print(f"  {key:<24}" + "  ".join(f"{phases[k][key]:8.2f}" for k in phases))

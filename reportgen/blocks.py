@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportgen.document.model import Column
+
+if TYPE_CHECKING:
+    from reportgen.results import Context
 
 
 @dataclass
@@ -75,3 +79,17 @@ def find_builder(kind: str, name: str) -> Builder | None:
     from reportgen.methods import all_methods
     all_methods()
     return BUILDERS.get((kind, name))
+
+
+def label(ctx: Context, kind: str, key: str) -> str:
+    """The Polish name of a sector, carrier, pollutant, … (rules/vocabulary.yaml, section `kind`)."""
+    return ctx.vocabulary[kind][key]["label"]
+
+
+def sector_label(ctx: Context, sector: str) -> str:
+    return label(ctx, "sectors", sector)
+
+
+def carrier_label(ctx: Context, carrier: str) -> str:
+    return label(ctx, "carriers", carrier)
+

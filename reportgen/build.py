@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.document.assemble import assemble
+from reportgen.document.assemble import assemble, place_annex
 from reportgen.document.compliance import compliance_section
-from reportgen.document.model import Document, Table
+from reportgen.document.model import Document
 from reportgen.document.structure import load_structure
 from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
@@ -50,8 +50,8 @@ def title_page(g, title: str = PLAN_TITLE) -> dict:
     d = g.document_date
     return {
         "title_heading": title.split(" dla ")[0].upper(),    # the document's kind, without the gmina
-        "resolution_number": res.number or "…………",
-        "resolution_date": f"{res.date.day} {months[res.date.month - 1]} {res.date.year} r." if res.date else "…………",
+        "resolution_number": res.number if res.number and res.date else None,
+        "resolution_date": f"{res.date.day} {months[res.date.month - 1]} {res.date.year} r." if res.date else None,
         "council": g.forms.adjective_council,
         "gmina_genitive": g.forms.genitive,
         "period_text": period_text(g),
@@ -64,16 +64,22 @@ def title_page(g, title: str = PLAN_TITLE) -> dict:
 def build_document(content_dir: Path, structure_path: Path | None = None, use_chart_cache: bool = True,
                    addenda=None) -> BuildResult:
     """`addenda`: optional extra annexes and meta added last (reportgen.procedure.revision.Addenda)."""
+    ctx = load_context(content_dir)     # bad data stops the build here, before any chart worker starts
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
-        document, ctx = compose_document(content_dir, structure_path)
+        document, ctx = compose_document(content_dir, structure_path, ctx)
         if addenda is not None:   # revision annexes (reportgen.procedure.revision)
             addenda.apply(document)
         figures = document.figures()
-        images = charts.render([f.chart_spec for f in figures])
-        docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", images)
-        for fig, png in zip(figures, images()):
-            fig.image_png = png
-            fig.alt_text = fig.caption
+        drawn = charts.render([f.chart_spec for f in figures])
+
+        def attach_images() -> list[bytes]:
+            """The renderer asks for the images once the text is written: each figure gets its PNG then."""
+            pngs = drawn()
+            for fig, png in zip(figures, pngs, strict=True):
+                fig.image_png = png
+            return pngs
+
+        docx = render_docx(document, templates_dir() / "docx" / "reportgen.docx", attach_images)
         return BuildResult(document, ctx, docx)
 
 
@@ -89,10 +95,11 @@ def load_context(content_dir: Path) -> Context:
     return Context(content=content, params=params, vocabulary=vocabulary)
 
 
-def compose_document(content_dir: Path, structure_path: Path | None = None) -> tuple[Document, Context]:
+def compose_document(content_dir: Path, structure_path: Path | None = None,
+                     ctx: Context | None = None) -> tuple[Document, Context]:
     """Content folder → results → document model, self-checked against the statutory requirements (no .docx,
-    no chart images: tests of what a document contains stop here)."""
-    ctx = load_context(content_dir)
+    no chart images: tests of what a document contains stop here). `ctx`: the folder already loaded."""
+    ctx = ctx or load_context(content_dir)
     content = ctx.content
     params = ctx.params
     compute_results(ctx)
@@ -122,13 +129,8 @@ def compose_document(content_dir: Path, structure_path: Path | None = None) -> t
         raise UserError([f"{f.rule_id}: {f.message} {f.suggestion} (dane: {content.folder}, struktura: {structure_path})"
                          for f in errors])
     annex = structure.annex.get("compliance_matrix")
-    if annex:
-        annex_section = compliance_section(document, requirements, g.document_date, annex)
-        document.sections.append(annex_section)
-        # the annex table takes the next table number (compliance_section is built after numbering)
-        annex_table = annex_section.blocks[-1]
-        assert isinstance(annex_table, Table)
-        annex_table.number = len(document.tables())
+    if annex:   # made from the checked document, so placed after it
+        place_annex(document, compliance_section(document, requirements, g.document_date, annex))
 
     document.meta.update({
         "title_page": title_page(g, document.title),

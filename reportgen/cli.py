@@ -99,7 +99,8 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
         return
     doc = result.document
     n_sec, n_tab, n_fig = sum(1 for _ in doc.walk_sections()), len(doc.tables()), len(doc.figures())
-    click.echo(f"Zapisano {target}: {n_sec} {plural_form(n_sec, 'rozdział lub podrozdział', 'rozdziały i podrozdziały', 'rozdziałów i podrozdziałów')}, "
+    sections = plural_form(n_sec, 'rozdział lub podrozdział', 'rozdziały i podrozdziały', 'rozdziałów i podrozdziałów')
+    click.echo(f"Zapisano {target}: {n_sec} {sections}, "
                f"{n_tab} {plural_form(n_tab, 'tabela', 'tabele', 'tabel')}, "
                f"{n_fig} {plural_form(n_fig, 'rysunek', 'rysunki', 'rysunków')}.")
     if backup:
@@ -143,10 +144,10 @@ def explain(content_dir: Path, block_id: str) -> None:
 
 def _register_optional_commands() -> None:
     """Commands of other jobs (check, rules) live in their own packages."""
-    from reportgen.procedure.commands import procedure, revision   # reportgen procedure | revision
+    from reportgen.procedure.commands import procedure, revision  # reportgen procedure | revision
     cli.add_command(procedure)
     cli.add_command(revision)
-    from reportgen.diff.commands import diff                        # reportgen diff OLD.docx NEW.docx
+    from reportgen.diff.commands import diff  # reportgen diff OLD.docx NEW.docx
     cli.add_command(diff)
     try:
         from reportgen.check.commands import check, rules

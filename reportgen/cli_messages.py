@@ -101,6 +101,6 @@ def install() -> None:
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = gettext
+            module._ = gettext   # type: ignore[attr-defined]   # click modules bind _ at import
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            module.ngettext = ngettext   # type: ignore[attr-defined]

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportgen.results import FieldAccess
+
+# The consumer sectors of both methods, in table order (labels: rules/vocabulary.yaml, sectors).
+SECTOR_ORDER = ("housing", "municipal", "business")
+
 
 @dataclass(frozen=True)
 class NetworkLine:
@@ -20,7 +25,7 @@ class MVFeeder:
 
 
 @dataclass(frozen=True)
-class ElectricityNetwork:
+class ElectricityNetwork(FieldAccess):
     """The distribution network in the gmina (result `network`), as the operator reports it."""
     operator: str
     lines: tuple[NetworkLine, ...]

@@ -8,9 +8,17 @@ from reportgen.errors import UserError
 
 
 def _doc_of(dotted: str) -> str:
-    module, _, name = dotted.rpartition(".")
-    fn = getattr(importlib.import_module(module), name, None)
-    return inspect.getdoc(fn) or "" if fn else ""
+    """The docstring of a recorded calculator: a module-level function or a method (`module.Class.method`)."""
+    parts = dotted.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        try:
+            obj: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for name in parts[cut:]:
+            obj = getattr(obj, name, None)
+        return inspect.getdoc(obj) or "" if obj is not None else ""
+    return ""
 
 
 def explain_block(result, block_id: str) -> str:

@@ -1,11 +1,18 @@
 """Results with provenance (which calculator produced a value from which inputs), and the producers that make them.
 
 Producers live in the method packages (reportgen/methods/<method>/) and register with `@producer`;
-`compute_results` runs them all (a producer returns nothing when its content files are absent)."""
+`compute_results` runs them all (a producer returns nothing when its content files are absent).
+
+Provenance is recorded, not declared: while a producer runs, every call of a public function (or method) of a
+calculator module (`reportgen.methods.<method>.calc.*`, `reportgen.quantities`) is noted, and each `Result` the
+producer makes takes the calls made since the previous one. A result's value is a frozen dataclass defined next
+to its producer (reportgen/methods/<method>/results.py, reportgen/common_results.py)."""
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:                       # type names only: the loader imports the methods, which import this
@@ -13,13 +20,63 @@ if TYPE_CHECKING:                       # type names only: the loader imports th
     from reportgen.inputs.parameters import Parameters
 
 
+class FieldAccess:
+    """Result types read as `value["field"]` and `value.get("field")` too, so modules written against the dict
+    results of round 1 (methods/indicator/update_results.py, transition_results.py) keep working; a None field
+    counts as absent (`"field" in value` is False), as a missing key did. New code reads attributes."""
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        value = getattr(self, name, None)
+        return default if value is None else value
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and getattr(self, name, None) is not None
+
+
+def _is_calculator_module(module: str) -> bool:
+    return module == "reportgen.quantities" or (module.startswith("reportgen.methods.") and ".calc." in module)
+
+
+class _CallRecorder:
+    """Notes the calculators called while a producer runs (a profile hook: producers are short, so its cost is
+    a fraction of a millisecond per result)."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, frame: FrameType, event: str, arg: Any) -> None:
+        if event != "call":
+            return
+        module = frame.f_globals.get("__name__", "")
+        name = frame.f_code.co_qualname
+        if _is_calculator_module(module) and not any(part[:1] in "_<" for part in name.split(".")):
+            self.calls.append(f"{module}.{name}")
+
+    def take(self) -> list[str]:
+        calls, self.calls = list(dict.fromkeys(self.calls)), []
+        return calls
+
+
+_recorder: _CallRecorder | None = None
+
+
 @dataclass
 class Result:
     name: str
-    value: Any
-    calculators: list[str]                 # dotted names of the pure functions used
-    inputs: list[str]                      # "heat.yaml: sectors.housing", "parametry: dhw_*"
+    value: Any                             # a frozen dataclass of the producing method (or common_results)
+    calculators: list[str] = field(default_factory=list)   # dotted names of the calculators called (recorded)
+    inputs: list[str] = field(default_factory=list)        # "heat.yaml: sectors.housing", "parametry: dhw_*"
     note: str = ""
+
+    def __post_init__(self) -> None:
+        if _recorder is not None:          # made by a producer: the calculators are those it called
+            self.calculators = _recorder.take()
 
     def describe(self, description: str = "") -> str:
         """Polish text for `reportgen explain`; `description` comes from rules/vocabulary.yaml (results)."""
@@ -60,11 +117,22 @@ def producer(fn: Producer) -> Producer:
     return fn
 
 
+def _run_recorded(produce: Producer, ctx: Context) -> Iterable[Result]:
+    global _recorder
+    previous_hook, _recorder = sys.getprofile(), _CallRecorder()
+    sys.setprofile(_recorder)
+    try:
+        return produce(ctx)
+    finally:
+        sys.setprofile(previous_hook)
+        _recorder = None
+
+
 def compute_results(ctx: Context) -> dict[str, Result]:
     """Run every registered producer (method packages imported first, so all are registered) in order."""
     from reportgen.methods import all_methods
     all_methods()
     for produce in PRODUCERS:
-        for result in produce(ctx):
+        for result in _run_recorded(produce, ctx):
             ctx.results[result.name] = result
     return ctx.results

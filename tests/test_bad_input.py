@@ -50,7 +50,7 @@ def test_missing_key_and_wrong_type(kluki_copy, tmp_path):
     assert_rejected(result, out, "gmina.yaml", "klucz teryt: brak wymaganego klucza",
                     "heat.yaml", "klucz sectors.business.floor_area_m2: oczekiwano liczby")
     # each message names its line
-    line = next(l for l in result.output.splitlines() if "floor_area_m2" in l)
+    line = next(ln for ln in result.output.splitlines() if "floor_area_m2" in ln)
     assert re.search(r"wiersz \d+", line)
 
 
@@ -89,7 +89,7 @@ def test_several_problems_reported_together(kluki_copy, tmp_path):
     edit(kluki_copy / "renewables.yaml", "efficiency: 0.50", "efficiency: 5")
     result, out = run_build(kluki_copy, tmp_path)
     assert_rejected(result, out, "heat.yaml", "renewables.yaml")
-    assert len([l for l in result.output.splitlines() if l.startswith("błąd:")]) == 2
+    assert len([ln for ln in result.output.splitlines() if ln.startswith("błąd:")]) == 2
 
 
 # --- hostile and mistaken YAML, end to end (issue #7) ------------------------------------------------------------

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,var-annotated"
 """Reading .docx (and a PDF with a text layer); a small correct plan gives no error, each seeded defect is found."""
 from __future__ import annotations
 

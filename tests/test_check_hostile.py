@@ -222,3 +222,58 @@ def test_terminal_escape_sequences_never_reach_the_terminal(tmp_path):
         assert result.exit_code == 1, result.output
         assert not any(ch in result.output for ch in "\x1b\x07\x9b\u202e"), fmt
         assert "przedstawiono" in result.output
+
+
+def test_thousands_of_aligned_numbers_are_not_taken_for_a_table(tmp_path, monkeypatch):
+    """Three rows of 3 000 numbers (27 KB): far more columns than a table can have (Word's 63), so the rows stay
+    text and no cell is ever placed into a column (this took 35 s when every cell scanned every column)."""
+    from reportgen.check.readers import layout
+    placed = []
+    real_cells = layout._cells
+    def counting_cells(text, cols):
+        placed.append(len(cols))
+        return real_cells(text, cols)
+
+    monkeypatch.setattr(layout, "_cells", counting_cells)
+    path = tmp_path / "liczby.txt"
+    row = "  ".join(str(100 + k) for k in range(3_000))
+    path.write_text("Plan zaopatrzenia\n\n" + "\n".join(f"w{r}  {row}" for r in range(3)) + "\n", encoding="utf-8")
+    doc = read_document(path)
+    assert placed == []
+    assert not any(b.__class__.__name__ == "Table" for s in doc.sections for b in s.blocks)
+    result = _run(path)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+
+
+def test_cells_go_to_the_overlapping_column_or_the_nearest_on_the_left():
+    from reportgen.check.readers.layout import _cells
+    cols = [(0, 6), (10, 14), (20, 24)]
+    #        "Wiersz" at 0-6, "12" at 12-14 (inside column 1), "7" at 17-18 (a gap: column 1 on its left)
+    assert _cells("Wiersz      12   7", cols) == ["Wiersz", "12 7", ""]
+    #        a header cell 8-22 overlaps column 1 by 4 and column 2 by 2: column 1
+    assert _cells("        Zużycie energii", cols) == ["", "Zużycie energii", ""]
+
+
+@pytest.mark.parametrize("option", ["--config", "--requirements"])
+def test_config_and_requirements_that_are_a_pipe_or_a_device_are_refused_without_reading(tmp_path, option):
+    """A FIFO would block and /dev/zero never ends: both are refused before a byte is read."""
+    import os
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Projekt założeń do planu zaopatrzenia w ciepło\n\nTekst planu.\n", encoding="utf-8")
+    fifo = tmp_path / "potok.yaml"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        result = _run(plan, option, str(path))
+        _assert_refused(result, path, "to nie jest zwykły plik")
+
+
+def test_config_with_an_alias_bomb_is_refused(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Projekt założeń do planu zaopatrzenia w ciepło\n\nTekst planu.\n", encoding="utf-8")
+    bomb = tmp_path / "bomba.yaml"
+    levels = ["a0: &a0 [warning, warning, warning, warning, warning, warning, warning, warning, warning]"]
+    levels += [f"a{k}: &a{k} [*a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}]" for k in range(1, 12)]
+    bomb.write_text("\n".join(levels) + "\nrules: *a11\n", encoding="utf-8")
+    result = _run(plan, "--config", str(bomb))
+    assert result.exit_code == 2 and str(bomb) in result.stderr and "Traceback" not in result.output

@@ -54,3 +54,47 @@ def test_wrong_total_in_ruled_table_is_found_with_its_page(tmp_path):
     # hand calculation: 12 500 + 3 000 + 4 500 = 20 000, the table prints 21 000
     assert finding.severity == "error" and "Tabela 1" in finding.message and "20 000" in finding.message
     assert "s. 1" in finding.location
+
+
+def _notes(doc) -> list[str]:
+    return [n for n in doc.meta["notes"] if "nie odtworzono" in n]
+
+
+def test_page_pdfplumber_chokes_on_keeps_the_layout_reading_with_a_note(tmp_path, monkeypatch):
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    from reportgen.check.readers import pdftables
+
+    def choke(self, number):
+        raise PDFSyntaxError("bad object")
+    monkeypatch.setattr(pdftables.PdfTables, "page", choke)
+    doc = read_document(_pdf(tmp_path, "20 000"))
+    assert _notes(doc) == ["Tabel ze strony 1 nie odtworzono (błąd odczytu: PDFSyntaxError); zostały one "
+                           "odczytane tylko z układu tekstu."]
+    assert 1 in [t.number for t in doc.tables()]          # the layout reading of the table is still there
+
+
+def test_page_with_too_many_ruling_lines_is_skipped(tmp_path, monkeypatch):
+    from reportgen.check.readers import limits
+    monkeypatch.setattr(limits, "PDF_MAX_RULINGS", 3)     # the ruled table has 5 rows × 3 columns of lines
+    doc = read_document(_pdf(tmp_path, "20 000"))
+    [note] = _notes(doc)
+    assert note.startswith("Tabel ze strony 1 nie odtworzono (") and "linii na stronie, limit 3)" in note
+
+
+def test_table_recovery_stops_at_its_deadline(tmp_path, monkeypatch):
+    from reportgen.check.readers import limits
+    monkeypatch.setattr(limits, "PDF_TABLES_MAX_SECONDS", -1.0)     # time is up before the first page
+    doc = read_document(_pdf(tmp_path, "20 000"))
+    assert _notes(doc) == ["Tabel ze strony 1 nie odtworzono (limit czasu odtwarzania tabel, -1 s); zostały one "
+                           "odczytane tylko z układu tekstu."]
+
+
+def test_pdf_pdfplumber_cannot_open_gives_a_note(tmp_path, monkeypatch):
+    import pdfplumber
+
+    def refuse(*args, **kwargs):
+        raise ValueError("not a PDF pdfminer accepts")
+    monkeypatch.setattr(pdfplumber, "open", refuse)
+    doc = read_document(_pdf(tmp_path, "20 000"))
+    assert [n for n in doc.meta["notes"] if "pdfplumber nie otworzył" in n]

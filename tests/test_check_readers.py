@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,var-annotated"
 """Text and Markdown readers on small hand-written plans: headings without a TOC, tables after captions,
 page furniture inside tables, wrapped list entries."""
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,var-annotated"
 """Stress cases of `reportgen check` built from real-looking plan text (tests/fixtures/check/stress_plan.py):
 for each behaviour the correct text gives no false error and the injected defect is found. Expected values are
 hand calculations written in stress_plan.py or next to each case."""

@@ -105,7 +105,7 @@ def test_diff_bad_file(tmp_path):
     bad = tmp_path / "x.docx"
     bad.write_bytes(b"not a zip")
     result = CliRunner().invoke(cli, ["diff", str(bad), str(bad)])
-    assert result.exit_code == 2 and "nie można odczytać" in result.output
+    assert result.exit_code == 2 and "x.docx" in result.output and "nie jest plik .docx" in result.output
 
 
 def test_draft_resolution_carries_the_revision_as_annex_1(built, revision):

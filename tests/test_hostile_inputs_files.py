@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from hostile import memory_limit
+
 from reportgen.cli import cli
 from reportgen.errors import UserError
 from reportgen.inputs.csvio import parse_number, read_csv
 from reportgen.inputs.loader import load_content
-from reportgen.methods.survey.inputs import load_locality_csv
 from reportgen.inputs.yamlio import MAX_INPUT_BYTES, read_data_bytes, read_data_text
+from reportgen.methods.survey.inputs import load_locality_csv
 
 CSV = "localities_population.csv"
 

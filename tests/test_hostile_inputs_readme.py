@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hostile import MEMORY_LIMIT_MB
+
 from reportgen.check.readers import limits
 from reportgen.inputs import csvio, yamlio
 from reportgen.output import MAX_BACKUPS
-
-from hostile import MEMORY_LIMIT_MB
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -17,7 +17,7 @@ def r(kluki_build):
 
 
 def test_housing_heat(r):
-    h = r["heat"]["sectors"]["housing"]
+    h = r["heat"].sectors["housing"]
     assert close(h.indicator_kwh_m2a, 125.05, 0.1)          # rozdz. 7.2
     assert close(h.space_useful_gj, 67687)                  # rozdz. 7.2
     assert close(h.dhw_useful_gj, 13038)                    # rozdz. 7.2
@@ -25,7 +25,7 @@ def test_housing_heat(r):
 
 
 def test_business_heat(r):
-    b = r["heat"]["sectors"]["business"]
+    b = r["heat"].sectors["business"]
     assert close(b.indicator_kwh_m2a, 121.86)               # rozdz. 7.4
     assert close(b.space_useful_gj, 8309)
     assert close(b.dhw_useful_gj, 704)
@@ -33,12 +33,12 @@ def test_business_heat(r):
 
 
 def test_municipal_and_total(r):
-    assert r["heat"]["sectors"]["municipal"].final_gj == 2757   # rozdz. 7.3 (ankietyzacja)
-    assert close(r["heat"]["total_final_gj"], 122550)           # Tabela 8 / Tabela 10 „łącznie”
+    assert r["heat"].sectors["municipal"].final_gj == 2757   # rozdz. 7.3 (ankietyzacja)
+    assert close(r["heat"].total_final_gj, 122550)           # Tabela 8 / Tabela 10 „łącznie”
 
 
 def test_power_demand(r):
-    p = r["heat"]["power_mw"]                                    # Tabela 14, rok bazowy
+    p = r["heat"].power_mw                                    # Tabela 14, rok bazowy
     assert abs(p["housing"] - 15.06) <= 0.02
     assert abs(p["business"] - 1.71) <= 0.01
     assert abs(p["municipal"] - 0.39) <= 0.01
@@ -62,11 +62,11 @@ def test_carrier_totals(r):
 
 def test_electricity_base_and_2025(r):
     e = r["electricity"]
-    assert e["total"][2021] == 9172                               # Tabela 16
-    assert close(e["total"][2025], 9258)                          # Tabela 16 (see discrepancies for 2037)
+    assert e.total[2021] == 9172                               # Tabela 16
+    assert close(e.total[2025], 9258)                          # Tabela 16 (see discrepancies for 2037)
 
 
 def test_renewables(r):
-    assert close(r["renewables"]["solar_thermal"]["gj"], 4225.2)  # rozdz. 5.3
-    assert close(r["renewables"]["photovoltaics"]["mwh"], 1196.25)
-    assert close(r["renewables"]["heat_pumps"]["gj"], 6455.8)     # rozdz. 5.4
+    assert close(r["renewables"].solar_thermal.gj, 4225.2)  # rozdz. 5.3
+    assert close(r["renewables"].photovoltaics.mwh, 1196.25)
+    assert close(r["renewables"].heat_pumps.gj, 6455.8)     # rozdz. 5.4

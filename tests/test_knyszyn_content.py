@@ -11,8 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.methods.survey.calc import (biomass, costs, electricity_survey, emissions_fuel, fuel_balance, lighting,
-                                    municipal, savings, solar_wind, trend)
+from reportgen.methods.survey.calc import (
+    biomass,
+    costs,
+    electricity_survey,
+    emissions_fuel,
+    fuel_balance,
+    lighting,
+    municipal,
+    savings,
+    solar_wind,
+    trend,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = list(range(2014, 2031))

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,var-annotated"
 """Published values of the Knyszyn plan (2015) that contradict the plan's own inputs or statements.
 
 Our calculators give the consistent value; each test names the published value that is wrong, says why, and
@@ -10,8 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.methods.survey.calc import (biomass, costs, electricity_survey, emissions_fuel, fuel_balance, lighting,
-                                    municipal, savings, solar_wind, trend)
+from reportgen.methods.survey.calc import (
+    biomass,
+    costs,
+    electricity_survey,
+    emissions_fuel,
+    fuel_balance,
+    lighting,
+    municipal,
+    savings,
+    solar_wind,
+    trend,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 T2 = {1995: 5233, 1996: 5221, 1997: 5207, 1998: 5195, 1999: 5111, 2000: 5095, 2001: 5041, 2002: 5011, 2003: 4966,
@@ -230,7 +241,7 @@ def test_tabela29_applies_the_sample_share_twice():
     # 17 932,5 m² it is 12 908,5 / 17 932,5 = 71,98 %. Tabela 28 itself gives 25 523,4 + 10 383,6 + 5 661,1 = 41 568,1 m².
     assert 12908.5 / 44400.7 * 100 == pytest.approx(29.07, abs=0.005)
     assert 57746.38 * 0.2907 == pytest.approx(16788, abs=2)
-    sample = {"do 1980": {"will": 7926, "will_not": 2937, "done": 746, "no_answer": 976},
+    sample: dict[str, dict[str, float]] = {"do 1980": {"will": 7926, "will_not": 2937, "done": 746, "no_answer": 976},
               "1981-1990": {"will": 3224.5, "will_not": 1754, "done": 1050, "no_answer": 711.2},
               "1991-2000": {"will": 1758, "will_not": 333, "done": 2766, "no_answer": 840},
               "2001-2010": {"will": 768, "will_not": 200, "done": 10087, "no_answer": 1494},

@@ -257,13 +257,13 @@ def test_municipal_buildings_tabele_13_14_21(grid):
 # --- fuel balance, emissions, ash (rozdz. 3.3, 4) -------------------------------------------------------------------------
 
 def test_fuel_quantities_and_energy_tabele_22_23(grid):
-    assert cell(grid, "t_fuel_quantities", "gaz propan-butan", "Gospodarstwa") == "6 049,27"
+    assert cell(grid, "t_fuel_quantities", "gaz propan-butan", "Mieszkalnictwo") == "6 049,27"
     assert cell(grid, "t_fuel_quantities", "olej opałowy", "Budynki gminne") == "34 952,00"
     e = "t_fuel_energy"
     for fuel, published in {"węgiel": 40993, "drewno": 108393, "pelety": 542.926, "miał węglowy": 381.556,
                             "olej opałowy": 2976.7, "gaz propan-butan": 3060.93}.items():
-        assert abs(pl(cell(grid, e, fuel, "Gospodarstwa")) - published) <= 0.5, fuel
-    assert abs(pl(cell(grid, e, "Razem", "Gospodarstwa")) - 156348) <= 1                          # Tabela 23
+        assert abs(pl(cell(grid, e, fuel, "Mieszkalnictwo")) - published) <= 0.5, fuel
+    assert abs(pl(cell(grid, e, "Razem", "Mieszkalnictwo")) - 156348) <= 1                          # Tabela 23
     assert abs(pl(cell(grid, e, "Razem", "Razem")) - 166323) <= 1
 
 
@@ -295,10 +295,10 @@ def test_emissions_tabele_33_35_with_biogenic_co2_as_memo(grid):
 def test_ash_from_fuel_mass(grid):
     t = "t_ash"
     # Tabela 37: wood 13 896,6 m³ × 0,7 t/m³ × 1,5 % = 145,914 t; municipal 503,1 × 0,7 × 1,5 % = 5,28255 t
-    assert cell(grid, t, "drewno", "Popiół – gospodarstwa") == "145,91"
+    assert cell(grid, t, "drewno", "Popiół – mieszkalnictwo") == "145,91"
     assert cell(grid, t, "drewno", "Popiół – budynki") == "5,28"
     # coal: 1 980,34 t × 20 % = 396,07 t (the plan prints 8 217,5 t: 20 % of the coal's ENERGY in GJ, not its mass)
-    assert cell(grid, t, "węgiel", "Popiół – gospodarstwa") == "396,07"
+    assert cell(grid, t, "węgiel", "Popiół – mieszkalnictwo") == "396,07"
 
 
 # --- forecast from the survey (rozdz. 3.4–3.6) ------------------------------------------------------------------------------
@@ -416,7 +416,7 @@ def test_demand_forecast_to_the_horizon(knyszyn_build):
     # art. 19 ust. 3 pkt 1: the forecast chapter ends with the demand at the horizon, not only its pieces
     t = next(t for t in knyszyn_build.document.tables() if t.id == "t_demand_forecast")
     rows = {r[0]: r for r in t.rows}
-    hh = rows["Gospodarstwa domowe"]
+    hh = rows["Mieszkalnictwo"]
     assert hh[1] == pytest.approx(156348, abs=1)          # Tabela 23 of the plan, households (it truncates 156 348,6)
     # by hand from the savings established above (12 938,1; 5 047,3 on the whole base; 10 824,96 new buildings):
     # the boiler saving counts on what insulation leaves: 5 047,3 × (156 348,6 − 12 938,1) / 156 348,6 = 4 629,7
@@ -427,3 +427,13 @@ def test_demand_forecast_to_the_horizon(knyszyn_build):
     text = " ".join(b.text for s in knyszyn_build.document.walk_sections() if s.id == "s_fc_summary"
                     for b in s.blocks if hasattr(b, "text"))
     assert "gaz płynny" in text and "nie przewiduje się zapotrzebowania na gaz ziemny" in text
+
+
+def test_title_page_names_the_adopting_resolution(knyszyn_build):
+    # gmina.yaml: uchwała nr X/73/15 Rady Miejskiej w Knyszynie z 29 września 2015 r. (the seed's title page)
+    from io import BytesIO
+
+    import docx
+    head = "\n".join(p.text for p in docx.Document(BytesIO(knyszyn_build.docx)).paragraphs[:12])
+    assert "Załącznik do uchwały Nr X/73/15" in head
+    assert "z dnia 29 września 2015 r." in head

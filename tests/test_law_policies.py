@@ -116,6 +116,7 @@ def test_knyszyn_2015_cites_the_policy_of_2015(knyszyn_build):
 
 def test_rules_command_lists_policies_in_force_with_sources():
     from click.testing import CliRunner
+
     from reportgen.check.commands import rules
     out = CliRunner().invoke(rules, ["--as-of", "2026-12-01"]).output
     assert "Akty, polityki i programy" in out and "obowiązujące 2026-12-01" in out

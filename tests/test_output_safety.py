@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,var-annotated"
 """Atomic writes, determinism and protection of hand-edited output."""
 from __future__ import annotations
 

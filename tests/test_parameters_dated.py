@@ -8,7 +8,6 @@ import pytest
 from reportgen.errors import UserError
 from reportgen.inputs.parameters import load_parameters, resolve_dated
 
-
 ENTRY = {"unit": "h/rok", "source": "domyślne", "valid_from": dt.date(2015, 1, 1), "dated_by": "document_date",
          "values": {dt.date(2015, 1, 1): 1985, dt.date(2023, 1, 1): {"value": 1900, "source": "nowelizacja"}}}
 
@@ -65,6 +64,7 @@ def _yaml_value(text):
 
 def test_build_refuses_a_zero_divisor_override(kluki_copy):
     from click.testing import CliRunner
+
     from reportgen.cli import cli
     (kluki_copy / "parameters.yaml").write_text("heating_full_load_hours:\n  value: 0\n  reason: test\n", encoding="utf-8")
     out = kluki_copy.parent / "out.docx"

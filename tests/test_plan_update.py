@@ -39,8 +39,8 @@ def test_title_and_chapter_say_update(update_doc):
     ch = _section(doc, "ch_update")
     assert ch.title == "Ocena realizacji projektu założeń z 2022 r."
     text = _text(ch)
-    # 2022-06-30 → 2026-12-01: 4 whole years > 3 (art. 19 ust. 2): the update is overdue
-    assert "minęły 4 lata, a więc termin aktualizacji został przekroczony" in text
+    # 2022-06-30 → 2026-12-01: 4 whole years; due 3 years after the previous plan (art. 19 ust. 2): 30.06.2025
+    assert "minęły 4 lata, a termin jego aktualizacji upłynął 30.06.2025 r." in text
     assert "nowy rok bazowy 2025 i nowy okres planowania 2027–2042" in text
 
 
@@ -98,9 +98,8 @@ def test_build_lists_data_to_collect_and_passes_check_as_of_its_date(tmp_path):
     checked = CliRunner().invoke(cli, ["check", str(tmp_path / "k.docx"), "--as-of", "2026-12-01", "--format", "json"])
     findings = json.loads(checked.output)["findings"]
     assert not [f for f in findings if f["severity"] == "error"], findings
-    # The one warning left is the checker's Q-FIELD on the blank resolution number and date of the title page
-    # ("Załącznik do uchwały Nr ………… z dnia …………"), which every draft before adoption prints (content/kluki too).
-    assert [f["rule_id"] for f in findings if f["severity"] == "warning"] == ["Q-FIELD"], findings
+    # issue #9: no warning either (a draft's title page prints no blank resolution fields)
+    assert not [f for f in findings if f["severity"] == "warning"], findings
     title = json.loads(checked.output)["document"]["title"]
     assert title.startswith("AKTUALIZACJA PROJEKTU ZAŁOŻEŃ DO PLANU ZAOPATRZENIA W CIEPŁO")
 
@@ -148,3 +147,28 @@ def test_an_update_without_the_previous_folder_is_still_an_update(tmp_path):
     ids = {s.id for s in doc.walk_sections()}
     assert {"ch_update", "s_update_carried"} <= ids and not {"s_update_planned", "s_update_base_years"} & ids
     assert "Poprzedni projekt założeń opisywał" not in _text(_section(doc, "ch_update"))
+
+
+def test_years_since_the_previous_plan_counted_in_whole_years():
+    from reportgen.methods.indicator.calc.update import update_due, whole_years_between
+    # by hand: 2022-06-30 → 2025-06-29 is one day short of 3 years; → 2025-06-30 completes the third
+    assert whole_years_between(dt.date(2022, 6, 30), dt.date(2025, 6, 29)) == 2
+    assert whole_years_between(dt.date(2022, 6, 30), dt.date(2025, 6, 30)) == 3
+    assert whole_years_between(dt.date(2023, 1, 1), dt.date(2025, 12, 31)) == 2   # 2 years 364 days
+    # due 3 years after the previous document; the update dated 2025-12-01 is already late (due 2025-06-30)
+    assert update_due(dt.date(2022, 6, 30), 3) == dt.date(2025, 6, 30)
+    assert update_due(dt.date(2024, 2, 29), 3) == dt.date(2027, 2, 28)
+
+
+def test_plans_pointing_at_each_other_are_a_message(tmp_path):
+    import shutil
+
+    from reportgen.build import compose_document
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    a, b = tmp_path / "content" / "kluki-2026", tmp_path / "content" / "kluki-2026-b"
+    shutil.copytree(a, b)
+    edit(a / "update.yaml", "folder: ../kluki", "folder: ../kluki-2026-b")
+    edit(b / "update.yaml", "folder: ../kluki", "folder: ../kluki-2026")
+    with pytest.raises(UserError) as exc:
+        compose_document(a)
+    assert any("previous.folder: poprzednie projekty założeń wskazują na siebie nawzajem" in m for m in exc.value.messages)

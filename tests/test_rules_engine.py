@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,var-annotated"
 """The rules engine on hand-built document models: generated documents (`satisfies`), dates and horizon,
 superseded acts, and each quality rule including the cases that must NOT be reported."""
 from __future__ import annotations

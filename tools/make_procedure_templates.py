@@ -209,7 +209,7 @@ FORM_FIELDS = ["Imię i nazwisko albo nazwa zgłaszającego", "Adres do korespon
                "Uzasadnienie"]
 
 
-def _para(doc, text: str, style: str) -> None:
+def _para(doc, text: str, style: str) -> None:   # noqa: C901 – one branch per markup
     if text == "LANDSCAPE":       # the register is a wide table: it starts a landscape section
         from docx.enum.section import WD_ORIENT, WD_SECTION
         section = doc.add_section(WD_SECTION.NEW_PAGE)

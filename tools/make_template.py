@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "reportgen.docx"
@@ -105,7 +105,9 @@ def main() -> None:
     # Title page (docxtpl fills the tags).
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    r = p.add_run("Załącznik do uchwały Nr {{ resolution_number }}\n{{ council }}\nz dnia {{ resolution_date }}")
+    # printed once the Rada has adopted the plan (gmina.yaml: resolution); a draft carries no blank "Nr ………"
+    r = p.add_run("{% if resolution_number %}Załącznik do uchwały Nr {{ resolution_number }}\n{{ council }}\n"
+                  "z dnia {{ resolution_date }}{% endif %}")
     r.font.size = Pt(10)
     for _ in range(6):
         doc.add_paragraph()
@@ -137,7 +139,7 @@ def main() -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("{{ place_date }}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
+    doc.save(str(OUT))
 
 
 if __name__ == "__main__":

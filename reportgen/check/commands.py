@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from datetime import date
 from pathlib import Path
 
 import click
 
 from reportgen.errors import UserError
+from reportgen.output import atomic_write
 
 FORMATS = ("text", "json", "html", "csv")
 
@@ -32,18 +31,6 @@ class PolishDate(click.ParamType):
 
 
 DATE = PolishDate()
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _fail(ctx: click.Context, exc: UserError) -> None:
@@ -108,7 +95,7 @@ def check(ctx, file, as_of, adopted, fmt, output, requirements_file, config_file
             summary = summary_line(findings)
         if output is not None:
             try:
-                _write_atomic(output, report)
+                atomic_write(output, report.encode("utf-8"))   # with the user's umask
             except OSError as exc:
                 raise UserError(f"{output}: nie można zapisać raportu ({exc.strerror or exc})") from None
             click.echo(f"Raport zapisano w {output}: {summary}.")

@@ -36,12 +36,20 @@ class DiffResult:
 def read_docx(path: Path) -> DocxContent:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
+
+    from reportgen.check.readers.limits import check_size
+    from reportgen.check.readers.zipguard import check_docx_container
+    check_size(path)               # the limits of `check`: file size, then the ZIP bomb guard (sizes as inflated)
+    check_docx_container(path)
     try:
         doc = Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, PackageNotFoundError) as exc:
         raise UserError(f"{path}: nie można odczytać pliku .docx ({exc}).") from None
+    except Exception as exc:       # python-docx on a hostile part (e.g. [Content_Types].xml of another schema)
+        raise UserError(f"{path}: uszkodzony plik .docx ({type(exc).__name__}).") from None
     body = doc.element.body
-    paragraphs, tables = [], []
+    paragraphs: list = []
+    tables: list = []
     last_text = ""
     from docx.table import Table
     from docx.text.paragraph import Paragraph

@@ -22,6 +22,7 @@ class PendingText:
     """A text block waiting for numbers to exist (pass 3)."""
     spec: BlockSpec
     where: str
+    item_context: dict = field(default_factory=dict)     # `key` and `item` in a copy of a `foreach` section
 
 
 @dataclass
@@ -40,9 +41,15 @@ def _available(ctx: Context, needs) -> bool:
     return True
 
 
-def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict):
+def _for_item(spec: BlockSpec, key: str) -> BlockSpec:
+    """A block of a `foreach` section for one item: id suffixed with the key, "{key}" in args replaced."""
+    args = {k: (key if v == "{key}" else v) for k, v in spec.args.items()}
+    return spec.model_copy(update={"id": f"{spec.id}_{key}" if spec.id else None, "args": args})
+
+
+def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict, item_context: dict):
     if spec.kind in ("text", "para"):
-        return PendingText(spec, where)
+        return PendingText(spec, where, item_context)
     name = spec.table or spec.chart or ""
     builder = find_builder(spec.kind, name)
     if builder is None:
@@ -61,25 +68,42 @@ def _build_block(ctx: Context, spec: BlockSpec, where: str, env, context: dict):
                      row_decimals=list(data.row_decimals) if data.row_decimals is not None else None)
     # the chart is rendered to PNG later by reportgen.render.charts (in parallel, cached)
     return Figure(id=block_id, caption=caption, source=spec.source or data.source, provenance=provenance,
-                  chart_spec=data.spec)
+                  chart_spec=data.spec, alt_text=caption)
 
 
-def _build_section(ctx: Context, spec: SectionSpec, level: int, env, context: dict, label: str) -> Section | None:
+def _build_sections(ctx: Context, spec: SectionSpec, level: int, env, context: dict, label: str) -> list[Section]:
+    """The section, or for a `foreach` section one copy per item (none when the result is absent)."""
     if not _available(ctx, spec.when):
-        return None
-    where = f"{label}, rozdział {spec.id}"
-    section = Section(id=spec.id, title=render_template(env, spec.title, None, context, where).strip(), level=level,
+        return []
+    if spec.foreach is None:
+        section = _build_section(ctx, spec, level, env, context, label, {})
+        return [section] if section is not None else []
+    if not ctx.has(spec.foreach):
+        return []
+    copies = []
+    for key, item in ctx.value(spec.foreach).each():
+        section = _build_section(ctx, spec, level, env, {**context, "key": key, "item": item}, label,
+                                 {"key": key, "item": item})
+        if section is not None:
+            copies.append(section)
+    return copies
+
+
+def _build_section(ctx: Context, spec: SectionSpec, level: int, env, context: dict, label: str,
+                   item_context: dict) -> Section | None:
+    key = item_context.get("key")
+    section_id = f"{spec.id}_{key}" if key else spec.id
+    where = f"{label}, rozdział {section_id}"
+    section = Section(id=section_id, title=render_template(env, spec.title, None, context, where).strip(), level=level,
                       satisfies=list(spec.satisfies))
     for b in spec.blocks:
-        if not _available(ctx, b.when):
+        if not _available(ctx, b.when) or (b.keys and key not in b.keys):
             continue
-        block = _build_block(ctx, b, where, env, context)
+        block = _build_block(ctx, _for_item(b, key) if key else b, where, env, context, item_context)
         if block is not None:
             section.blocks.append(block)
     for child in spec.sections:
-        sub = _build_section(ctx, child, level + 1, env, context, label)
-        if sub is not None:
-            section.children.append(sub)
+        section.children.extend(_build_sections(ctx, child, level + 1, env, context, label))
     has_content = any(not isinstance(b, PendingText) for b in section.blocks) or section.children
     only_text = section.blocks and all(isinstance(b, PendingText) for b in section.blocks)
     if not has_content and not only_text:
@@ -87,13 +111,20 @@ def _build_section(ctx: Context, spec: SectionSpec, level: int, env, context: di
     return section
 
 
-def _number(document: Document) -> dict[str, Section | Table | Figure]:
+def number_document(document: Document) -> dict[str, Section | Table | Figure]:
+    """Pass 2: chapters and sections "7.2", tables and figures 1, 2, … in document order; an annex keeps no
+    number, its tables and figures continue the count. Returns id → numbered element."""
     registry: dict[str, Section | Table | Figure] = {}
     counters = {"Tabela": 0, "Rysunek": 0}
 
     def walk(sections, prefix):
-        for i, s in enumerate(sections, 1):
-            s.number = f"{prefix}{i}"
+        i = 0
+        for s in sections:
+            if s.annex:
+                s.number = ""
+            else:
+                i += 1
+                s.number = f"{prefix}{i}"
             registry[s.id] = s
             for b in s.blocks:
                 if isinstance(b, Table):
@@ -114,7 +145,7 @@ def _render_texts(document: Document, env, context: dict) -> None:
         rendered = []
         for b in section.blocks:
             if isinstance(b, PendingText):
-                text = render_template(env, b.spec.para, b.spec.text, context, b.where)
+                text = render_template(env, b.spec.para, b.spec.text, {**context, **b.item_context}, b.where)
                 rendered.extend(to_paragraphs(text))
             else:
                 rendered.append(b)
@@ -127,10 +158,8 @@ def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templ
     context["ref"] = lambda _id: (_ for _ in ()).throw(RuntimeError("ref() used before numbering"))
     document = Document(title=render_template(env, structure.title, None, context, structure_label).strip())
     for chapter in structure.chapters:
-        section = _build_section(ctx, chapter, 1, env, context, structure_label)
-        if section is not None:
-            document.sections.append(section)
-    registry = _number(document)
+        document.sections.extend(_build_sections(ctx, chapter, 1, env, context, structure_label))
+    registry = number_document(document)
 
     def ref(block_id: str) -> str:
         target = registry.get(block_id)
@@ -143,3 +172,11 @@ def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templ
     context["has"] = lambda block_id: block_id in registry
     _render_texts(document, env, context)
     return document
+
+
+def place_annex(document: Document, section: Section) -> None:
+    """An annex made from the finished document (the compliance matrix) goes last, unnumbered; its tables and
+    figures take the next numbers by the same numbering as the chapters'."""
+    section.annex = True
+    document.sections.append(section)
+    number_document(document)

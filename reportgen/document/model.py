@@ -8,6 +8,7 @@ The same classes describe a plan read from .docx/.pdf/.txt, where ids are synthe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -48,7 +49,7 @@ class Table:
     id: str
     caption: str
     columns: list[Column]
-    rows: list[list[object]]
+    rows: list[list[Any]]
     source: str = ""
     total_rows: list[int] = field(default_factory=list)   # indexes of rows that are sums of the rows above
     note: str = ""                                        # footnote under the table, above "Źródło"
@@ -86,6 +87,7 @@ class Section:
     children: list[Section] = field(default_factory=list)
     satisfies: list[str] = field(default_factory=list)    # requirement ids evidenced by this section
     location: Location = field(default_factory=Location)
+    annex: bool = False                                   # an annex: unnumbered, after the chapters
 
     def walk(self):
         yield self

@@ -22,6 +22,7 @@ class BlockSpec(BaseModel):
     source: str | None = None        # overrides the builder's "Źródło" line
     args: dict[str, Any] = {}
     when: list[str] = []             # result names (or content files "file:<name>") that must exist
+    keys: list[str] = []             # in a `foreach` section: only in the copies for these keys (roles or ids)
 
     @model_validator(mode="after")
     def _one_kind(self):
@@ -43,6 +44,9 @@ class SectionSpec(BaseModel):
     title: str
     satisfies: list[str] = []
     when: list[str] = []
+    # one copy of the section per item of a result (its value's `each()`: (key, item) pairs, e.g. the gmina's
+    # scenarios keyed by role or id); templates see `key` and `item`, ids get "_<key>", args "{key}" → key
+    foreach: str | None = None
     blocks: list[BlockSpec] = []
     sections: list[SectionSpec] = []
 

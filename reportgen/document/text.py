@@ -1,6 +1,7 @@
 """Text templates: sandboxed Jinja with Polish number filters, cross-references by block id, typography."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,30 @@ def _defined(value):
     return value
 
 
+class AbsentField(StrictUndefined):
+    """A result field holding None: undefined for `is defined`, none for `is none`, false for `if`, an error when
+    printed."""
+
+    def __bool__(self) -> bool:   # type: ignore[override]   # StrictUndefined declares it as failing
+        return False
+
+
+class ResultsEnvironment(SandboxedEnvironment):
+    """Results are frozen dataclasses whose optional fields hold None when the data for them is absent; a
+    template asks `r.x.y is defined`, so a None field of a dataclass reads as undefined (as a missing key does)."""
+
+    def _absent_if_none(self, obj, name, value):
+        if value is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return AbsentField(obj=obj, name=name)
+        return value
+
+    def getattr(self, obj, attribute):
+        return self._absent_if_none(obj, attribute, super().getattr(obj, attribute))
+
+    def getitem(self, obj, argument):
+        return self._absent_if_none(obj, argument, super().getitem(obj, argument))
+
+
 @cache
 def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     """One environment per templates folder and process: compiling the ~170 templates of a document is most of
@@ -39,7 +64,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     against mtime; inline paragraphs of structure.yaml: `_compiled`) and between processes on disk
     (render.template_cache)."""
     from jinja2 import FileSystemLoader
-    env = SandboxedEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
+    env = ResultsEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                                trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda x, d=0: fmt(_defined(x), d)
@@ -47,6 +72,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env.filters["share_pct"] = lambda x, d=1: pct(100 * _defined(x), d)      # a share 0–1 written as a percentage
     env.globals["num"] = lambda x, *args, **kwargs: fmt(_defined(x), *args, **kwargs)
     env.globals["pl"] = plural_form
+    env.tests["none"] = lambda x: x is None or isinstance(x, AbsentField)   # a None result field is none too
     template_cache.enable(env)
     return env
 

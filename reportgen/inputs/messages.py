@@ -24,6 +24,7 @@ _TYPE_MESSAGES = {
     "date_from_datetime_parsing": "oczekiwano daty w formacie RRRR-MM-DD",
     "date_parsing": "oczekiwano daty w formacie RRRR-MM-DD",
     "date_type": "oczekiwano daty w formacie RRRR-MM-DD",
+    "date_from_datetime_inexact": "oczekiwano daty w formacie RRRR-MM-DD",
     "too_short": "lista nie może być pusta",
     "string_pattern_mismatch": "niepoprawny format",
     "finite_number": "oczekiwano liczby skończonej (nie .inf ani .nan)",
@@ -34,27 +35,34 @@ _TYPE_MESSAGES = {
 }
 
 
+def _quoted(value: Any, limit: int = 80) -> str:
+    """The offending input as a message may quote it: its repr, cut to `limit` characters (a 20 000-character
+    value pasted into a key must not fill the terminal)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(str(value))} znaków)"
+
+
 def describe_error(err: Mapping[str, Any]) -> str:
     """One pydantic error in Polish, without its location."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "greater_than_equal":
-        return f"wartość musi być ≥ {ctx.get('ge')} (podano {err.get('input')!r})"
+        return f"wartość musi być ≥ {ctx.get('ge')} (podano {_quoted(err.get('input'))})"
     if kind == "greater_than":
-        return f"wartość musi być > {ctx.get('gt')} (podano {err.get('input')!r})"
+        return f"wartość musi być > {ctx.get('gt')} (podano {_quoted(err.get('input'))})"
     if kind == "less_than_equal":
-        return f"wartość musi być ≤ {ctx.get('le')} (podano {err.get('input')!r})"
+        return f"wartość musi być ≤ {ctx.get('le')} (podano {_quoted(err.get('input'))})"
     if kind == "less_than":
-        return f"wartość musi być < {ctx.get('lt')} (podano {err.get('input')!r})"
+        return f"wartość musi być < {ctx.get('lt')} (podano {_quoted(err.get('input'))})"
     if kind in ("literal_error", "enum"):
-        return f"niedozwolona wartość {err.get('input')!r}; dozwolone: {ctx.get('expected')}"
+        return f"niedozwolona wartość {_quoted(err.get('input'))}; dozwolone: {ctx.get('expected')}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     if kind == "union_tag_invalid" or kind == "union_tag_not_found":
         return "nieznana metoda obliczeń"
     base = _TYPE_MESSAGES.get(kind)
     if base and kind not in ("missing", "extra_forbidden"):
-        return f"{base} (podano {err.get('input')!r})"
+        return f"{base} (podano {_quoted(err.get('input'))})"
     return base or err["msg"]
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -55,6 +56,9 @@ class ParameterEntry(BaseModel):
     valid_from: dt.date
     valid_to: dt.date | None = None
     note: str = ""
+    min: float | None = None      # declared bounds, as in rules/parameters (undeclared: ≥ 0; unit "%": 0..100)
+    max: float | None = None
+    above: float | None = None
 
     @model_validator(mode="after")
     def _one(self):
@@ -62,6 +66,14 @@ class ParameterEntry(BaseModel):
             raise ValueError("podaj dokładnie jedno z pól value (liczba) albo values (wiersz tabeli)")
         if self.valid_to is not None and self.valid_to < self.valid_from:
             raise ValueError("valid_to nie może poprzedzać valid_from")
+        bounds = {k: v for k, v in (("min", self.min), ("max", self.max), ("above", self.above)) if v is not None}
+        if not bounds:       # undeclared: a percentage lies in 0..100, anything else is not negative
+            bounds = {"min": 0, "max": 100} if self.unit.strip() == "%" else {"min": 0}
+        cells = {"value": self.value} if self.values is None else self.values
+        for key, number in cells.items():
+            problem = constraint_problem(bounds, number)
+            if problem:
+                raise ValueError(f"{'' if key == 'value' else f'values.{key}: '}{problem}")
         return self
 
 
@@ -135,13 +147,26 @@ class Parameters:
 
     def row(self, pid: str) -> dict:
         """A row of values (`values:` of a gmina parameter), e.g. emission factors of one fuel."""
-        return self.entry(pid)["values"]
+        return _Row(self.entry(pid)["values"], pid, self.files.get(pid, "rules/parameters"))
 
     def source(self, pid: str) -> str:
         return self.entry(pid).get("source", "")
 
     def scalars(self) -> list[tuple[str, dict]]:
         return [(k, v) for k, v in self.entries.items() if "value" in v]
+
+
+class _Row(dict):
+    """A parameter row whose missing key is a message naming the file and the parameter (a table of the document
+    needs e.g. the TSP factor of every fuel), not a KeyError."""
+
+    def __init__(self, values: dict, pid: str, origin: str):
+        super().__init__(values)
+        self.pid, self.origin = pid, origin
+
+    def __missing__(self, key):
+        raise UserError(f"{self.origin}, klucz {self.pid}.values: brak wartości {key!r}, której wymaga obliczenie "
+                        f"(są: {', '.join(map(str, self)) or 'brak'}); dopisz ją.")
 
 
 def _is_number(x) -> bool:
@@ -165,9 +190,9 @@ def constraint_problem(entry: dict, value) -> str | None:
     return None
 
 
-def _dated_points(entry: dict) -> list[tuple[dt.date, float, str]]:
+def _dated_points(entry: dict) -> list[tuple[dt.date, Any, str]]:
     """(date, value, source) of a dated entry, in date order; a point's own source overrides the entry's."""
-    out = []
+    out: list[tuple[dt.date, Any, str]] = []
     for day, point in sorted(entry["values"].items()):
         if isinstance(point, dict):
             out.append((day, point.get("value"), point.get("source") or entry.get("source", "")))
@@ -181,6 +206,7 @@ def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> 
     last point on or before `as_of`; for base_year the last point on or before 31 December of the base year.
     Without a date, the latest point (used by listings, never by a build)."""
     points = _dated_points(entry)
+    limit: dt.date | None
     if entry.get("dated_by") == "base_year" and base_year is not None:
         limit = dt.date(base_year, 12, 31)
     else:
@@ -192,7 +218,7 @@ def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> 
     return {**entry, "value": value, "source": source, "value_date": day}
 
 
-def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:
+def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:   # noqa: C901 – one check per field, in file order
     problems = []
     line = lines.line_of((pid,))
     where = f"{label}, wiersz {line}, klucz {pid}"
@@ -233,7 +259,7 @@ def _override_lines(label: str):
         return None
 
 
-def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",
+def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",  # noqa: C901
                     as_of: dt.date | None = None, base_year: int | None = None) -> Parameters:
     """The parameter set of one build. `as_of` (the document date) and `base_year` pick the value of each dated
     entry (see the module docstring)."""

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -225,7 +226,7 @@ def _expanded_size(root, label: str) -> None:
         stack.extend((c, False) for c in _children(node) if id(c) not in sizes)
 
 
-def _inspect(root, label: str, loader) -> LineMap:
+def _inspect(root, label: str, loader) -> LineMap:   # noqa: C901 – one walk, one branch per node kind
     """Index the line of every key path and refuse what the constructor would accept wrongly or crash on."""
     _expanded_size(root, label)
     lines = LineMap()
@@ -235,7 +236,7 @@ def _inspect(root, label: str, loader) -> LineMap:
     def problem(node, path: tuple, text: str) -> None:
         problems.append(f"{label}, wiersz {node.start_mark.line + 1}, klucz {format_path(path)}: {text}")
 
-    stack = [(root, ())]
+    stack: list[tuple[Any, tuple]] = [(root, ())]
     while stack and len(problems) < MAX_PROBLEMS:
         node, path = stack.pop()
         lines.setdefault(path, node.start_mark.line + 1)
@@ -280,7 +281,7 @@ def _short(value: str) -> str:
     return value if len(value) <= 30 else value[:27] + "…"
 
 
-def _check_scalar(node, path: tuple, loader, problem) -> None:
+def _check_scalar(node, path: tuple, loader, problem) -> None:   # noqa: C901 – one branch per YAML tag
     tag, value = node.tag, node.value
     if tag == _T + "str":
         bad = XML_ILLEGAL.search(value)

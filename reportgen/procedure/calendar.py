@@ -25,9 +25,9 @@ def easter_sunday(year: int) -> date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7      # 'L' of the Meeus/Jones/Butcher algorithm
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
     return date(year, month, day + 1)
 
 
@@ -39,10 +39,10 @@ def holidays(year: int, rules: ProcedureRules) -> dict[date, str]:
         if h.in_force(day):
             out[day] = h.name
     easter = easter_sunday(year)
-    for h in rules.calendar.easter_holidays:
-        day = easter + timedelta(days=h.offset)
-        if h.in_force(day):
-            out[day] = h.name
+    for eh in rules.calendar.easter_holidays:
+        day = easter + timedelta(days=eh.offset)
+        if eh.in_force(day):
+            out[day] = eh.name
     return out
 
 

@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -121,7 +122,7 @@ def apply_changes(src: Path, dst: Path, changes: list[DataChange]) -> None:
         path = dst / name
         data, _ = load_yaml(path)
         for c in by_file[name]:
-            node = data
+            node: Any = data
             for key in c.path[:-1]:
                 node = node[key]
             node[c.path[-1]] = c.value

@@ -52,7 +52,7 @@ def check_procedure(path: Path, as_of: dt.date) -> ProcedureReport:
                                 f"{_short(d.resolution_date)} należało zaktualizować do {_short(timeline.update_due)} "
                                 f"({rules.cite(years.basis, as_of)}: co najmniej raz na {years.value} lata)."))
     lines = [f"Procedura: {folder / 'procedure.yaml'} (stan na {_short(as_of)})"]
-    if d.display_start:
+    if d.display_start and timeline.display_end:
         length = (timeline.display_end - d.display_start).days
         lines.append(f"Wyłożenie: od {_short(d.display_start)} do {_short(timeline.display_end)} "
                      f"({length} dni; wymagane: {timeline.display_days} dni); uwagi do {_short(timeline.display_end)}")

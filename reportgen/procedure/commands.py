@@ -18,7 +18,7 @@ from reportgen.errors import UserError
 @click.option("--na-dzien", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Stan procedury na dzień RRRR-MM-DD (domyślnie dziś): np. wykaz uwag dopiero po końcu wyłożenia.")
 @click.option("--bez-pdf", "no_pdf", is_flag=True, help="Nie twórz PDF (domyślnie tworzy, gdy jest LibreOffice).")
-@click.option("--sprawdz", "check_only", is_flag=True, help="Tylko sprawdź daty procedury, plik uwag i termin aktualizacji; nic nie zapisuj (to samo co reportgen check KATALOG/procedure.yaml).")
+@click.option("--sprawdz", "check_only", is_flag=True, help="Tylko sprawdź daty procedury, plik uwag i termin aktualizacji; nic nie zapisuj (to samo co reportgen check KATALOG/procedure.yaml).")  # noqa: E501
 @click.option("--force", is_flag=True, help="Nadpisz pliki zmienione ręcznie (stare zostaną zachowane jako .bak).")
 @click.option("--dokument", "document", type=click.Path(path_type=Path), default=None,
               help="Dokument zbudowany przez reportgen build -o PLIK (domyślnie out/<gmina>.docx; po uwagach "
@@ -50,7 +50,7 @@ def procedure(content_dir: Path, output: Path | None, as_of, no_pdf: bool, check
         click.echo(f"  jeszcze nie: {title} – {why}")
 
 
-@click.command(help="(To samo robi reportgen build, gdy są uwagi uwzględnione ze zmianą danych.) Buduje kolejną wersję dokumentu po rozpatrzeniu uwag: zmiany danych z uwag uwzględnionych "
+@click.command(help="(To samo robi reportgen build, gdy są uwagi uwzględnione ze zmianą danych.) Buduje kolejną wersję dokumentu po rozpatrzeniu uwag: zmiany danych z uwag uwzględnionych "  # noqa: E501
                     "(consultation/uwagi.csv|xlsx) na kopii danych, z załącznikiem „Zmiany po rozpatrzeniu uwag”. "
                     "Nigdy nie nadpisuje wcześniejszej wersji.")
 @click.argument("content_dir", type=click.Path(path_type=Path))

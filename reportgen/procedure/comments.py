@@ -25,6 +25,8 @@ ACCEPTED = ("uwzględniona", "uwzględniona częściowo")
 CHANNELS = ("pismo", "e-mail", "ePUAP", "ustnie do protokołu", "formularz")
 SUBMITTER_KINDS = ("osoba fizyczna", "osoba prawna", "jednostka organizacyjna")
 MAX_TEXT = 200_000   # a 100 000-character comment is accepted; beyond this it is not a comment
+MAX_ROWS = 20_000    # rows of the comment sheet read at most (a gmina receives tens, a city hundreds)
+XLSX_MAX_PART = 20_000_000   # bytes of one unpacked part of uwagi.xlsx (sharedStrings of 20 000 long comments)
 
 
 @dataclass
@@ -79,29 +81,44 @@ def _col_letter(index: int) -> str:
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], str]:
     """Through the one CSV reader (reportgen.inputs.csvio: size and cell limits, `;`/`,`/tab, `#` comment lines)."""
     table = read_csv(path)
-    return [h.strip().lower() for h in table.header], [(r.line, r.cells) for r in table.rows], "csv"
+    return [h.strip().lower() for h in table.header], [(r.line, list[object](r.cells)) for r in table.rows], "csv"
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], str]:
-    import zipfile
 
     from openpyxl import load_workbook
+
+    from reportgen.check.readers.zipguard import check_docx_container
     if path.stat().st_size > 5 * 1024 * 1024:
         raise UserError(f"{path}: plik jest zbyt duży jak na plik uwag (limit 5 MB).")
+    # a zip bomb (e.g. a huge sharedStrings.xml) is refused before openpyxl holds any part in memory
+    check_docx_container(path, ".xlsx", max_member=XLSX_MAX_PART, max_total=2 * XLSX_MAX_PART)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise UserError(f"{path}: nie można odczytać pliku .xlsx ({exc}).") from None
-    ws = wb.worksheets[0]
-    rows: list[tuple[int, list[object]]] = []
-    header: list[str] | None = None
-    for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        values = list(values)
-        if header is None:
-            header = [str(v or "").strip().lower() for v in values]
-        elif any(v not in (None, "") for v in values):
-            rows.append((i, values))
-    wb.close()
+    except Exception as exc:     # openpyxl raises many kinds on damaged or hostile parts
+        raise UserError(f"{path}: nie można odczytać pliku .xlsx ({type(exc).__name__}: {str(exc)[:200]}).") from None
+    try:
+        if not wb.worksheets:
+            raise UserError(f"{path}: skoroszyt nie zawiera arkusza.")
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()    # the declared sheet size may lie (A1:XFD1048576); only stored rows are read
+        rows: list[tuple[int, list[object]]] = []
+        header: list[str] | None = None
+        for i, values in enumerate(ws.iter_rows(values_only=True, max_col=len(COLUMNS) + 20), start=1):
+            if i > MAX_ROWS:
+                raise UserError(f"{path}: arkusz ma ponad {MAX_ROWS} wierszy – to nie jest wykaz uwag; "
+                                "usuń puste lub zbędne wiersze.")
+            values = list(values)
+            if header is None:
+                header = [str(v or "").strip().lower() for v in values]
+            elif any(v not in (None, "") for v in values):
+                rows.append((i, values))
+    except UserError:
+        raise
+    except Exception as exc:
+        raise UserError(f"{path}: nie można odczytać arkusza .xlsx ({type(exc).__name__}: {str(exc)[:200]}).") from None
+    finally:
+        wb.close()
     return header or [], rows, "xlsx"
 
 
@@ -122,8 +139,9 @@ def _parse_date(value) -> date:
     raise ValueError(f"oczekiwano daty RRRR-MM-DD lub DD.MM.RRRR (podano {s!r})")
 
 
-def load_comments(folder: Path, last_day: date | None = None, mailed: tuple[str, ...] | list[str] = (),
-                  posted: tuple[str, ...] | list[str] = ()) -> CommentFile | None:
+def load_comments(  # noqa: C901 – one check per column
+        folder: Path, last_day: date | None = None, mailed: tuple[str, ...] | list[str] = (),
+        posted: tuple[str, ...] | list[str] = ()) -> CommentFile | None:
     """Read and validate the comment file of a content folder; None when there is none.
     `mailed`: the channels for which the day of sending keeps the term (art. 57 § 5 KPA, rules/procedure.yaml
     provisions.mailed_in_time): for them data_nadania decides lateness. `posted`: those of them that arrive after
@@ -155,12 +173,12 @@ def load_comments(folder: Path, last_day: date | None = None, mailed: tuple[str,
     for row, values in rows:
         def get(column: str):
             i = index.get(column)
-            return values[i] if i is not None and i < len(values) else None
+            return values[i] if i is not None and i < len(values) else None   # noqa: B023 – called in this iteration
 
         def text(column: str) -> str:
             raw = get(column)
             if raw is not None and len(str(raw)) > MAX_TEXT:
-                errors.append(f"{where(row, column)}: tekst dłuższy niż {MAX_TEXT} znaków ({len(str(raw))}).")
+                errors.append(f"{where(row, column)}: tekst dłuższy niż {MAX_TEXT} znaków ({len(str(raw))}).")  # noqa: B023
                 return ""
             return clean(raw)
 
@@ -190,13 +208,13 @@ def load_comments(folder: Path, last_day: date | None = None, mailed: tuple[str,
         def choice(column: str, allowed: tuple[str, ...], what: str) -> str:
             value = text(column)
             if value not in allowed:
-                errors.append(f"{where(row, column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")
+                errors.append(f"{where(row, column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")  # noqa: B023
             return value
 
         def required(column: str, what: str) -> str:
             value = text(column)
             if not value:
-                errors.append(f"{where(row, column)}: {what}.")
+                errors.append(f"{where(row, column)}: {what}.")  # noqa: B023
             return value
 
         channel = choice("forma", CHANNELS, "nieznana forma złożenia")
@@ -221,12 +239,14 @@ def load_comments(folder: Path, last_day: date | None = None, mailed: tuple[str,
         except ValueError as exc:
             errors.append(f"{where(row, 'zmiana_danych')}: {exc}.")
         if len(errors) == before:
+            # no error in this row: number and received were parsed (a failed parse adds an error)
+            assert number is not None and received is not None
             decisive = sent if channel in mailed and sent is not None else received
-            unknown = bool(last_day and channel in posted and sent is None and received > last_day)
+            not_sure = bool(last_day and channel in posted and sent is None and received > last_day)
             comments.append(Comment(number, received, channel, submitter, kind_, body, text("dotyczy"), decision,
                                     justification, found_changes, row,
-                                    late=bool(last_day and decisive > last_day) and not unknown,
-                                    sent=sent, sent_unknown=unknown))
+                                    late=bool(last_day and decisive > last_day) and not not_sure,
+                                    sent=sent, sent_unknown=not_sure))
     if errors:
         raise UserError(errors)
     comments.sort(key=lambda c: c.number)

@@ -12,6 +12,7 @@ from reportgen.inputs.messages import pydantic_messages
 from reportgen.inputs.yamlio import LineMap, load_yaml
 
 KEY = r"^[a-z0-9_]+$"
+FIRST_YEAR, LAST_YEAR = 1997, 2200   # Prawo energetyczne of 10.04.1997; a plan's horizon
 
 
 class _Strict(BaseModel):
@@ -68,6 +69,15 @@ class Dates(_Strict):
     adoption_notice_sent: date | None = None
     review: date | None = None               # the date of the 3-year currency review
     revision: date | None = None             # the date of the revised document after the comments
+
+    @field_validator("*")
+    @classmethod
+    def _plausible_year(cls, value):
+        # the procedure's deadlines are computed by adding days; year 9999 would overflow the calendar
+        for day in value.values() if isinstance(value, dict) else [value]:
+            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise ValueError(f"data {day.isoformat()} spoza lat {FIRST_YEAR}–{LAST_YEAR}")
+        return value
 
 
 class Procedure(_Strict):

@@ -169,7 +169,7 @@ def _refs(cites: list[Citation]) -> list[str]:
                and cites[i + len(group)].art == c.art and cites[i + len(group)].ust
                and not cites[i + len(group)].pkt):
             group.append(cites[i + len(group)])
-        out.append(f"art. {c.art} ust. {_join([g.ust for g in group])}" if len(group) > 1 else _ref(c))
+        out.append(f"art. {c.art} ust. {_join([g.ust or '' for g in group])}" if len(group) > 1 else _ref(c))
         i += len(group)
     return out
 

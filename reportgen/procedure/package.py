@@ -13,9 +13,9 @@ from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
 from reportgen.paths import templates_dir
 from reportgen.procedure import comments as cm
+from reportgen.procedure.docxrender import end_sentence
 from reportgen.procedure.facts import ProcedureFacts, load_procedure
 from reportgen.procedure.law import ProcedureRules, Step, load_procedure_rules
-from reportgen.procedure.docxrender import end_sentence
 from reportgen.procedure.timeline import Finding, Timeline, check, compute
 from reportgen.render.numbers import plural_form
 
@@ -172,7 +172,7 @@ def _base_context(facts: ProcedureFacts, content, rules: ProcedureRules) -> dict
         "gmina_nom": g.forms.nominative, "gmina_gen": g.forms.genitive,
         "council_nom": p.council, "council_upper": p.council.upper(), "council_gen": g.forms.adjective_council,
         "council": p.council,
-        "project_title": project_title(content), "project_title_acc": "projekt" + project_title(content)[len("projektu"):], "document_title": document_title(content),
+        "project_title": project_title(content), "project_title_acc": "projekt" + project_title(content)[len("projektu"):], "document_title": document_title(content),  # noqa: E501
         "to_name": None, "to_address": [], "salutation": None,
         "resolution_number": p.resolution_number or "……………",
     }
@@ -200,7 +200,7 @@ def _counts(comments) -> dict:
             "n_late": sum(c.late for c in comments)}
 
 
-def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,
+def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,  # noqa: C901
               as_of: dt.date, document: Attached | None = None):
     """(key, context) pairs: one per addressee for per-party products, else one."""
     p, d = facts.p, facts.p.dates
@@ -291,7 +291,7 @@ def _review(facts, t: Timeline, rules: ProcedureRules, content) -> dict:
     age = d.review.year - g.base_year
     if review.overdue:
         status = f"termin aktualizacji upłynął {polish_date(review.due)} – założenia wymagają aktualizacji."
-        recommendation = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, d.review)}), "
+        recommendation: str | None = (f"przystąpić do aktualizacji projektu założeń ({rules.cite(years.basis, d.review)}), "
                           f"uwzględniając zmiany wymienione powyżej.")
     else:
         status = f"założenia są aktualne co do terminu; aktualizacja najpóźniej do {polish_date(review.due)}."

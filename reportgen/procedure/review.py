@@ -63,7 +63,7 @@ def parameter_changes(since: dt.date, on: dt.date, base_year: int) -> list[str]:
     out = []
     for path in sorted((rules_dir() / "parameters").glob("*.yaml")):
         data, _ = load_yaml(path)
-        for pid, entry in (data or {}).items():
+        for pid, entry in (data if isinstance(data, dict) else {}).items():
             values = entry.get("values") if isinstance(entry, dict) else None
             if not (isinstance(values, dict) and values and all(isinstance(k, dt.date) for k in values)):
                 continue
@@ -105,5 +105,5 @@ def requirement_changes(since: dt.date, on: dt.date, rules: ProcedureRules) -> l
 
 
 def currency_review(since: dt.date, on: dt.date, t: Timeline, rules: ProcedureRules, base_year: int) -> CurrencyReview:
-    return CurrencyReview(since, on, t.update_due, policy_changes(since, on),
+    return CurrencyReview(since, on, t.update_due, policy_changes(since, on),  # type: ignore[arg-type]   # due is set once adopted
                           parameter_changes(since, on, base_year), requirement_changes(since, on, rules))

@@ -9,16 +9,18 @@ import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from reportgen.document.model import Column, Document, Paragraph, Section, Table
+from reportgen.document.assemble import place_annex
+from reportgen.document.model import Block, Column, Document, Paragraph, Section, Table
 from reportgen.errors import UserError
-from reportgen.render.numbers import plural_form
 from reportgen.procedure import comments as cm
-from reportgen.procedure.changes import apply_changes, _show
+from reportgen.procedure.changes import _show, apply_changes
 from reportgen.procedure.facts import load_procedure
 from reportgen.procedure.law import load_procedure_rules
 from reportgen.procedure.package import short_date
 from reportgen.procedure.timeline import compute
+from reportgen.render.numbers import plural_form
 
 INDEX = "wersje.json"
 
@@ -30,13 +32,8 @@ class Addenda:
     sections: list[Section] = field(default_factory=list)
 
     def apply(self, document: Document) -> None:
-        numbered = len(document.tables())
-        for section in self.sections:
-            for block in section.blocks:
-                if isinstance(block, Table):
-                    numbered += 1
-                    block.number = numbered
-            document.sections.append(section)
+        for section in self.sections:   # last, unnumbered; tables numbered on by the document's numbering
+            place_annex(document, section)
         document.meta.update(self.meta)
         page = document.meta.get("title_page")
         if page is not None:
@@ -48,7 +45,7 @@ class Revision:
     number: int
     path: Path
     created: bool                   # False: this revision already existed (same content and comments)
-    changes: list[tuple[cm.Comment, object]]
+    changes: list[tuple[cm.Comment, Any]]
     docx: bytes | None = None       # the new revision's bytes, until written
     index_path: Path | None = None
     index: dict = field(default_factory=dict)
@@ -89,7 +86,7 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
     for c in comments:
         if not c.accepted:
             continue
-        for change in c.changes or [None]:
+        for change in c.changes or [None]:   # type: ignore[list-item]   # None: a comment without a data change
             if change is None:
                 rows.append([str(c.number), c.decision, "bez zmiany danych", "–", "–", c.justification or "–"])
             else:
@@ -104,7 +101,7 @@ def revision_addenda(number: int, day, comments: list[cm.Comment]) -> Addenda:
                            Column("Jest", None, kind="text"), Column("Uzasadnienie", None, kind="text")],
                   rows=rows, source="Wykaz wniosków, zastrzeżeń i uwag; opracowanie własne.",
                   provenance="reportgen.procedure.revision")
-    blocks = text + ([table] if rows else [Paragraph("Żadna z uwzględnionych uwag nie zmieniła danych dokumentu.")])
+    blocks: list[Block] = [*text, table] if rows else [*text, Paragraph("Żadna z uwzględnionych uwag nie zmieniła danych dokumentu.")]
     section = Section(id="annex_revision", title="Zmiany po rozpatrzeniu uwag", level=1, number="", blocks=blocks)
     return Addenda({"revision": number, "revision_date": day, "revision_label": label}, [section])
 
@@ -192,7 +189,7 @@ def prepare_revision(folder: Path, out_dir: Path, structure: Path | None = None)
         raise UserError(f"{target}: plik już istnieje, a nie ma go w {index_path} – nie nadpisuję wcześniejszej wersji.")
     with tempfile.TemporaryDirectory(prefix="reportgen-rev-") as tmp:
         copy = Path(tmp) / name
-        apply_changes(folder, copy, [ch for _, ch in accepted])
+        apply_changes(folder, copy, [ch for _, ch in accepted])   # type: ignore[misc]
         result = build_document(copy, structure, addenda=revision_addenda(number, day, comments))
     return Revision(number, target, True, accepted, result.docx, index_path, {**index, str(number): digest},
                     result.document)

@@ -80,7 +80,7 @@ def compute(facts: ProcedureFacts, rules: ProcedureRules) -> Timeline:
     return t
 
 
-def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,
+def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,  # noqa: C901 – one check per step
           comments: list[Comment] | None = None) -> list[Finding]:
     d = facts.p.dates
     out: list[Finding] = []

@@ -85,7 +85,7 @@ def _legend_above(ax, labels: list[str]) -> None:
               handlelength=1.8, columnspacing=1.2)
 
 
-def draw(spec) -> bytes:
+def draw(spec) -> bytes:   # noqa: C901 – one branch per chart kind
     """Draw one chart and return PNG bytes (runs in a worker process)."""
 
     import matplotlib
@@ -235,7 +235,7 @@ class ChartPool:
         self.workers = workers or min(4, idle_cpus())
         self.pool: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> "ChartPool":
+    def __enter__(self) -> ChartPool:
         if self.workers > 1 and (not self.use_cache or not any(cache_dir().glob("*.png"))):
             # an empty cache: every chart will be drawn, so the workers start now and import matplotlib while the
             # main process reads the data and writes the text (a warm build starts no worker at all)

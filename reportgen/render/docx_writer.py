@@ -151,7 +151,7 @@ def add_text(doc, text: str, style: str = "Normal"):
     return p
 
 
-def add_caption(doc, label: str, number: int, caption: str) -> None:
+def add_caption(doc, label: str, number: int | None, caption: str) -> None:
     p = styled(doc, "", "Caption")
     p.add_run(f"{label} ")
     add_simple_field(p, f"SEQ {label} \\* ARABIC", str(number))

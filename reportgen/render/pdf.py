@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 
 from reportgen.errors import UserError
+from reportgen.inputs.yamlio import os_problem
+from reportgen.output import atomic_write
 
 INSTALL_HINT = ("Aby zapisać PDF, zainstaluj LibreOffice (Writer) i czcionkę Carlito, np. w Debianie/Ubuntu: "
                 "sudo apt-get install libreoffice-writer-nogui python3-uno fonts-crosextra-carlito; "
@@ -75,5 +77,8 @@ def docx_to_pdf(docx_path: Path, pdf_path: Path) -> list[str]:
             raise UserError([f"LibreOffice nie zapisał PDF w ciągu {TIMEOUT_S} s ({docx_path})."]) from None
         if not tmp_pdf.is_file():
             raise UserError([f"LibreOffice nie zapisał PDF z pliku {docx_path}. {INSTALL_HINT}"])
-        shutil.move(str(tmp_pdf), str(pdf_path))
+        try:    # through output.py: all at once, with the user's umask (not LibreOffice's temporary file mode)
+            atomic_write(pdf_path, tmp_pdf.read_bytes())
+        except OSError as exc:
+            raise UserError([f"{pdf_path}: nie można zapisać PDF ({os_problem(exc)})."]) from None
     return warnings

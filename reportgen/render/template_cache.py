@@ -3,9 +3,9 @@
 Jinja's own bytecode cache keys files by name and checks the source; inline templates (from rules/structure.yaml)
 get a name from their source's hash. The cache folder's name carries the Jinja version and the environment's
 settings, so a changed environment never reuses code compiled for another.
-The code lives beside the package's compiled Python (reportgen/__pycache__/), like a .pyc: it is the program's
-own text compiled once per installation, not data of a build, so emptying the chart cache does not recompile it.
-Where the package folder is read-only, the user's cache folder (REPORTGEN_CACHE or ~/.cache/reportgen) is used.
+The code lives in the user's cache folder (REPORTGEN_CACHE or ~/.cache/reportgen), never in the installed package:
+compiled code is loaded with marshal, so the folder must be the user's own and writable by nobody else (the same
+rule as Jinja's default cache); otherwise templates are compiled in memory.
 """
 from __future__ import annotations
 
@@ -22,23 +22,30 @@ def _folder(env) -> str:
     return f"jinja-{hashlib.sha256(repr(settings).encode()).hexdigest()[:16]}"
 
 
-def _folders(env) -> list[Path]:
-    name = _folder(env)
+def _folder_path(env) -> Path:
     user = os.environ.get("REPORTGEN_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "reportgen")
-    return [Path(__file__).resolve().parents[1] / "__pycache__" / name, Path(user) / "templates" / name]
+    return Path(user) / "templates" / _folder(env)
+
+
+def _private(folder: Path) -> bool:
+    """The folder is ours and nobody else may write to it (loaded code must not be planted by another user)."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def enable(env) -> None:
-    """Give env a bytecode cache on disk (no cache when no folder can be written: it only costs time)."""
+    """Give env a bytecode cache on disk (no cache when no private folder can be had: it only costs time)."""
     from jinja2 import FileSystemBytecodeCache
-    for folder in _folders(env):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if os.access(folder, os.W_OK):
-            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-            return
+    folder = _folder_path(env)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return
+    if _private(folder) and os.access(folder, os.W_OK):
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def from_string(env, source: str):

@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _dictionary():
-    import pyphen   # imported on first need: most builds size every column without hyphenating
+    import pyphen  # imported on first need: most builds size every column without hyphenating
     return pyphen.Pyphen(lang="pl_PL")
 
 

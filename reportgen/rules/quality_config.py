@@ -10,12 +10,12 @@ A level caps the rule: a finding keeps its own level when that is lower (a doubt
 "error" stays a warning)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from reportgen.errors import UserError
+from reportgen.inputs.yamlio import decode_text, parse_yaml, read_data_bytes
 from reportgen.rules.findings import SEVERITIES, Finding
 
 LEVELS = SEVERITIES
@@ -45,18 +45,12 @@ def default_rules_path() -> Path:
 
 
 def _load_yaml(path: Path) -> object:
-    try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise UserError(f"{path}: plik konfiguracji jest za duży (limit {MAX_CONFIG_BYTES // 1000} kB).")
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UserError(f"{path}: nie można odczytać pliku ({exc.strerror or exc}).") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: plik nie jest w kodowaniu UTF-8 — zapisz go jako UTF-8.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (wiersz {mark.line + 1})" if mark is not None else ""
-        raise UserError(f"{path}: błąd składni YAML{where}.") from None
+    """A rules or config file, read bounded (never blocks on a FIFO nor reads a device) and parsed with the
+    hardened YAML reader (limits on nodes, nesting and aliases). A file named on the command line may be a
+    symlink anywhere: the folder it resolves to is its root."""
+    root = Path(os.path.realpath(path)).parent
+    raw = read_data_bytes(path, str(path), root, limit=MAX_CONFIG_BYTES)
+    return parse_yaml(decode_text(raw, str(path)), str(path))[0]
 
 
 def load_rules(path: Path | None = None) -> list[QualityRule]:
@@ -81,7 +75,7 @@ def load_rules(path: Path | None = None) -> list[QualityRule]:
 def find_config(explicit: Path | None, *near: Path) -> Path | None:
     """--config if given, else the first .reportgen.yaml / reportgen.yaml beside the checked file or in the cwd."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not os.path.lexists(explicit):       # a pipe or device is refused when read (read_data_bytes)
             raise UserError(f"{explicit}: nie ma takiego pliku konfiguracji.")
         return explicit
     for folder in [*near, Path.cwd()]:

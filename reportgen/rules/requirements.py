@@ -1,6 +1,7 @@
 """Statutory requirements (rules/requirements.yaml) as validated pydantic models."""
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -11,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
-from reportgen.inputs.yamlio import format_path, key_lines, line_for
+from reportgen.inputs.yamlio import format_path, key_lines, line_for, read_data_text
 
 
 def default_requirements_path() -> Path:
@@ -116,12 +117,9 @@ class _File(BaseModel):
 def load_validated(path: Path, model, what: str):
     """Read a rules YAML file and validate it with a pydantic model; every problem becomes a UserError naming the
     file, key and line. Shared by requirements.yaml and policies.yaml."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: nie znaleziono pliku {what}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: nie można odczytać pliku {what} ({exc})") from None
+    if not os.path.lexists(path):
+        raise UserError(f"{path}: nie znaleziono pliku {what}")
+    text = read_data_text(path, str(path), Path(os.path.realpath(path)).parent)   # bounded; no FIFO or device
     lines = key_lines(text, str(path))   # the hardened parse first: bad dates, duplicate keys, aliases (yamlio)
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))   # libyaml: several times faster

@@ -6,9 +6,10 @@ prose with double spaces is not taken for a table."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from reportgen.check.readers.items import Item, LineItem, TableItem, is_blank, text_of
-from reportgen.check.readers.limits import MAX_TABLE_CELLS
+from reportgen.check.readers.limits import MAX_COLUMNS, MAX_TABLE_CELLS
 from reportgen.check.readers.patterns import CAPTION, SOURCE
 from reportgen.errors import UserError
 from reportgen.rules.numbers import parse_number
@@ -61,11 +62,19 @@ def _columns(rows: list[str]) -> list[tuple[int, int]]:
 
 
 def _cells(text: str, cols: list[tuple[int, int]]) -> list[str]:
+    """Each cell goes to the column it overlaps most; a cell in a gap to the nearest column on its left. Columns
+    are sorted and disjoint, so the overlapping ones are found by bisection (a row costs cells × log columns)."""
+    starts = [c[0] for c in cols]
+    ends = [c[1] for c in cols]
     out = [""] * len(cols)
     for a, b, cell in _spans(text):
-        best = max(range(len(cols)), key=lambda k: min(b, cols[k][1]) - max(a, cols[k][0]))
-        if min(b, cols[best][1]) - max(a, cols[best][0]) <= 0:      # in a gap: nearest column to the left
-            best = max([k for k, c in enumerate(cols) if c[0] <= a] or [0])
+        best, overlap = -1, 0
+        for k in range(bisect_right(ends, a), bisect_left(starts, b)):
+            o = min(b, ends[k]) - max(a, starts[k])
+            if o > overlap:
+                best, overlap = k, o
+        if best < 0:                                            # in a gap: nearest column to the left
+            best = max(bisect_right(starts, a) - 1, 0)
         out[best] = f"{out[best]} {cell}".strip()
     return out
 
@@ -92,6 +101,12 @@ def group_layout_tables(items: list[Item], listed: set[int], source: str = "") -
             out.append(items[i])
             i += 1
             continue
+        if len(cols) > MAX_COLUMNS:             # no real table is this wide (Word's limit): the lines stay text
+            out.extend(items[i:members[-1] + 1])
+            i = members[-1] + 1
+            continue
+        if (len(header) + len(members)) * len(cols) > MAX_TABLE_CELLS:
+            raise UserError(f"{source}: tabela od wiersza {items[i].line} ma ponad {MAX_TABLE_CELLS} komórek — plik odrzucony.")
         rows: list[list[str]] = []
         head_rows = [_cells(text_of(out[k]), cols) for k in header]
         if head_rows:
@@ -105,8 +120,6 @@ def group_layout_tables(items: list[Item], listed: set[int], source: str = "") -
                 rows.append(cells)
             else:                                   # a wrapped label or cell: joined to the row above
                 rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells)]
-        if sum(len(r) for r in rows) > MAX_TABLE_CELLS:
-            raise UserError(f"{source}: tabela od wiersza {items[i].line} ma ponad {MAX_TABLE_CELLS} komórek — plik odrzucony.")
         out.append(TableItem(rows=rows, line=items[i].line, page=items[i].page))
         i = members[-1] + 1
     return out

@@ -190,7 +190,7 @@ def _recover_tables(path: Path, doc: Document, notes: list[str]) -> None:
     """Tables the layout text could not rebuild, read from ruling lines and word positions (pdfplumber)."""
     try:
         from reportgen.check.readers.pdftables import recover_tables
-        recover_tables(path, doc)
+        recover_tables(path, doc, notes)
     except ImportError:
         notes.append("Brak biblioteki pdfplumber: tabele z PDF odtworzono tylko z układu tekstu, więc tabel "
                      "z wieloma wierszami w komórkach mogło nie odczytać (pip install pdfplumber).")

@@ -11,10 +11,12 @@ layout reconstruction alone is used and the report says so.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from reportgen.check.readers import limits
 from reportgen.check.readers.normalize import normalize_text
 from reportgen.check.readers.patterns import CAPTION, SOURCE
 from reportgen.check.readers.tables import build_table
@@ -110,12 +112,17 @@ def _grid(table: Any) -> list[list[str]]:
     return [[_clean(c) for c in row] for row in table.extract()]
 
 
-class PdfTables:
-    """pdfplumber over one PDF, pages opened on demand."""
+class PageSkipped(Exception):
+    """A page whose tables are not recovered (too many ruling lines, or the time for all pages is up)."""
 
-    def __init__(self, path: Path):
+
+class PdfTables:
+    """pdfplumber over one PDF, pages opened on demand, within a deadline checked before each page."""
+
+    def __init__(self, path: Path, deadline: float = float("inf")):
         import pdfplumber
         self.pdf = pdfplumber.open(str(path))
+        self.deadline = deadline
         self.cache: dict[int, tuple[Any, list[dict], list[Any]]] = {}
 
     def close(self) -> None:
@@ -123,7 +130,12 @@ class PdfTables:
 
     def page(self, number: int) -> tuple[Any, list[dict], list[Any]]:
         if number not in self.cache:
+            if time.monotonic() > self.deadline:
+                raise PageSkipped(f"limit czasu odtwarzania tabel, {limits.PDF_TABLES_MAX_SECONDS:.0f} s")
             page = self.pdf.pages[number - 1]
+            rulings = len(page.lines) + len(page.rects)
+            if rulings > limits.PDF_MAX_RULINGS:        # find_tables would intersect every pair of them
+                raise PageSkipped(f"{rulings} linii na stronie, limit {limits.PDF_MAX_RULINGS}")
             words = page.extract_words(keep_blank_chars=False)
             tables = sorted(page.find_tables(LINES), key=lambda t: t.bbox[1])
             self.cache[number] = (page, words, tables)
@@ -224,32 +236,48 @@ def _drop_fragments(section: Section, table: Table) -> None:
         del blocks[start]
 
 
-def recover_tables(path: Path, doc: Document) -> int:
+def recover_tables(path: Path, doc: Document, notes: list[str] | None = None) -> int:
     """Replace weak captioned tables (and tables captioned as figures) of a PDF by pdfplumber's reading of their
-    page. Returns the number of tables recovered."""
+    page. A page pdfplumber cannot read, or one over the limits, keeps the layout reading and gets a note.
+    Returns the number of tables recovered."""
+    notes = [] if notes is None else notes
     todo = [(s, i, b) for s in _sections(doc) for i, b in enumerate(s.blocks)
             if ((isinstance(b, Table) and _weak(b)) or (isinstance(b, Figure) and _rows_follow(s.blocks, i)))
             and b.location.page is not None and b.number is not None]
     if not todo:
         return 0
-    reader = PdfTables(path)
+    try:
+        reader = PdfTables(path, time.monotonic() + limits.PDF_TABLES_MAX_SECONDS)
+    except Exception as exc:        # pdfminer raises many unrelated types on a damaged file; the text is read already
+        notes.append(f"Tabel z PDF nie odtworzono z linii siatki (pdfplumber nie otworzył pliku: "
+                     f"{type(exc).__name__}); zostały tabele odczytane z układu tekstu.")
+        return 0
     done = 0
     try:
         for section, _, block in todo:
-            label = block.caption_label if isinstance(block, Table) else block.kind
-            rows = reader.below_caption(block.location.page or 0, label, str(block.number))
-            if rows is None:
-                continue
-            if isinstance(block, Figure) and not _figure_is_table(rows):
-                continue
-            table = build_table(rows, ident=block.id, caption=block.caption, label=label, number=block.number,
-                                location=block.location, source=block.source, note=getattr(block, "note", ""))
-            section.blocks = [table if b is block else b for b in section.blocks]
-            _drop_fragments(section, table)
-            done += 1
+            try:
+                done += _recover_one(reader, section, block)
+            except Exception as exc:    # as above: one bad page must not stop the check of the whole plan
+                reason = str(exc) if isinstance(exc, PageSkipped) else f"błąd odczytu: {type(exc).__name__}"
+                notes.append(f"Tabel ze strony {block.location.page} nie odtworzono ({reason}); zostały one "
+                             f"odczytane tylko z układu tekstu.")
+                if isinstance(exc, PageSkipped) and time.monotonic() > reader.deadline:
+                    break
     finally:
         reader.close()
     return done
+
+
+def _recover_one(reader: PdfTables, section: Section, block: Table | Figure) -> int:
+    label = block.caption_label if isinstance(block, Table) else block.kind
+    rows = reader.below_caption(block.location.page or 0, label, str(block.number))
+    if rows is None or (isinstance(block, Figure) and not _figure_is_table(rows)):
+        return 0
+    table = build_table(rows, ident=block.id, caption=block.caption, label=label, number=block.number,
+                        location=block.location, source=block.source, note=getattr(block, "note", ""))
+    section.blocks = [table if b is block else b for b in section.blocks]
+    _drop_fragments(section, table)
+    return 1
 
 
 FIGURE_LOOKAHEAD = 4        # header lines of a table printed under a figure caption

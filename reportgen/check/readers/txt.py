@@ -1,6 +1,7 @@
 """Plain-text and Markdown exports of plans: numbered headings, tab-separated tables, captions."""
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -9,11 +10,12 @@ from reportgen.check.readers.assemble import assemble
 from reportgen.check.readers.frontmatter import scan
 from reportgen.check.readers.items import Item, LineItem, TableItem, is_blank, text_of
 from reportgen.check.readers.layout import group_layout_tables
-from reportgen.check.readers.limits import MAX_TABLE_CELLS, check_items, check_size
+from reportgen.check.readers.limits import MAX_BYTES, MAX_TABLE_CELLS, check_items, check_size
 from reportgen.check.readers.normalize import normalize_items
 from reportgen.check.readers.patterns import CAPTION
 from reportgen.document.model import Document
 from reportgen.errors import UserError
+from reportgen.inputs.yamlio import read_data_bytes
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SUPERSCRIPT_START = re.compile(r"^\s*[\u00b9\u00b2\u00b3\u2070-\u2079]")
@@ -150,7 +152,10 @@ def read_txt(path: str | Path) -> Document:
     """A plan exported to text (.txt) or Markdown (.md)."""
     path = Path(path)
     check_size(path)
-    text, encoding = decode(path.read_bytes(), path)
+    # read bounded as well: the file may grow or be swapped for a device between the check and the read
+    raw = read_data_bytes(path, str(path), Path(os.path.realpath(path)).parent,
+                          limit=MAX_BYTES.get(path.suffix.lower(), MAX_BYTES[".txt"]))
+    text, encoding = decode(raw, path)
     notes = []
     if encoding == "cp1250":
         notes.append("Plik nie był w UTF-8; odczytano go jako Windows-1250 (cp1250).")

@@ -1,24 +1,14 @@
 """Tables and charts of the indicator method (heat balance, carriers, emissions, electricity, RES)."""
 from __future__ import annotations
 
-from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.blocks import ChartData, ChartSpec, TableData, carrier_label, chart, label, sector_label, table
+from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
-from reportgen.methods.indicator.calc.heat import shares_pct
-from reportgen.methods.indicator.results import SECTOR_ORDER
 from reportgen.render.numbers import NBSP, fmt
 from reportgen.results import Context
 
 OWN = "Obliczenia własne"
-POLLUTANT_LABELS = {"pm10": "PM10", "pm25": "PM2,5", "co2": "CO₂", "bap": "B(a)P", "so2": "SO₂", "nox": "NOₓ", "co": "CO"}
-POLLUTANT_DECIMALS = {"pm10": 2, "pm25": 2, "co2": 1, "bap": 3, "so2": 2, "nox": 2, "co": 2}
-
-
-def sector_label(ctx: Context, sector: str) -> str:
-    return ctx.vocabulary["sectors"][sector]["label"]
-
-
-def carrier_label(ctx: Context, carrier: str) -> str:
-    return ctx.vocabulary["carriers"][carrier]["label"]
+POLLUTANT_DECIMALS = {"pm10": 2, "pm25": 2, "co2": 1, "bap": 3, "so2": 2, "nox": 2, "co": 2}   # table order, precision
 
 
 def with_data_source(own: str, data_source: str) -> str:
@@ -27,11 +17,9 @@ def with_data_source(own: str, data_source: str) -> str:
 
 @table("floor_area_by_sector", needs=("heat",))
 def floor_area_by_sector(ctx: Context, **_) -> TableData:
-    sectors = ctx.value("heat")["sectors"]
-    areas = {k: s.floor_area_m2 for k, s in sectors.items()}
-    shares = shares_pct(areas)
-    rows = [[sector_label(ctx, k), areas[k], shares[k]] for k in SECTOR_ORDER if k in areas]
-    rows.append(["Razem", sum(areas.values()), 100.0])
+    h = ctx.value("heat")
+    rows = [[sector_label(ctx, k), h.sectors[k].floor_area_m2, h.floor_area_share_pct[k]] for k in SECTOR_ORDER if k in h.sectors]
+    rows.append(["Razem", h.total_floor_area_m2, 100.0])
     return TableData([Column("Sektor budownictwa", None, kind="text"), Column("Powierzchnia użytkowa [m²]", 0),
                       Column("Udział [%]", 1, kind="percent")], rows,
                      ctx.content.heat.source or "dane gminy", total_rows=[len(rows) - 1], provenance=["heat"])
@@ -57,7 +45,7 @@ def wt_ep_limits(ctx: Context, **_) -> TableData:
 
 @table("sector_indicator", needs=("heat",))
 def sector_indicator(ctx: Context, sector: str, **_) -> TableData | None:
-    s = ctx.value("heat")["sectors"].get(sector)
+    s = ctx.value("heat").sectors.get(sector)
     if s is None or s.method != "indicator":
         return None
     rows = []
@@ -75,7 +63,7 @@ def sector_indicator(ctx: Context, sector: str, **_) -> TableData | None:
 
 @table("sector_heat_calculation", needs=("heat",))
 def sector_heat_calculation(ctx: Context, **_) -> TableData:
-    sectors = ctx.value("heat")["sectors"]
+    sectors = ctx.value("heat").sectors
     rows = []
     keys = [k for k in SECTOR_ORDER if k in sectors]
     def row(label, getter):
@@ -99,10 +87,9 @@ def sector_heat_calculation(ctx: Context, **_) -> TableData:
 @table("heat_balance", needs=("heat",))
 def heat_balance(ctx: Context, **_) -> TableData:
     h = ctx.value("heat")
-    final = {k: s.final_gj for k, s in h["sectors"].items()}
-    shares = shares_pct(final)
-    rows = [[sector_label(ctx, k), final[k], shares[k], h["power_mw"][k]] for k in SECTOR_ORDER if k in final]
-    rows.append(["Razem", sum(final.values()), 100.0, sum(h["power_mw"].values())])
+    rows = [[sector_label(ctx, k), s.final_gj, h.final_share_pct[k], h.power_mw[k]]
+            for k in SECTOR_ORDER if (s := h.sectors.get(k)) is not None]
+    rows.append(["Razem", h.total_final_gj, 100.0, h.total_power_mw])
     hours = ctx.params.value("heating_full_load_hours")
     return TableData([Column("Sektor", None, kind="text"), Column("Energia końcowa [GJ/rok]", 0),
                       Column("Udział [%]", 2, kind="percent"), Column("Szacunkowe zapotrzebowanie na moc [MW]", 2)],
@@ -112,7 +99,7 @@ def heat_balance(ctx: Context, **_) -> TableData:
 
 @chart("heat_by_sector", needs=("heat",))
 def heat_by_sector_chart(ctx: Context, **_) -> ChartData:
-    sectors = ctx.value("heat")["sectors"]
+    sectors = ctx.value("heat").sectors
     keys = [k for k in SECTOR_ORDER if k in sectors]
     spec = ChartSpec("bar", [sector_label(ctx, k) for k in keys], [("Energia końcowa [GJ/rok]", [sectors[k].final_gj for k in keys])],
                      ylabel="GJ/rok")
@@ -142,15 +129,11 @@ def public_buildings(ctx: Context, **_) -> TableData:
 @table("carrier_balance", needs=("carriers",))
 def carrier_balance(ctx: Context, **_) -> TableData:
     energy = ctx.value("carriers")
+    totals = ctx.value("carrier_totals")
     keys = [k for k in SECTOR_ORDER if k in energy]
     carriers = [c for c in ctx.vocabulary["carriers"] if any(energy[k].get(c, 0) > 0 for k in keys)]
-    grand = sum(sum(energy[k].values()) for k in keys)
-    rows = []
-    for c in carriers:
-        vals = [energy[k].get(c) for k in keys]
-        tot = sum(v or 0 for v in vals)
-        rows.append([carrier_label(ctx, c), *vals, tot, 100 * tot / grand])
-    rows.append(["Razem", *[sum(energy[k].values()) for k in keys], grand, 100.0])
+    rows = [[carrier_label(ctx, c), *[energy[k].get(c) for k in keys], totals.gj[c], totals.share_pct[c]] for c in carriers]
+    rows.append(["Razem", *[energy.sector_total_gj[k] for k in keys], totals.total_gj, 100.0])
     cols = [Column("Nośnik energii", None, kind="text"), *[Column(f"{sector_label(ctx, k)} [GJ/rok]", 0) for k in keys],
             Column("Razem [GJ/rok]", 0), Column("Udział [%]", 2, kind="percent")]
     return TableData(cols, rows, with_data_source(OWN, ctx.content.carriers.source), total_rows=[len(rows) - 1],
@@ -159,11 +142,7 @@ def carrier_balance(ctx: Context, **_) -> TableData:
 
 @chart("carrier_structure", needs=("carriers",))
 def carrier_structure_chart(ctx: Context, **_) -> ChartData:
-    energy = ctx.value("carriers")
-    totals: dict[str, float] = {}
-    for by_c in energy.values():
-        for c, v in by_c.items():
-            totals[c] = totals.get(c, 0) + v
+    totals = ctx.value("carrier_totals").gj
     carriers = [c for c in ctx.vocabulary["carriers"] if totals.get(c, 0) > 0]
     spec = ChartSpec("pie", [carrier_label(ctx, c) for c in carriers], [("Udział", [totals[c] for c in carriers])], value_decimals=1)
     return ChartData(spec, OWN, ["carriers"])
@@ -188,7 +167,7 @@ def emission_factors_used(ctx: Context, **_) -> TableData:
     used.sort(key=order.index)
     rows = [[ef["rows"][r]["label"], *ef["rows"][r]["values"]] for r in used]
     cols = [Column("Źródło ciepła / typ kotła", None, kind="text")] + [
-        Column(f"{POLLUTANT_LABELS[p]} [g/GJ]", 2) for p in ef["pollutants"]]
+        Column(f"{label(ctx, 'pollutants', p)} [g/GJ]", 2) for p in ef["pollutants"]]
     return TableData(cols, rows, ef["source"], note="CO₂ ze spalania biomasy przyjęto jako 0 (emisja biogeniczna).")
 
 
@@ -214,10 +193,11 @@ def boiler_mix(ctx: Context, fuel: str = "coal", **_) -> TableData | None:
 def emissions_by_sector(ctx: Context, **_) -> TableData:
     em = ctx.value("emissions")
     keys = [k for k in SECTOR_ORDER if k in em]
-    pollutants = list(POLLUTANT_LABELS)
+    pollutants = list(POLLUTANT_DECIMALS)
     rows = [[sector_label(ctx, k), *[em[k][p] for p in pollutants]] for k in keys]
-    rows.append(["Razem", *[sum(em[k][p] for k in keys) for p in pollutants]])
-    cols = [Column("Sektor", None, kind="text")] + [Column(f"{POLLUTANT_LABELS[p]} [Mg/rok]", POLLUTANT_DECIMALS[p]) for p in pollutants]
+    rows.append(["Razem", *[em.total[p] for p in pollutants]])
+    cols = [Column("Sektor", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [Mg/rok]", POLLUTANT_DECIMALS[p])
+                                               for p in pollutants]
     return TableData(cols, rows, f"{OWN} na podstawie wskaźników emisji (PN-EN 303-5:2012, KOBiZE)",
                      total_rows=[len(rows) - 1], note="CO₂ bez emisji biogenicznej ze spalania biomasy.",
                      provenance=["emissions"])
@@ -228,7 +208,7 @@ def emissions_chart(ctx: Context, **_) -> ChartData:
     em = ctx.value("emissions")
     keys = [k for k in SECTOR_ORDER if k in em]
     pollutants = ["pm10", "pm25", "so2", "nox"]   # CO (an order of magnitude larger) is in the table
-    spec = ChartSpec("grouped_bar", [POLLUTANT_LABELS[p] for p in pollutants],
+    spec = ChartSpec("grouped_bar", [label(ctx, "pollutants", p) for p in pollutants],
                      [(sector_label(ctx, k), [em[k][p] for p in pollutants]) for k in keys], ylabel="Mg/rok")
     return ChartData(spec, OWN, ["emissions"])
 
@@ -256,9 +236,8 @@ def mv_lines(ctx: Context, **_) -> TableData | None:
 @table("street_lighting", needs=("street_lighting",))
 def street_lighting(ctx: Context, **_) -> TableData:
     sl = ctx.value("street_lighting")
-    total = sl["count"]
-    rows = [[x.type, x.count, 100 * x.count / total] for x in sl["luminaires"]]
-    rows.append(["Razem", total, 100.0])
+    rows = [[x.type, x.count, x.share_pct] for x in sl.luminaires]
+    rows.append(["Razem", sl.count, 100.0])
     return TableData([Column("Rodzaj oprawy", None, kind="text"), Column("Liczba [szt.]", 0), Column("Udział [%]", 1, kind="percent")],
                      rows, ctx.content.electricity.source or "dane gminy", total_rows=[len(rows) - 1], provenance=["street_lighting"])
 
@@ -266,15 +245,13 @@ def street_lighting(ctx: Context, **_) -> TableData:
 @table("electricity_forecast", needs=("electricity",))
 def electricity_forecast(ctx: Context, **_) -> TableData:
     e = ctx.value("electricity")
-    years = e["years"]
+    years = e.years
     base = years[0]
-    rows = []
-    for grp in e["groups"]:
-        rows.append([grp.label, *[e["by_group"][grp.id][y] for y in years], 100 * e["by_group"][grp.id][years[-1]] / e["by_group"][grp.id][base]])
-    rows.append(["Razem", *[e["total"][y] for y in years], 100 * e["total"][years[-1]] / e["total"][base]])
+    rows = [[grp.label, *[e.by_group[grp.id][y] for y in years], e.group_horizon_pct[grp.id]] for grp in e.groups]
+    rows.append(["Razem", *[e.total[y] for y in years], e.total_horizon_pct])
     cols = [Column("Grupa odbiorców", None, kind="text"), *[Column(f"{y} [MWh/rok]", 0) for y in years],
             Column(f"{years[-1]} wobec {base} [%]", 1, kind="percent")]
-    rates = "; ".join(f"do {u} r.: {str(r).replace('.', ',')} %/rok" for u, r in e["steps"])
+    rates = "; ".join(f"do {u} r.: {str(r).replace('.', ',')} %/rok" for u, r in e.steps)
     return TableData(cols, rows, with_data_source(OWN, ctx.content.electricity.source), total_rows=[len(rows) - 1],
                      note=f"Przyrost roczny (składany) dla odbiorców objętych wzrostem – {rates}.", provenance=["electricity"])
 
@@ -282,12 +259,9 @@ def electricity_forecast(ctx: Context, **_) -> TableData:
 @chart("electricity_forecast", needs=("electricity",))
 def electricity_chart(ctx: Context, **_) -> ChartData:
     e = ctx.value("electricity")
-    years = list(range(e["years"][0], e["years"][-1] + 1))
-    from reportgen.methods.indicator.calc.electricity import forecast_mwh
-    series = []
-    for grp in e["groups"]:
-        series.append((grp.label, [forecast_mwh(grp.mwh, years[0], y, e["steps"], grp.grows) for y in years]))
-    spec = ChartSpec("stacked_area", [str(y) for y in years], series, ylabel="MWh/rok", base_year=years[0])
+    series = [(grp.label, e.annual_by_group[grp.id]) for grp in e.groups]
+    spec = ChartSpec("stacked_area", [str(y) for y in e.annual_years], series, ylabel="MWh/rok",
+                     base_year=e.annual_years[0])
     return ChartData(spec, OWN, ["electricity"])
 
 
@@ -295,23 +269,23 @@ def electricity_chart(ctx: Context, **_) -> ChartData:
 def res_potential(ctx: Context, **_) -> TableData:
     r = ctx.value("renewables")
     rows = []
-    if "solar_thermal" in r:
-        s = r["solar_thermal"]["inputs"]
+    if r.solar_thermal is not None:
+        s = r.solar_thermal.inputs
         rows.append(["Kolektory słoneczne (ciepło)",
                      f"{s.buildings} budynków × {s.collectors_per_building:g} × {str(s.collector_area_m2).replace('.', ',')} m², "
                      f"{s.insolation_kwh_m2a:g} kWh/m² × η {str(s.efficiency).replace('.', ',')}",
-                     r["solar_thermal"]["gj"], r["solar_thermal"]["gj"] / 3.6])
-    if "photovoltaics" in r:
-        p = r["photovoltaics"]["inputs"]
+                     r.solar_thermal.gj, r.solar_thermal.mwh])
+    if r.photovoltaics is not None:
+        p = r.photovoltaics.inputs
         rows.append(["Panele fotowoltaiczne (energia elektryczna)",
                      f"{p.households} gospodarstw × {p.area_m2_per_household:g} m² × {str(p.yield_kwh_m2a).replace('.', ',')} kWh/m²",
-                     r["photovoltaics"]["mwh"] * 3.6, r["photovoltaics"]["mwh"]])
-    if "heat_pumps" in r:
-        h = r["heat_pumps"]["inputs"]
+                     r.photovoltaics.gj, r.photovoltaics.mwh])
+    if r.heat_pumps is not None:
+        h = r.heat_pumps.inputs
         rows.append(["Pompy ciepła (ciepło)",
                      f"{h.households} gospodarstw × pokrycie {h.coverage * 100:.0f} % × "
-                     f"{r['heat_pumps']['per_dwelling_gj']:.1f} GJ/budynek".replace(".", ","),
-                     r["heat_pumps"]["gj"], r["heat_pumps"]["gj"] / 3.6])
+                     f"{r.heat_pumps.per_dwelling_gj:.1f} GJ/budynek".replace(".", ","),
+                     r.heat_pumps.gj, r.heat_pumps.mwh])
     cols = [Column("Technologia", None, kind="text"), Column("Założenia", None, kind="text"),
             Column("Potencjał [GJ/rok]", 1), Column("Potencjał [MWh/rok]", 1)]
     return TableData(cols, rows, with_data_source(OWN, ctx.content.renewables.source), provenance=["renewables"])

@@ -1,16 +1,134 @@
 """Results of the indicator method (Kluki-style data): heat balance, carriers, emissions, electricity, RES."""
 from __future__ import annotations
 
-from reportgen.common_results import ElectricityNetwork, MVFeeder, NetworkLine
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportgen.common_results import SECTOR_ORDER, ElectricityNetwork, MVFeeder, NetworkLine
 from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
-from reportgen.quantities import GJ_PER_KWH, percent_change, percent_of
-from reportgen.results import Context, Result, producer, qualname
+from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, percent_change, percent_of
+from reportgen.results import Context, FieldAccess, Result, producer
 
-SECTOR_ORDER = ("housing", "municipal", "business")
+# --- result types (frozen: made once by the producer, only read by blocks and templates) ---------------------
+
+@dataclass(frozen=True)
+class HeatBalance(FieldAccess):
+    """Result `heat`: base-year heat demand by sector."""
+    sectors: dict[str, heat.SectorHeat]
+    power_mw: dict[str, float]
+    total_final_gj: float
+    final_share_pct: dict[str, float]
+    floor_area_share_pct: dict[str, float]
+
+    @property
+    def total_power_mw(self) -> float:
+        return sum(self.power_mw.values())
+
+    @property
+    def total_floor_area_m2(self) -> float:
+        return sum(s.floor_area_m2 for s in self.sectors.values())
+
+
+@dataclass(frozen=True)
+class BySector(Mapping[str, Any]):
+    """A result keyed by sector (templates iterate it: `r.carriers.values()`, `r.emissions.items()`)."""
+    by_sector: dict[str, dict[str, float]]
+
+    def __getitem__(self, sector: str) -> dict[str, float]:
+        return self.by_sector[sector]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.by_sector)
+
+    def __len__(self) -> int:
+        return len(self.by_sector)
+
+
+@dataclass(frozen=True)
+class CarrierEnergy(BySector):
+    """Result `carriers`: final energy for heating by sector and carrier [GJ/a]."""
+    sector_total_gj: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CarrierTotals(FieldAccess):
+    """Result `carrier_totals`: each carrier over all sectors, its share and the dominant carrier."""
+    gj: dict[str, float]
+    share_pct: dict[str, float]
+    dominant: str
+    dominant_label: str
+    dominant_is_solid_fuel: bool
+    total_gj: float
+
+
+@dataclass(frozen=True)
+class SectorEmissions(BySector):
+    """Result `emissions`: emissions of heating by sector and pollutant [Mg/a]."""
+    total: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ElectricityForecast(FieldAccess):
+    """Result `electricity`: consumption by customer group in the base year, end of period and horizon [MWh/a]."""
+    groups: list[Any]
+    by_group: dict[str, dict[int, float]]
+    total: dict[int, float]
+    years: list[int]
+    steps: list[tuple[int, float]]
+    reported_total_mwh: float | None
+    horizon_change_pct: float
+    group_horizon_pct: dict[str, float]             # horizon as a percentage of the base year
+    total_horizon_pct: float
+    annual_years: list[int]                         # every year base … horizon (chart)
+    annual_by_group: dict[str, list[float]]
+
+
+@dataclass(frozen=True)
+class LuminaireShare:
+    type: str
+    count: int
+    share_pct: float
+
+
+@dataclass(frozen=True)
+class StreetLighting(FieldAccess):
+    """Result `street_lighting`: luminaires by type and energy use."""
+    luminaires: list[LuminaireShare]
+    count: int
+    energy_kwh: float
+    year: int
+
+
+@dataclass(frozen=True)
+class RenewableItem(FieldAccess):
+    """One technology's technical potential, in GJ and MWh (1 MWh = 3,6 GJ)."""
+    gj: float
+    mwh: float
+    inputs: Any
+    kwh: float | None = None
+    share_of_electricity_pct: float | None = None
+    per_dwelling_gj: float | None = None
+
+
+@dataclass(frozen=True)
+class Renewables(FieldAccess):
+    """Result `renewables`: solar collectors, photovoltaics and heat pumps (each None when not assessed)."""
+    solar_thermal: RenewableItem | None = None
+    photovoltaics: RenewableItem | None = None
+    heat_pumps: RenewableItem | None = None
+
+
+@dataclass(frozen=True)
+class PublicBuildings(FieldAccess):
+    """Result `public_buildings`: the gmina's buildings as reported (public_buildings.yaml)."""
+    buildings: list[Any]
+    year: int
+    source: str
 
 
 def dhw_constants(ctx: Context) -> dict:
@@ -39,12 +157,10 @@ def heat_balance(ctx: Context) -> list[Result]:
     hours = ctx.params.value("heating_full_load_hours")
     power = {k: heat.power_mw(v.final_gj, hours) for k, v in sectors.items()}
     total = sum(v.final_gj for v in sectors.values())
-    return [Result("heat", {"sectors": sectors, "power_mw": power, "total_final_gj": total,
-                            "final_share_pct": {k: percent_of(v.final_gj, total) for k, v in sectors.items()}},
-                   [qualname(heat.indicator_sector_heat), qualname(heat.period_indicator_kwh_m2a),
-                    qualname(heat.weighted_indicator_kwh_m2a), qualname(heat.dhw_heat_kwh),
-                    qualname(heat.final_energy_gj), qualname(heat.power_mw), qualname(percent_of)],
-                   ["heat.yaml: sectors", "rules/parameters/dhw.yaml"])]
+    value = HeatBalance(sectors=sectors, power_mw=power, total_final_gj=total,
+                        final_share_pct={k: percent_of(v.final_gj, total) for k, v in sectors.items()},
+                        floor_area_share_pct=heat.shares_pct({k: v.floor_area_m2 for k, v in sectors.items()}))
+    return [Result("heat", value, inputs=["heat.yaml: sectors", "rules/parameters/dhw.yaml"])]
 
 
 def _carrier_energy(ctx: Context, final_by_sector: dict[str, float], shares: dict) -> dict[str, dict[str, float]]:
@@ -86,12 +202,12 @@ def _carrier_totals(ctx: Context, energy: dict[str, dict[str, float]]) -> Result
     """Each carrier's final energy over all sectors, its share of the heating total and the dominant carrier."""
     carriers = list(dict.fromkeys(c for by_carrier in energy.values() for c in by_carrier))
     gj = {c: sum(by_carrier.get(c, 0) for by_carrier in energy.values()) for c in carriers}
-    total = ctx.value("heat")["total_final_gj"]
+    total = ctx.value("heat").total_final_gj
     dominant = max(gj, key=lambda c: gj[c])
-    value = {"gj": gj, "share_pct": {c: percent_of(v, total) for c, v in gj.items()}, "dominant": dominant,
-             "dominant_label": ctx.vocabulary["carriers"][dominant]["label"],
-             "dominant_is_solid_fuel": dominant in ("coal", "biomass")}
-    return Result("carrier_totals", value, [qualname(percent_of)], ["wynik: carriers", "wynik: heat"])
+    value = CarrierTotals(gj=gj, share_pct={c: percent_of(v, total) for c, v in gj.items()}, dominant=dominant,
+                          dominant_label=ctx.vocabulary["carriers"][dominant]["label"],
+                          dominant_is_solid_fuel=dominant in ("coal", "biomass"), total_gj=sum(gj.values()))
+    return Result("carrier_totals", value, inputs=["wynik: carriers", "wynik: heat"])
 
 
 @producer
@@ -99,16 +215,16 @@ def carriers_and_emissions(ctx: Context) -> list[Result]:
     c = ctx.content.carriers
     if c is None or not ctx.has("heat"):
         return []
-    final = {k: v.final_gj for k, v in ctx.value("heat")["sectors"].items()}
+    final = {k: v.final_gj for k, v in ctx.value("heat").sectors.items()}
     energy = _carrier_energy(ctx, final, c.shares_pct)
-    results = [Result("carriers", energy, [qualname(em.carrier_energy_gj)],
-                      ["carriers.yaml: shares_pct", "wynik: heat"]),
+    results = [Result("carriers", CarrierEnergy(energy, {k: sum(v.values()) for k, v in energy.items()}),
+                      inputs=["carriers.yaml: shares_pct", "wynik: heat"]),
                _carrier_totals(ctx, energy)]
     if c.boiler_mix_pct or not any(e.get(f, 0) for e in energy.values() for f in ("coal", "biomass")):
         emissions = sector_emissions(ctx, energy, c.boiler_mix_pct)
-        results.append(Result("emissions", emissions,
-                              [qualname(em.split_by_boiler_mix), qualname(em.emissions_mg)],
-                              ["wynik: carriers", "carriers.yaml: boiler_mix_pct", "rules/parameters/emission_factors.yaml"],
+        total = {p: sum(e[p] for e in emissions.values()) for p in em.POLLUTANTS}
+        results.append(Result("emissions", SectorEmissions(emissions, total),
+                              inputs=["wynik: carriers", "carriers.yaml: boiler_mix_pct", "rules/parameters/emission_factors.yaml"],
                               note=c.boiler_mix_note))
     return results
 
@@ -123,23 +239,28 @@ def electricity(ctx: Context) -> list[Result]:
     years = [e.year, g.period.end, g.period.horizon]
     table = {grp.id: {y: el.forecast_mwh(grp.mwh, e.year, y, steps, grp.grows) for y in years} for grp in e.groups}
     totals = {y: sum(table[grp.id][y] for grp in e.groups) for y in years}
-    results = [Result("electricity", {"groups": e.groups, "by_group": table, "total": totals, "years": years,
-                                      "steps": steps, "reported_total_mwh": e.reported_total_mwh,
-                                      "horizon_change_pct": percent_change(totals[years[-1]], totals[years[0]])},
-                      [qualname(el.growth_factor), qualname(el.forecast_mwh), qualname(percent_change)],
-                      ["electricity.yaml: groups, growth"])]
+    annual_years = list(range(years[0], years[-1] + 1))
+    value = ElectricityForecast(
+        groups=list(e.groups), by_group=table, total=totals, years=years, steps=steps,
+        reported_total_mwh=e.reported_total_mwh, horizon_change_pct=percent_change(totals[years[-1]], totals[years[0]]),
+        group_horizon_pct={grp.id: percent_of(table[grp.id][years[-1]], table[grp.id][years[0]]) for grp in e.groups},
+        total_horizon_pct=percent_of(totals[years[-1]], totals[years[0]]), annual_years=annual_years,
+        annual_by_group={grp.id: [el.forecast_mwh(grp.mwh, years[0], y, steps, grp.grows) for y in annual_years]
+                         for grp in e.groups})
+    results = [Result("electricity", value, inputs=["electricity.yaml: groups, growth"])]
     if e.street_lighting is not None:
         sl = e.street_lighting
-        results.append(Result("street_lighting", {"luminaires": sl.luminaires, "count": sum(x.count for x in sl.luminaires),
-                                                  "energy_kwh": sl.energy_kwh, "year": sl.year},
-                              [], ["electricity.yaml: street_lighting"]))
+        count = sum(x.count for x in sl.luminaires)
+        lum = [LuminaireShare(x.type, x.count, percent_of(x.count, count)) for x in sl.luminaires]
+        results.append(Result("street_lighting", StreetLighting(lum, count, sl.energy_kwh, sl.year),
+                              inputs=["electricity.yaml: street_lighting"]))
     if e.network is not None:
         n = e.network
         network = ElectricityNetwork(operator=n.operator, source=n.source,
                                      lines=tuple(NetworkLine(ln.voltage, ln.kind, ln.km) for ln in n.lines),
                                      mv_lines=tuple(MVFeeder(f.name, f.stations) for f in n.mv_lines),
                                      stations_mv_lv=n.stations_mv_lv, condition_pct=dict(n.condition_pct))
-        results.append(Result("network", network, [], ["electricity.yaml: network"]))
+        results.append(Result("network", network, inputs=["electricity.yaml: network"]))
     return results
 
 
@@ -148,30 +269,30 @@ def renewables(ctx: Context) -> list[Result]:
     r = ctx.content.renewables
     if r is None:
         return []
-    out = {}
-    calcs = []
+    out: dict[str, RenewableItem] = {}
     if r.solar_thermal:
         s = r.solar_thermal
         kwh = res.solar_thermal_kwh(s.buildings, s.collectors_per_building, s.collector_area_m2, s.insolation_kwh_m2a, s.efficiency)
-        out["solar_thermal"] = {"kwh": kwh, "gj": kwh * GJ_PER_KWH, "inputs": s}
-        calcs.append(qualname(res.solar_thermal_kwh))
+        out["solar_thermal"] = RenewableItem(gj=kwh * GJ_PER_KWH, mwh=kwh / 1000.0, inputs=s, kwh=kwh)
     if r.photovoltaics:
         p = r.photovoltaics
-        out["photovoltaics"] = {"mwh": res.photovoltaic_mwh(p.households, p.area_m2_per_household, p.yield_kwh_m2a), "inputs": p}
+        mwh = res.photovoltaic_mwh(p.households, p.area_m2_per_household, p.yield_kwh_m2a)
+        share = None
         if ctx.has("electricity"):
             el = ctx.value("electricity")
-            out["photovoltaics"]["share_of_electricity_pct"] = percent_of(out["photovoltaics"]["mwh"], el["total"][el["years"][0]])
-        calcs.append(qualname(res.photovoltaic_mwh))
-    if r.heat_pumps and ctx.has("heat") and "housing" in ctx.value("heat")["sectors"]:
+            share = percent_of(mwh, el.total[el.years[0]])
+        out["photovoltaics"] = RenewableItem(gj=mwh * GJ_PER_MWH, mwh=mwh, inputs=p, share_of_electricity_pct=share)
+    if r.heat_pumps and ctx.has("heat") and "housing" in ctx.value("heat").sectors:
         hp = r.heat_pumps
-        housing = ctx.value("heat")["sectors"]["housing"].final_gj
-        out["heat_pumps"] = {"gj": res.heat_pump_gj(hp.households, hp.coverage, housing, hp.dwellings), "inputs": hp,
-                             "per_dwelling_gj": housing / hp.dwellings}
-        calcs.append(qualname(res.heat_pump_gj))
-    return [Result("renewables", out, calcs, ["renewables.yaml", "wynik: heat"])] if out else []
+        housing = ctx.value("heat").sectors["housing"].final_gj
+        gj = res.heat_pump_gj(hp.households, hp.coverage, housing, hp.dwellings)
+        out["heat_pumps"] = RenewableItem(gj=gj, mwh=gj / GJ_PER_MWH, inputs=hp, per_dwelling_gj=housing / hp.dwellings)
+    return [Result("renewables", Renewables(**out), inputs=["renewables.yaml", "wynik: heat"])] if out else []
 
 
 @producer
 def public_buildings(ctx: Context) -> list[Result]:
     pb = ctx.content.public_buildings
-    return [Result("public_buildings", pb, [], ["public_buildings.yaml"])] if pb is not None else []
+    if pb is None:
+        return []
+    return [Result("public_buildings", PublicBuildings(list(pb.buildings), pb.year, pb.source), inputs=["public_buildings.yaml"])]

@@ -1,44 +1,37 @@
 """Tables and charts of the forecast scenarios."""
 from __future__ import annotations
 
-from reportgen.blocks import ChartData, ChartSpec, TableData, chart, table
+from reportgen.blocks import ChartData, ChartSpec, TableData, carrier_label, chart, label, sector_label, table
+from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
-from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS, POLLUTANT_LABELS, carrier_label, sector_label
-from reportgen.methods.indicator.calc.heat import power_mw
+from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS
 from reportgen.methods.indicator.calc.scenarios import change_pct
-from reportgen.methods.indicator.results import SECTOR_ORDER
 from reportgen.results import Context
 
 
 def _scenario(ctx: Context, scenario: str):
     """A scenario by its role in the document (`recommended`, `baseline`; see scenario_results) or its id."""
-    s = ctx.value("scenarios")
-    return s[scenario] if scenario in s["roles"] else s["scenarios"][scenario]
+    return ctx.value("scenarios").by_role_or_id(scenario)
 
 
 @table("area_forecast", needs=("scenarios",))
 def area_forecast(ctx: Context, **_) -> TableData:
     s = ctx.value("scenarios")
-    heat = ctx.value("heat")["sectors"]
-    years = s["years"]
     base_year = ctx.content.gmina.base_year
-    rows = []
-    for k in SECTOR_ORDER:
-        if k in heat:
-            a0 = heat[k].floor_area_m2
-            rows.append([sector_label(ctx, k), a0, *[a0 * s["area_growth"][k][y] for y in years]])
-    rows.append(["Razem", *[sum(r[i] for r in rows) for i in range(1, 2 + len(years))]])
-    cols = [Column("Sektor", None, kind="text"), Column(f"{base_year} [m²]", 0), *[Column(f"{y} [m²]", 0) for y in years]]
+    years = [base_year, *s.years]
+    rows = [[sector_label(ctx, k), *[s.area_m2[k][y] for y in years]] for k in SECTOR_ORDER if k in s.area_m2]
+    rows.append(["Razem", *[sum(r[i] for r in rows) for i in range(1, 1 + len(years))]])
+    cols = [Column("Sektor", None, kind="text"), *[Column(f"{y} [m²]", 0) for y in years]]
     return TableData(cols, rows, f"{OWN}: powierzchnia roku bazowego × przyrost przyjęty w założeniach scenariuszy",
                      total_rows=[len(rows) - 1], provenance=["scenarios"])
 
 
 @table("thermo_shares", needs=("scenarios",))
 def thermo_shares(ctx: Context, scenario: str, **_) -> TableData | None:
-    sc = _scenario(ctx, scenario)["scenario"]
+    sc = _scenario(ctx, scenario).scenario
     if not sc.thermo_share_pct:
         return None
-    years = ctx.value("scenarios")["years"]
+    years = ctx.value("scenarios").years
     base_year = ctx.content.gmina.base_year
     rows = []
     for sector in SECTOR_ORDER:
@@ -55,10 +48,10 @@ def thermo_shares(ctx: Context, scenario: str, **_) -> TableData | None:
 
 @table("scenario_heat", needs=("scenarios",))
 def scenario_heat(ctx: Context, scenario: str, **_) -> TableData:
+    s = ctx.value("scenarios")
     sc = _scenario(ctx, scenario)
-    years = ctx.value("scenarios")["years"]
+    years = s.years
     base = ctx.value("heat")
-    hours = ctx.params.value("heating_full_load_hours")
     rows, decimals = [], []
 
     def add(label, base_value, values, dec):
@@ -69,20 +62,19 @@ def scenario_heat(ctx: Context, scenario: str, **_) -> TableData:
         decimals.append(dec)
 
     for k in SECTOR_ORDER:
-        if k not in base["sectors"]:
+        if k not in base.sectors:
             continue
-        b = base["sectors"][k]
-        ys = [sc["years"][y]["sectors"][k] for y in years]
+        b = base.sectors[k]
+        ys = [sc.years[y].sectors[k] for y in years]
         name = sector_label(ctx, k)
         if b.useful_gj is not None:
             add(f"{name}: energia użytkowa [GJ/rok]", b.useful_gj, [y.useful_gj for y in ys], 0)
         add(f"{name}: energia końcowa [GJ/rok]", b.final_gj, [y.final_gj for y in ys], 0)
         if b.indicator_kwh_m2a is not None:
             add(f"{name}: wskaźnik EK [kWh/(m²·rok)]", b.indicator_kwh_m2a, [y.indicator_kwh_m2a for y in ys], 1)
-        add(f"{name}: zapotrzebowanie na moc [MW]", power_mw(b.final_gj, hours), [power_mw(y.final_gj, hours) for y in ys], 2)
-    total = [sc["years"][y]["final_gj"] for y in years]
-    add("Razem: energia końcowa [GJ/rok]", base["total_final_gj"], total, 0)
-    add("Razem: zapotrzebowanie na moc [MW]", power_mw(base["total_final_gj"], hours), [power_mw(t, hours) for t in total], 2)
+        add(f"{name}: zapotrzebowanie na moc [MW]", s.base_power_mw[k], [sc.years[y].power_mw[k] for y in years], 2)
+    add("Razem: energia końcowa [GJ/rok]", base.total_final_gj, [sc.years[y].final_gj for y in years], 0)
+    add("Razem: zapotrzebowanie na moc [MW]", s.base_total_power_mw, [sc.years[y].total_power_mw for y in years], 2)
     cols = [Column("Sektor i wielkość", None, kind="text"), Column(f"{ctx.content.gmina.base_year}", 0)]
     for y in years:
         cols += [Column(f"{y}", 0), Column(f"zmiana {y} [%]", 1, kind="percent")]
@@ -95,10 +87,10 @@ def scenario_heat(ctx: Context, scenario: str, **_) -> TableData:
 @chart("scenario_trajectories", needs=("scenarios",))
 def scenario_trajectories(ctx: Context, **_) -> ChartData:
     s = ctx.value("scenarios")
-    base = ctx.value("heat")["total_final_gj"]
-    years = [ctx.content.gmina.base_year, *s["years"]]
-    series = [(v["scenario"].label.split(" – ")[0], [base / 1000, *[v["years"][y]["final_gj"] / 1000 for y in s["years"]]])
-              for v in s["scenarios"].values()]
+    base = ctx.value("heat").total_final_gj
+    years = [ctx.content.gmina.base_year, *s.years]
+    series = [(v.scenario.label.split(" – ")[0], [base / 1000, *[v.years[y].final_gj / 1000 for y in s.years]])
+              for v in s.scenarios.values()]
     return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
                      ["scenarios"])
 
@@ -107,13 +99,12 @@ def scenario_trajectories(ctx: Context, **_) -> ChartData:
 def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
     s = ctx.value("scenarios")
     sc = _scenario(ctx, scenario)
-    years = s["years"]
-    base = s["base_carriers"]
-    carriers = [c for c in ctx.vocabulary["carriers"]
-                if base.get(c, 0) > 0 or any(sc["years"][y]["carriers"].get(c, 0) > 0 for y in years)]
-    rows = [[carrier_label(ctx, c), base.get(c, 0) / 1000, *[sc["years"][y]["carriers"].get(c, 0) / 1000 for y in years]]
-            for c in carriers]
-    rows.append(["Razem", sum(base.values()) / 1000, *[sum(sc["years"][y]["carriers"].values()) / 1000 for y in years]])
+    years = s.years
+    base = s.base_carriers
+    by_year = [sc.years[y].carriers for y in years]
+    carriers = [c for c in ctx.vocabulary["carriers"] if base.get(c, 0) > 0 or any(d.get(c, 0) > 0 for d in by_year)]
+    rows = [[carrier_label(ctx, c), base.get(c, 0) / 1000, *[d.get(c, 0) / 1000 for d in by_year]] for c in carriers]
+    rows.append(["Razem", sum(base.values()) / 1000, *[sum(d.values()) / 1000 for d in by_year]])
     cols = [Column("Nośnik energii", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [TJ/rok]", 2),
             *[Column(f"{y} [TJ/rok]", 2) for y in years]]
     return TableData(cols, rows, OWN, total_rows=[len(rows) - 1], provenance=["scenarios"])
@@ -123,8 +114,8 @@ def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
 def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
     s = ctx.value("scenarios")
     sc = _scenario(ctx, scenario)
-    years = [ctx.content.gmina.base_year, *s["years"]]
-    data = [s["base_carriers"], *[sc["years"][y]["carriers"] for y in s["years"]]]
+    years = [ctx.content.gmina.base_year, *s.years]
+    data = [s.base_carriers, *[sc.years[y].carriers for y in s.years]]
     carriers = [c for c in ctx.vocabulary["carriers"] if any(d.get(c, 0) > 0 for d in data)]
     series = [(carrier_label(ctx, c), [d.get(c, 0) / 1000 for d in data]) for c in carriers]
     return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
@@ -135,21 +126,20 @@ def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
 def scenario_emissions(ctx: Context, scenario: str, **_) -> TableData:
     s = ctx.value("scenarios")
     sc = _scenario(ctx, scenario)
-    years = s["years"]
-    base = s["base_emissions"]
+    years = s.years
+    base = s.base_emissions
     rows, decimals = [], []
-    for p, label in POLLUTANT_LABELS.items():
-        row = [label, base[p]]
+    for p in POLLUTANT_DECIMALS:
+        row = [label(ctx, "pollutants", p), base[p]]
         for y in years:
-            v = sc["years"][y]["emissions"][p]
-            row += [v, change_pct(v, base[p])]
+            row += [sc.years[y].emissions[p], sc.years[y].emissions_change_pct[p]]
         rows.append(row)
         decimals.append(POLLUTANT_DECIMALS[p])
     cols = [Column("Substancja", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [Mg/rok]", 2)]
     for y in years:
         cols += [Column(f"{y} [Mg/rok]", 2), Column(f"zmiana {y} [%]", 1, kind="percent")]
     note = "Zmiana w % w stosunku do roku bazowego; CO₂ bez emisji biogenicznej z biomasy."
-    zero = _coal_without_so2(ctx, sc["scenario"])
+    zero = _coal_without_so2(ctx, sc.scenario)
     if zero:
         # SO₂ comes from the sulphur in the coal, not from the boiler class; a zero factor understates it
         note += (f" Wskaźnik SO₂ w tabeli wskaźników wynosi 0 g/GJ dla: {', '.join(zero)}; emisja SO₂ zależy od"
@@ -171,11 +161,10 @@ def _coal_without_so2(ctx: Context, scenario) -> list[str]:
 @chart("emissions_by_scenario", needs=("scenarios", "emissions"))
 def emissions_by_scenario(ctx: Context, **_) -> ChartData:
     s = ctx.value("scenarios")
-    horizon = s["years"][-1]
-    base = s["base_emissions"]
+    horizon = s.years[-1]
     pollutants = ["pm10", "pm25", "bap", "so2", "nox", "co", "co2"]
-    series = [(f"{v['scenario'].short} {horizon}", [100 * v["years"][horizon]["emissions"][p] / base[p] for p in pollutants])
-              for v in s["scenarios"].values()]
-    spec = ChartSpec("grouped_bar", [POLLUTANT_LABELS[p] for p in pollutants], series,
+    series = [(f"{v.scenario.short} {horizon}", [v.years[horizon].emissions_pct_of_base[p] for p in pollutants])
+              for v in s.scenarios.values()]
+    spec = ChartSpec("grouped_bar", [label(ctx, "pollutants", p) for p in pollutants], series,
                      ylabel=f"% emisji z {ctx.content.gmina.base_year} r.", note="100 % = rok bazowy")
     return ChartData(spec, OWN, ["scenarios"])

@@ -1,15 +1,71 @@
 """Scenario results: heat demand, carrier structure and emissions of each scenario in the target years."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from reportgen.common_results import SECTOR_ORDER
 from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import emissions as em
+from reportgen.methods.indicator.calc import heat as ht
 from reportgen.methods.indicator.calc import scenarios as sc
-from reportgen.methods.indicator.results import SECTOR_ORDER, _factors, sector_emissions
-from reportgen.results import Context, Result, producer, qualname
+from reportgen.methods.indicator.results import _factors, sector_emissions
+from reportgen.quantities import percent_of
+from reportgen.results import Context, FieldAccess, Result, producer
+
+
+@dataclass(frozen=True)
+class ScenarioYear(FieldAccess):
+    """One scenario in one forecast year."""
+    sectors: dict[str, ht.SectorHeat]
+    final_gj: float
+    final_change_pct: float                       # against the base year
+    power_mw: dict[str, float]                    # by sector
+    total_power_mw: float
+    carriers: dict[str, float] | None = None      # gmina-wide energy by carrier [GJ/a]
+    emissions: dict[str, float] | None = None     # by pollutant [Mg/a]
+    emissions_change_pct: dict[str, float] | None = None
+    emissions_pct_of_base: dict[str, float] | None = None
+
+
+@dataclass(frozen=True)
+class ScenarioOutcome(FieldAccess):
+    """A scenario of scenarios.yaml (its assumptions) and what it gives in each forecast year."""
+    scenario: Any
+    years: dict[int, ScenarioYear]
+    eco_design_only: bool                         # every boiler of its boiler mix meets Ecodesign
+
+
+@dataclass(frozen=True)
+class Scenarios(FieldAccess):
+    """Result `scenarios`: every scenario of the gmina, reached by id or by role (`recommended` = the first of
+    scenarios.yaml, `baseline` = the last)."""
+    years: list[int]
+    scenarios: dict[str, ScenarioOutcome]
+    base_carriers: dict[str, float] | None
+    base_emissions: dict[str, float] | None
+    base_power_mw: dict[str, float]
+    base_total_power_mw: float
+    area_growth: dict[str, dict[int, float]]
+    area_m2: dict[str, dict[int, float]]          # floor area by sector in the base and forecast years
+    recommended: ScenarioOutcome
+    baseline: ScenarioOutcome
+    roles: dict[str, str]
+
+    def by_role_or_id(self, key: str) -> ScenarioOutcome:
+        return getattr(self, key) if key in self.roles else self.scenarios[key]
+
+    def key_of(self, scenario_id: str) -> str:
+        """The scenario's role (`recommended`, `baseline`) or, for another scenario, its id."""
+        return next((role for role, sid in self.roles.items() if sid == scenario_id), scenario_id)
+
+    def each(self) -> list[tuple[str, ScenarioOutcome]]:
+        """Every scenario in the order of scenarios.yaml, keyed by role or id (a `foreach` of structure.yaml)."""
+        return [(self.key_of(sid), outcome) for sid, outcome in self.scenarios.items()]
 
 
 def _sector_year(ctx: Context, scenario, sector: str, year: int, growth: float):
-    base = ctx.value("heat")["sectors"][sector]
+    base = ctx.value("heat").sectors[sector]
     s_in = ctx.content.heat.sectors[sector]
     new_ek = scenario.new_building_ek_kwh_m2a.get(sector, {}).get(year)
     if new_ek is None:
@@ -75,36 +131,43 @@ def scenarios(ctx: Context) -> list[Result]:
     g = ctx.content.gmina
     years = [g.period.end, g.period.horizon]
     heat = ctx.value("heat")
-    base_final = {k: v.final_gj for k, v in heat["sectors"].items()}
+    hours = ctx.params.value("heating_full_load_hours")
+    base_final = {k: v.final_gj for k, v in heat.sectors.items()}
     base_carriers = _carriers_for(ctx, inputs.scenarios[0].model_copy(update={"carrier_shares_pct": {}}), g.base_year, base_final) \
         if ctx.has("carriers") else None
     base_emissions = None
     if ctx.has("emissions"):
-        e = ctx.value("emissions")
-        base_emissions = {p: sum(v[p] for v in e.values()) for p in em.POLLUTANTS}
-    _check_growth_years(ctx, [s for s in SECTOR_ORDER if s in heat["sectors"]], years)
+        base_emissions = ctx.value("emissions").total
+    present = [s for s in SECTOR_ORDER if s in heat.sectors]
+    _check_growth_years(ctx, present, years)
     out = {}
     for scenario in inputs.scenarios:
         by_year = {}
         for year in years:
-            sectors = {s: _sector_year(ctx, scenario, s, year, inputs.area_growth[s][year])
-                       for s in SECTOR_ORDER if s in heat["sectors"]}
+            sectors = {s: _sector_year(ctx, scenario, s, year, inputs.area_growth[s][year]) for s in present}
             final = {s: v.final_gj for s, v in sectors.items()}
-            entry = {"sectors": sectors, "final_gj": sum(final.values()),
-                     "final_change_pct": sc.change_pct(sum(final.values()), heat["total_final_gj"])}
+            carriers = emissions = change = of_base = None
             if ctx.has("carriers"):
-                entry["carriers"] = _carriers_for(ctx, scenario, year, final)
-                if ctx.has("emissions"):
-                    entry["emissions"] = _emissions_for(ctx, scenario, year, final, entry["carriers"])
-            by_year[year] = entry
-        out[scenario.id] = {"scenario": scenario, "years": by_year}
+                carriers = _carriers_for(ctx, scenario, year, final)
+                if base_emissions is not None:
+                    emissions = _emissions_for(ctx, scenario, year, final, carriers)
+                    change = {p: sc.change_pct(v, base_emissions[p]) for p, v in emissions.items()}
+                    of_base = {p: percent_of(v, base_emissions[p]) for p, v in emissions.items()}
+            by_year[year] = ScenarioYear(
+                sectors=sectors, final_gj=sum(final.values()),
+                final_change_pct=sc.change_pct(sum(final.values()), heat.total_final_gj),
+                power_mw={s: ht.power_mw(f, hours) for s, f in final.items()},
+                total_power_mw=ht.power_mw(sum(final.values()), hours), carriers=carriers, emissions=emissions,
+                emissions_change_pct=change, emissions_pct_of_base=of_base)
+        out[scenario.id] = ScenarioOutcome(scenario, by_year, em.eco_design_only(scenario.boiler_mix_pct))
     # Roles, so that the document never names a gmina's scenario ids: scenarios.yaml lists the recommended
     # scenario first and the do-nothing scenario last.
     ids = [s.id for s in inputs.scenarios]
-    value = {"years": years, "scenarios": out, "base_carriers": base_carriers, "base_emissions": base_emissions,
-             "area_growth": inputs.area_growth, "recommended": out[ids[0]], "baseline": out[ids[-1]],
-             "roles": {"recommended": ids[0], "baseline": ids[-1]}}
-    return [Result("scenarios", value,
-                   [qualname(sc.indicator_sector_scenario), qualname(sc.existing_stock_gj), qualname(sc.measured_sector_scenario),
-                    qualname(em.carrier_energy_gj), qualname(em.split_by_boiler_mix), qualname(em.emissions_mg)],
-                   ["scenarios.yaml", "wynik: heat", "wynik: carriers", "wynik: emissions"])]
+    value = Scenarios(
+        years=years, scenarios=out, base_carriers=base_carriers, base_emissions=base_emissions,
+        base_power_mw={s: ht.power_mw(f, hours) for s, f in base_final.items()},
+        base_total_power_mw=ht.power_mw(heat.total_final_gj, hours), area_growth=inputs.area_growth,
+        area_m2={s: {g.base_year: heat.sectors[s].floor_area_m2,
+                     **{y: heat.sectors[s].floor_area_m2 * inputs.area_growth[s][y] for y in years}} for s in present},
+        recommended=out[ids[0]], baseline=out[ids[-1]], roles={"recommended": ids[0], "baseline": ids[-1]})
+    return [Result("scenarios", value, inputs=["scenarios.yaml", "wynik: heat", "wynik: carriers", "wynik: emissions"])]

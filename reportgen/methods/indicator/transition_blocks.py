@@ -26,7 +26,8 @@ def electrification_table(ctx: Context, **_) -> TableData:
         cols.append(Column("Energia elektryczna samochodów elektrycznych [MWh/rok]", 1))
     cols += [Column(f"Przyrost zużycia wobec {e.base_year} r. [MWh/rok]", 1), Column("Przyrost mocy szczytowej [kW]", 0),
              Column("Zużycie łącznie [MWh/rok]", 0)]
-    return TableData(cols, rows, "obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji (pompy ciepła, samochody elektryczne, mikroinstalacje)",
+    return TableData(cols, rows, "obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji "
+                                 "(pompy ciepła, samochody elektryczne, mikroinstalacje)",
                      provenance=["electrification", "scenarios", "electricity"])
 
 
@@ -39,7 +40,8 @@ def replacement_pace_table(ctx: Context, **_) -> TableData:
     cols = [Column("Scenariusz", None, kind="text"), Column("Rok", None, kind="text"),
             Column(f"Udział węgla {base_year} [%]", 1), Column("Udział węgla w roku prognozy [%]", 1),
             Column("Spadek udziału [pkt proc./rok]", 2), Column("Granica wiarygodności", None, kind="text")]
-    return TableData(cols, rows, "obliczenia własne; granica wiarygodności: założenie średniego okresu eksploatacji kotła na paliwo stałe 15 lat", provenance=["replacement_pace"])
+    return TableData(cols, rows, "obliczenia własne; granica wiarygodności: założenie średniego okresu eksploatacji "
+                                 "kotła na paliwo stałe 15 lat", provenance=["replacement_pace"])
 
 
 @table("ceeb_sources", needs=("ceeb",))

@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import update as up
 from reportgen.methods.indicator.calc.emissions import POLLUTANTS
 from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.methods.indicator.update_inputs import UPDATE_FILE
 from reportgen.quantities import percent_of
 from reportgen.results import Context, Result, producer, qualname
 
@@ -66,6 +68,8 @@ class PlanUpdate:
     previous_period_text: str         # "2022–2025 z perspektywą do 2037 r."
     base_year: int
     years_since_previous: int         # whole years between the two documents' dates
+    update_due_text: str              # the day the update was due (art. 19 ust. 2), e.g. "30.06.2025"
+    update_overdue: bool              # this document is dated after that day
     scenario_labels: tuple[str, ...]  # previous plan's scenarios (recommended first)
     past_years: tuple[int, ...]       # previous target years now reached
     heat: tuple[ComparedFigure, ...]
@@ -115,11 +119,29 @@ def _figure(label, unit, prev, curr, carried, prefixes) -> ComparedFigure:
     return ComparedFigure(label, unit, prev, curr, up.change_pct(curr, prev), _carried_year(carried, prefixes))
 
 
+# art. 19 ust. 2 PE: the projekt założeń is updated at least every 3 years (rules/procedure.yaml, term update_years)
+UPDATE_YEARS = 3
+# folders whose results are being computed up an update chain (A updates B which "updates" A would never end)
+_CHAIN: set[Path] = set()
+
+
 def _previous_context(ctx: Context, folder: Path) -> Context:
     from reportgen.build import load_context  # lazy: the build imports the methods
     from reportgen.results import compute_results
-    prev = load_context(folder)
-    compute_results(prev)
+    here, there = ctx.content.folder.resolve(), folder.resolve()
+    before = set(_CHAIN)
+    _CHAIN.add(here)
+    if there in _CHAIN:
+        raise UserError(f"{ctx.content.folder / UPDATE_FILE}, klucz previous.folder: poprzednie projekty założeń "
+                        f"wskazują na siebie nawzajem ({there}) – podaj katalog danych projektu, który ta "
+                        "aktualizacja zastępuje.")
+    _CHAIN.add(there)
+    try:
+        prev = load_context(folder)
+        compute_results(prev)
+    finally:
+        _CHAIN.clear()
+        _CHAIN.update(before)
     return prev
 
 
@@ -225,6 +247,7 @@ def plan_update(ctx: Context) -> list[Result]:
     targets = list(prev.value("scenarios")["years"]) if prev is not None and prev.has("scenarios") else []
     past = up.past_target_years(targets, g.base_year)
     d = upd.previous.date
+    due = up.update_due(d, UPDATE_YEARS)
     fields: dict = dict(previous_base_year=None, previous_period_text="", scenario_labels=(), heat=(), carriers=(),
                         emissions=(), electricity=(), population=None, planned=())
     if prev is not None:
@@ -245,7 +268,9 @@ def plan_update(ctx: Context) -> list[Result]:
         previous_year=d.year,
         previous_resolution=_resolution_text(upd.previous.resolution),
         base_year=g.base_year,
-        years_since_previous=(g.document_date - d).days // 365,
+        years_since_previous=up.whole_years_between(d, g.document_date),
+        update_due_text=f"{due.day:02d}.{due.month:02d}.{due.year}",
+        update_overdue=g.document_date > due,
         past_years=tuple(past),
         carried=tuple(CarriedFigure(c.key, c.what, c.year, c.source) for c in carried),
         measures=tuple(MeasureOutcome(m.measure, m.status, m.detail, m.source) for m in upd.measures),

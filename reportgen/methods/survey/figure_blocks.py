@@ -102,6 +102,28 @@ def building_age_by_area(ctx: Context, **_) -> ChartData:
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")   # PNG, JPEG: what a .docx shows as a picture
 
 
+MAP_MAX_BYTES = 20_000_000         # a location map is a few MB; the whole file is embedded in the .docx
+MAP_MAX_PIXELS = 60_000_000        # 60 Mpx: beyond this a picture is a decompression bomb, not a map
+
+
+def _check_map_image(path, what: str) -> None:
+    """Size, pixel count and integrity of the map before python-docx reads it whole (a 3 GB or truncated
+    PNG would be a MemoryError or a parser exception)."""
+    from PIL import Image
+    if path.stat().st_size > MAP_MAX_BYTES:
+        raise UserError(f"{what} ma ponad {MAP_MAX_BYTES // 1_000_000} MB – zmniejsz mapę.")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAP_MAX_PIXELS:
+                raise UserError(f"{what} ma {width}×{height} pikseli (limit {MAP_MAX_PIXELS // 1_000_000} Mpx) – zmniejsz mapę.")
+            image.verify()
+    except UserError:
+        raise
+    except Exception as exc:     # Pillow raises many kinds on a damaged picture
+        raise UserError(f"{what} jest uszkodzony albo nie jest poprawnym obrazem ({type(exc).__name__}).") from None
+
+
 @chart("location_map", needs=())
 def location_map(ctx: Context, **_) -> ChartData | None:
     """The gmina's location map from gmina.yaml (`map: {file, source}`), shown as supplied; absent without one."""
@@ -119,4 +141,5 @@ def location_map(ctx: Context, **_) -> ChartData | None:
         head = f.read(8)
     if not any(head.startswith(sig) for sig in IMAGE_SIGNATURES):
         raise UserError(f"{where}: plik {m.file!r} nie jest obrazem PNG ani JPEG.")
+    _check_map_image(path, f"{where}: plik {m.file!r}")
     return ChartData(ImageSpec(str(path)), m.source, [])

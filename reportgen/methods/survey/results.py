@@ -23,6 +23,9 @@ Results (name → what):
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from reportgen.common_results import ElectricityNetwork, NetworkLine
 from reportgen.errors import UserError
 from reportgen.methods.survey.calc import biomass as bm
@@ -36,10 +39,334 @@ from reportgen.methods.survey.calc import savings as sv
 from reportgen.methods.survey.calc import solar_wind as sw
 from reportgen.methods.survey.calc import trend as tr
 from reportgen.quantities import percent_change, percent_of
-from reportgen.results import Context, Result, producer, qualname
+from reportgen.results import Context, FieldAccess, Result, producer
 
-SECTOR_ORDER = ("households", "municipal", "business")
-SECTOR_LABELS = {"households": "Gospodarstwa domowe", "municipal": "Budynki gminne", "business": "Podmioty gospodarcze"}
+# --- result types (frozen: made once by the producer, only read by blocks and templates) ----------------------
+
+@dataclass(frozen=True)
+class Population(FieldAccess):
+    """Result `population`: Linear trend of the population, its forecast to the horizon and the localities."""
+    trend: Any
+    trend_line: dict[int, float]             # the trend from the first recorded year to the horizon (chart)
+    equation: str
+    history: Any
+    forecast_total: Any
+    horizon_change_pct: float
+    totals: Any
+    clamped_years: Any
+    register_base: Any
+    register: Any
+    register_base_year: int
+    localities: Any
+    years: list[int]
+    source: str
+    localities_source: str
+
+
+@dataclass(frozen=True)
+class HousingForecast(FieldAccess):
+    """Result `housing_forecast`: Residential floor area trend and building count to the horizon."""
+    floor_trend: Any
+    floor_equation: str
+    floor_history: Any
+    floor: Any
+    floor_clamped: Any
+    buildings: Any
+    years: list[int]
+    source: str
+
+
+@dataclass(frozen=True)
+class ElectricityTariffs(FieldAccess):
+    """Result `el_tariffs`: Electricity by tariff group, trend forecasts, per locality, survey vs distributor."""
+    operator: str
+    groups: Any
+    household_groups: Any
+    business_groups: Any
+    kwh: Any
+    totals: Any
+    last_year: int
+    years_measured: list[int]
+    future: list[int]
+    forecast: Any
+    equations: Any
+    clamped: Any
+    window: Any
+    source: str
+    households_share_pct: float
+    horizon_change_pct: float
+    localities: Any = None
+    survey: Any = None
+    localities_base: Any = None
+    localities_base_population: Any = None
+
+
+@dataclass(frozen=True)
+class Lighting(FieldAccess):
+    """Result `lighting`: Street lighting: power, monthly use, burn hours in tariff zones, per km, technologies."""
+    year: int
+    luminaires: Any
+    luminaire_kw: list[float]                # power of each luminaire group [kW] (sources only)
+    luminaires_kw: float
+    count: int
+    power_kw: float
+    reported_power_kw: float | None
+    ballast_factor: float
+    monthly_mwh: list[float]
+    annual_mwh: float
+    reported_annual_mwh: float | None
+    equivalent_hours: float
+    per_km_kwh: dict[float, float]
+    lit_road_km: float | None
+    hours: dict[str, float]
+    zones: Any
+    reduced: Any
+    reduced_power_share: float
+    tariff: str
+    technologies: Any
+    source: str
+    technologies_source: str
+    hours_source: str
+
+
+@dataclass(frozen=True)
+class MunicipalEnergy(FieldAccess):
+    """Result `municipal_energy`: Municipal buildings: electricity kWh/m² against references, heat GJ/m², thermo-modernisation candidates."""
+    years: list[int]
+    references: Any
+    reference_power: Any
+    reference_hours: Any
+    electricity: Any
+    season: str
+    lhv_gj: dict[str, float]
+    heat: Any
+    heat_total_gj: float
+    heat_gj_m2_range: tuple[float, float] | None      # lowest and highest GJ/m² of the buildings with an area
+    above_reference: list[str]                        # buildings whose electricity per m² exceeds the reference
+    thermo: Any
+    thermo_saving_gj: float
+    thermo_saving_pct: float
+    thermo_minimum_pct: float
+    electricity_total_kwh: dict[int, float]
+    buildings: Any
+    source: str
+    reference_source: str
+
+
+@dataclass(frozen=True)
+class FuelBalanceResult(FieldAccess):
+    """Result `fuel_balance`: Fuels in natural units → GJ by sector; renewable share including grid electricity."""
+    year: int
+    quantities: Any
+    units: Any
+    labels: Any
+    order: Any
+    gj_per_unit: Any
+    balance: Any
+    split: Any
+    res_share_pct: float
+    electricity_mwh: float
+    renewable_fuels: Any
+    lhv_params: Any
+    households_gj_m2: float | None
+    fuels_by_share: list[tuple[str, float]]    # (fuel, % of the fuel energy), largest first
+    top_renewable_fuel: str | None             # the renewable fuel with the most energy
+    source: str
+    res_source: str
+
+
+@dataclass(frozen=True)
+class FuelEmissions(FieldAccess):
+    """Result `fuel_emissions`: Emissions by fuel row and sector (biogenic CO₂ = 0) and ash from solid fuels."""
+    rows: Any
+    row_labels: dict[str, str]               # factor row → carrier label (rules/vocabulary.yaml)
+    top_tsp_row: str | None                  # the factor row emitting the most dust
+    ash_total_t: float
+    factors: Any
+    biogenic_rows: Any
+    by_sector: Any
+    total: Any
+    energy_by_row: Any
+    ash: Any
+    year: int
+    factor_source: str
+    co2_source: str
+    ash_source: str
+
+
+@dataclass(frozen=True)
+class BoilerAge(FieldAccess):
+    """Boilers of the survey by installation period: counts and heated areas with their shares [%]."""
+    counts: dict[str, float]
+    count_pct: dict[str, float]
+    areas: dict[str, float]
+    area_pct: dict[str, float]
+    total_count: float
+    total_area: float
+
+
+@dataclass(frozen=True)
+class ResidentialSavings(FieldAccess):
+    """Result `residential_savings`: Survey intentions → thermo-modernisation and boiler-replacement savings."""
+    year: int
+    gmina_area_m2: float
+    area_from_forecast: bool
+    intentions: Any
+    intention_shares: Any
+    boiler_counts: Any
+    boiler_areas: Any
+    old_periods: Any
+    thermo: Any
+    boilers: Any
+    boiler: Any
+    assumptions: Any
+    saving_applied: str
+    saving_pct: float
+    boiler_age: BoilerAge
+    source: str
+    buildings: Any = None
+    coal_share_pct: float | None = None
+    households_gj: float | None = None
+    thermo_share_of_households_pct: float | None = None
+    thermo_coal_gj: float | None = None
+    thermo_co2_t: float | None = None
+    boiler_coal_gj: float | None = None
+    boiler_co2_t: float | None = None
+
+
+@dataclass(frozen=True)
+class NewBuildings(FieldAccess):
+    """Result `new_buildings`: Heat for the floor area added by the forecast."""
+    heat: Any
+    area_start_m2: float | None
+    area_end_m2: float | None
+    from_forecast: bool
+    useful_kwh_m2: float
+    efficiency: float
+    from_year: int
+    to_year: int
+
+
+@dataclass(frozen=True)
+class DemandForecast(FieldAccess):
+    """Result `demand_forecast`: Fuel energy demand base year → horizon by sector, from the assessed changes."""
+    from_year: int
+    to_year: int
+    sectors: Any
+    total: Any
+    changes: tuple[str, ...]                 # the changes assessed, in order (labels: vocabulary demand_changes)
+    lpg_gj: float
+    business_assessed: bool
+
+
+@dataclass(frozen=True)
+class BiomassResources(FieldAccess):
+    """Result `biomass`: Inventory of biomass and biogas resources, energy and technical potential."""
+    wood_technical_gj: float                 # technical potential of the wood resources together
+    fe_pct: float
+    fp_pct: float
+    share_basis: str
+    wood: Any
+    forest_ha: float
+    road_km: float
+    orchard_ha: float
+    crops: Any
+    straw_production_t: float
+    herd: Any
+    livestock: Any
+    organic_balance_t: float
+    straw: Any
+    hay_t: float
+    meadow_ha: float
+    marginal_gross_ha: float
+    marginal_net_ha: float
+    marginal_classes: Any
+    protected_ha: float
+    energy_crops_t: float
+    energy_crops_gross_t: float
+    plantations_ha: float
+    grain_t: float
+    biodiesel: Any
+    rapeseed_ha: float
+    energy: Any
+    biogas: Any
+    total: Any
+    basis: str
+    efficiency: float
+    unavailable: Any
+    source: str
+    agri_source: str
+
+
+@dataclass(frozen=True)
+class SolarPotential(FieldAccess):
+    """Result `solar`: Solar collectors' technical potential."""
+    potential: Any
+    inputs: Any
+    area_per_person_m2: float
+    efficiency: float
+    source: str
+    efficiency_source: str
+
+
+@dataclass(frozen=True)
+class WindPotential(FieldAccess):
+    """Result `wind`: Wind power and energy for the assumed turbine and wind speed."""
+    potential: Any
+    turbines: Any
+    speed_m_s: float
+    threshold_m_s: float
+    radius_m: float
+    air_density: float
+    efficiency: float
+    hours: float
+    source: str
+
+
+@dataclass(frozen=True)
+class HeatCosts(FieldAccess):
+    """Result `heat_costs`: Cost of 1 GJ of heat by carrier."""
+    rows_by_cost: list[Any]                  # the rows, cheapest first
+    heat_gj: float
+    power_kw: float
+    heating_kw: float
+    dhw_kw: float
+    hours: float
+    rows: Any
+    source: str
+
+
+@dataclass(frozen=True)
+class NetworkPlans(FieldAccess):
+    """Result `network_plans`: Facts of networks.yaml: operator's plans, district heat, gas network."""
+    operator: str
+    supply: Any
+    planned: Any
+    insulated_lines_in: Any
+    generation_connected_mw: float
+    connection_conditions_issued_mw: float
+    gas_network: Any
+    district_heat: Any
+    overhead_share_pct: dict[str, float]
+    source: str
+
+
+@dataclass(frozen=True)
+class Neighbours(FieldAccess):
+    """Result `neighbours`: Planning documents of the neighbouring gminas and cooperation."""
+    neighbours: Any
+    consulted: Any
+    cooperation: Any
+    source: str
+
+
+# fuels.yaml names the residential sector `households` (a user's key, kept); results use the vocabulary's id
+SECTOR_OF_INPUT = {"households": "housing", "municipal": "municipal", "business": "business"}
+
+
+def fuel_sectors(fuels) -> dict[str, dict[str, float]]:
+    """fuels.yaml `sectors` keyed by the vocabulary's sector ids (rules/vocabulary.yaml, sectors)."""
+    return {SECTOR_OF_INPUT[k]: v for k, v in fuels.sectors.items()}
 
 
 def _years(ctx: Context) -> list[int]:
@@ -67,11 +394,20 @@ def _row(ctx: Context, pid: str, file: str) -> dict:
     e = _param(ctx, pid, file)
     if "values" not in e:
         raise UserError(f"{ctx.params.files.get(pid, 'parameters')}, klucz {pid}: oczekiwano wiersza wartości (values).")
-    return e["values"]
+    return ctx.params.row(pid)     # a missing key of the row is a message naming file and parameter
 
 
 def _params(*ids: str) -> str:
     return "parametry gminy: " + ", ".join(ids)
+
+
+def _largest(keys, values: dict) -> str | None:
+    """The key with the largest positive value (the first of equals), None when none is positive."""
+    best, best_value = None, 0.0
+    for k in keys:
+        if values[k] > best_value:
+            best, best_value = k, values[k]
+    return best
 
 
 # --- demography and housing ----------------------------------------------------------------------------
@@ -89,14 +425,14 @@ def population(ctx: Context) -> list[Result]:
     # the gmina's forecast is the register of the base year carried by the trend: the sum of the localities
     forecast_total = {y: sum(series[y] for series in localities.values()) for y in years}
     value = {"trend": fit, "equation": fit.equation_text(), "history": dict(sorted(d.population_bdl.items())),
+             "trend_line": {y: fit.value(y) for y in range(min(d.population_bdl), max(years) + 1)},
              "forecast_total": forecast_total, "horizon_change_pct": percent_change(forecast_total[ctx.content.gmina.period.horizon],
                                                  forecast_total[ctx.content.gmina.base_year]),
              "totals": {y: totals.values[y] for y in years}, "clamped_years": totals.clamped_years,
              "register_base": table.by_year(base), "register": table, "register_base_year": base,
              "localities": localities, "years": years, "source": d.source, "localities_source": d.localities_source}
-    return [Result("population", value,
-                   [qualname(tr.fit_linear_trend), qualname(tr.forecast), qualname(tr.scale_localities)],
-                   ["demography.yaml: population_bdl, forecast.window", f"{d.localities_file}: liczba ludności wg miejscowości"])]
+    return [Result("population", Population(**value),
+                   inputs=["demography.yaml: population_bdl, forecast.window", f"{d.localities_file}: liczba ludności wg miejscowości"])]
 
 
 @producer
@@ -109,7 +445,6 @@ def housing_forecast(ctx: Context) -> list[Result]:
     floor = tr.forecast(fit, years)
     rb = h.residential_buildings
     buildings = None
-    calcs = [qualname(tr.fit_linear_trend), qualname(tr.forecast)]
     inputs = ["housing.yaml: floor_area_m2, floor_area_forecast.window"]
     if len(rb.history) >= 2:
         b_fit = tr.fit_linear_trend(rb.history)
@@ -125,7 +460,7 @@ def housing_forecast(ctx: Context) -> list[Result]:
     value = {"floor_trend": fit, "floor_equation": fit.equation_text(), "floor_history": dict(sorted(h.floor_area_m2.items())),
              "floor": floor.values, "floor_clamped": floor.clamped_years, "buildings": buildings, "years": years,
              "source": h.source}
-    return [Result("housing_forecast", value, calcs, inputs)]
+    return [Result("housing_forecast", HousingForecast(**value), inputs=inputs)]
 
 
 # --- electricity ---------------------------------------------------------------------------------------------
@@ -149,7 +484,6 @@ def el_tariffs(ctx: Context) -> list[Result]:
              "clamped": {k: v.clamped_years for k, v in fc.items()}, "window": e.forecast.window, "source": e.source,
              "households_share_pct": percent_of(tot.households_mwh[last], tot.total_mwh[last]),
              "horizon_change_pct": percent_change(fc["total"].values[g.period.horizon], tot.total_mwh[last])}
-    calcs = [qualname(es.tariff_totals), qualname(tr.linear_forecast), qualname(percent_of), qualname(percent_change)]
     inputs = ["electricity_tariffs.yaml: consumption_kwh, household_groups, business_groups, forecast.window"]
     table = ctx.content.locality_population
     if ctx.has("population") and table is not None:
@@ -159,11 +493,9 @@ def el_tariffs(ctx: Context) -> list[Result]:
         if base_pop is not None:
             value["localities_base"] = es.distribute_by_population(tot.households_mwh[last], base_pop)
             value["localities_base_population"] = base_pop
-            calcs.append(qualname(es.distribute_by_population))
-        years = [y for y in homes if y in pop["totals"]]
+        years = [y for y in homes if y in pop.totals]
         value["localities"] = es.locality_forecast_mwh(
-            {name: {y: series[y] for y in years} for name, series in pop["localities"].items()}, {y: homes[y] for y in years})
-        calcs.append(qualname(es.locality_forecast_mwh))
+            {name: {y: series[y] for y in years} for name, series in pop.localities.items()}, {y: homes[y] for y in years})
         inputs.append("wynik: population")
     hs = ctx.content.household_survey
     if hs is not None:
@@ -176,9 +508,8 @@ def el_tariffs(ctx: Context) -> list[Result]:
                            # the ratio of the sums of the table by household type; the plan's mean of answers differs
                            "pooled_per_capita_kwh": es.per_capita_kwh(sum(t["energy_kwh"] for t in types),
                                                                       sum(t["persons"] for t in types)) if types else None}
-        calcs += [qualname(es.per_capita_kwh), qualname(es.survey_estimate_mwh)]
         inputs.append("household_survey.yaml: electricity; gmina.yaml: population")
-    return [Result("el_tariffs", value, calcs, inputs)]
+    return [Result("el_tariffs", ElectricityTariffs(**value), inputs=inputs)]
 
 
 @producer
@@ -198,6 +529,8 @@ def lighting(ctx: Context) -> list[Result]:
                                       hours["night_reduced_power"])
     lengths = [s.lit_road_km] if s.lit_road_km else list(s.lit_road_km_variants)
     value = {"year": s.year, "luminaires": [(g.power_w, g.count) for g in s.luminaires], "count": sum(g.count for g in s.luminaires),
+             "luminaire_kw": [g.power_w * g.count / 1000 for g in s.luminaires],
+             "luminaires_kw": sum(g.power_w * g.count for g in s.luminaires) / 1000,
              "power_kw": power, "reported_power_kw": s.reported_installed_kw, "ballast_factor": s.ballast_factor,
              "monthly_mwh": list(s.monthly_mwh), "annual_mwh": annual, "reported_annual_mwh": s.reported_annual_mwh,
              "equivalent_hours": li.equivalent_hours((s.reported_annual_mwh or annual) * 1000, power),
@@ -208,11 +541,8 @@ def lighting(ctx: Context) -> list[Result]:
                               for t in s.technologies],
              "source": s.source, "technologies_source": s.technologies_source,
              "hours_source": ctx.params.source("burn_hours_total")}
-    return [Result("lighting", value,
-                   [qualname(li.installed_power_kw), qualname(li.annual_energy_mwh), qualname(li.equivalent_hours),
-                    qualname(li.energy_per_km_kwh), qualname(li.zone_energy), qualname(li.reduced_power_energy),
-                    qualname(li.power_per_km_w)],
-                   [f"{f}: luminaires, monthly_mwh, lit_road_km(_variants), reduced_power_share, technologies",
+    return [Result("lighting", Lighting(**value),
+                   inputs=[f"{f}: luminaires, monthly_mwh, lit_road_km(_variants), reduced_power_share, technologies",
                     _params("burn_hours_*")])]
 
 
@@ -258,27 +588,38 @@ def municipal_energy(ctx: Context) -> list[Result]:
     value = {"years": years, "references": references, "reference_power": ref_power, "reference_hours": ref_hours,
              "electricity": electricity, "season": season, "lhv_gj": lhv, "heat": heat,
              "heat_total_gj": sum(h["energy_gj"] for h in heat), "thermo": thermo,
+             "heat_gj_m2_range": (min(per_m2), max(per_m2)) if (per_m2 := [h["gj_m2"] for h in heat if h["gj_m2"]]) else None,
+             "above_reference": [b["name"] for b in electricity if b["above_reference"]],
              "thermo_saving_gj": sum(x["saving_gj"] for x in thermo),
              "thermo_saving_pct": percent_of(sum(x["saving_gj"] for x in thermo), sum(h["energy_gj"] for h in heat)),
              "thermo_minimum_pct": m.thermo_modernisation.minimum_saving_pct,
              "electricity_total_kwh": {y: sum(b["kwh"].get(y, 0) for b in electricity) for y in years},
              "buildings": m.buildings, "source": m.source, "reference_source": ctx.params.source("reference_lighting_power")}
-    out = []
-    if thermo:
-        out.append(Result("municipal_thermo", thermo, [qualname(mu.fuel_energy_gj), qualname(mu.thermo_saving_gj)],
-                          [f"{f}: thermo_modernisation, buildings[].fuel_seasons"]))
-    return [Result("municipal_energy", value,
-                   [qualname(mu.specific_kwh_m2), qualname(mu.reference_kwh_m2), qualname(mu.compare_to_reference),
-                    qualname(fb.gj_per_unit), qualname(mu.fuel_energy_gj), qualname(mu.heat_indicator_gj_m2),
-                    qualname(mu.thermo_saving_gj)],
-                   [f"{f}: buildings, balance_season, thermo_modernisation",
-                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood")])] + out
+    return [Result("municipal_energy", MunicipalEnergy(**value),
+                   inputs=[f"{f}: buildings, balance_season, thermo_modernisation",
+                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood")])]
+
+
+@dataclass(frozen=True)
+class MunicipalThermo(FieldAccess):
+    """Result `municipal_thermo`: the municipal buildings named for thermo-modernisation and their savings."""
+    buildings: list[dict[str, Any]]          # id, name, energy_gj, saving_gj
+    saving_gj: float
+
+
+@producer
+def municipal_thermo(ctx: Context) -> list[Result]:
+    """The thermo-modernisation part of `municipal_energy`, a result of its own so a section can require it."""
+    if not ctx.has("municipal_energy") or not ctx.value("municipal_energy").thermo:
+        return []
+    m = ctx.value("municipal_energy")
+    return [Result("municipal_thermo", MunicipalThermo(m.thermo, m.thermo_saving_gj),
+                   inputs=["wynik: municipal_energy", "municipal_buildings.yaml: thermo_modernisation, buildings[].fuel_seasons"])]
 
 
 # --- fuel balance, emissions, ash -----------------------------------------------------------------------------------
 
-EMISSION_ROW_ORDER = {"biomass": "Drewno, pelety", "coal": "Węgiel, miał węglowy", "oil": "Olej opałowy",
-                      "natural_gas": "Gaz ziemny", "lpg": "Gaz propan-butan", "other": "Inne paliwa"}   # factor rows, in order
+EMISSION_ROWS = ("biomass", "coal", "oil", "natural_gas", "lpg", "other")   # factor rows (carriers of the vocabulary), in order
 FUEL_LHV = {"coal": "lhv_coal", "coal_fines": "lhv_coal", "eco_pea_coal": "lhv_eco_pea_coal", "wood": "lhv_wood",
             "pellets": "lhv_pellets", "heating_oil": "lhv_heating_oil", "lpg_cylinder": "lhv_lpg",
             "natural_gas_m3": "lhv_natural_gas"}
@@ -306,7 +647,7 @@ def fuel_balance(ctx: Context) -> list[Result]:
         return []
     f = "fuels.yaml"
     per_unit = _gj_per_unit(ctx, fuels)
-    balance = fb.fuel_balance(fuels.sectors, per_unit)
+    balance = fb.fuel_balance(fuel_sectors(fuels), per_unit)
     res_row = _row(ctx, "res_share_grid_electricity", f)
     year = fuels.electricity.year
     if year not in res_row:
@@ -314,21 +655,30 @@ def fuel_balance(ctx: Context) -> list[Result]:
                         f"brak udziału OZE w energii elektrycznej dla roku {year} (fuels.yaml, electricity.year).")
     split = fb.renewable_split(balance.by_fuel_gj, fuels.renewable_fuels, fuels.electricity.consumption_mwh, res_row[year])
     order = [fu for fu in fuels.units if fu in balance.by_fuel_gj]
-    calcs = [qualname(fb.gj_per_unit), qualname(fb.fuel_balance), qualname(fb.renewable_split)]
     per_m2 = None
-    if ctx.has("housing_forecast") and "households" in balance.energy_gj:
-        area = ctx.value("housing_forecast")["floor"].get(fuels.year)
+    if ctx.has("housing_forecast") and "housing" in balance.energy_gj:
+        area = ctx.value("housing_forecast").floor.get(fuels.year)
         if area:
-            per_m2 = mu.heat_indicator_gj_m2(balance.by_sector_gj["households"], area)
-            calcs.append(qualname(mu.heat_indicator_gj_m2))
-    value = {"year": fuels.year, "quantities": fuels.sectors, "units": fuels.units, "labels": fuels.labels,
+            per_m2 = mu.heat_indicator_gj_m2(balance.by_sector_gj["housing"], area)
+    value = {"year": fuels.year, "quantities": fuel_sectors(fuels), "units": fuels.units, "labels": fuels.labels,
              "order": order, "gj_per_unit": per_unit, "balance": balance, "split": split,
              "res_share_pct": res_row[year], "electricity_mwh": fuels.electricity.consumption_mwh,
              "renewable_fuels": list(fuels.renewable_fuels), "lhv_params": {fu: FUEL_LHV[fu] for fu in order},
              "households_gj_m2": per_m2,
+             "fuels_by_share": sorted(balance.structure_pct.items(), key=lambda kv: kv[1], reverse=True),
+             "top_renewable_fuel": _largest([fu for fu in fuels.renewable_fuels if fu in balance.by_fuel_gj], balance.by_fuel_gj),
              "source": fuels.source, "res_source": ctx.params.source("res_share_grid_electricity")}
-    return [Result("fuel_balance", value, calcs,
-                   [f"{f}: sectors, units, renewable_fuels, electricity", _params("lhv_*", "lpg_cylinder_mass", "res_share_grid_electricity")])]
+    return [Result("fuel_balance", FuelBalanceResult(**value),
+                   inputs=[f"{f}: sectors, units, renewable_fuels, electricity",
+                           _params("lhv_*", "lpg_cylinder_mass", "res_share_grid_electricity")])]
+
+
+def _require_factors(ctx: Context, rows, file: str) -> None:
+    """Every pollutant of the emission tables has a factor in each row (a message naming the file, not KeyError)."""
+    for r in rows:
+        row = _row(ctx, f"ef_{r}", file)
+        for pollutant in ("so2", "nox", "tsp", "co"):
+            row[pollutant]
 
 
 @producer
@@ -337,9 +687,10 @@ def fuel_emissions(ctx: Context) -> list[Result]:
     if fuels is None or not ctx.has("fuel_balance"):
         return []
     f = "fuels.yaml"
-    balance = ctx.value("fuel_balance")["balance"]
-    rows = sorted({fuels.emission_rows[fu] for s in fuels.sectors.values() for fu in s}, key=list(EMISSION_ROW_ORDER).index)
+    balance = ctx.value("fuel_balance").balance
+    rows = sorted({fuels.emission_rows[fu] for s in fuels.sectors.values() for fu in s}, key=EMISSION_ROWS.index)
     co2 = _row(ctx, "ef_co2", f)
+    _require_factors(ctx, rows, f)
     factors = {r: {**_row(ctx, f"ef_{r}", f), "co2": co2[r]} for r in rows}
     biogenic = {fuels.emission_rows[fu] for fu in fuels.renewable_fuels}
     for fu, r in fuels.emission_rows.items():
@@ -363,7 +714,7 @@ def fuel_emissions(ctx: Context) -> list[Result]:
         pid = f"ash_content_{fu}" if f"ash_content_{fu}" in ctx.params.entries else f"ash_content_{fuels.emission_rows.get(fu, fu)}"
         content_pct = _value(ctx, pid, f)
         per_sector = {}
-        for sector, q in fuels.sectors.items():
+        for sector, q in fuel_sectors(fuels).items():
             if fu not in q:
                 continue
             if unit == "t":
@@ -374,19 +725,28 @@ def fuel_emissions(ctx: Context) -> list[Result]:
                 raise UserError(f"{ctx.content.folder / f}, klucz ash_fuels: popiół liczy się z masy paliwa; {fu} podano w {unit}.")
             per_sector[sector] = {"mass_t": mass, "ash_t": ef.ash_t(mass, content_pct)}
         ash.append({"fuel": fu, "ash_content_pct": content_pct, "param": pid, "sectors": per_sector})
-    value = {"rows": rows, "row_labels": EMISSION_ROW_ORDER, "factors": factors, "biogenic_rows": sorted(biogenic),
+    value = {"rows": rows, "row_labels": {r: ctx.vocabulary["carriers"][r]["label"] for r in rows}, "factors": factors,
+             "biogenic_rows": sorted(biogenic),
              "by_sector": by_sector, "total": total,
+             "top_tsp_row": _largest(rows, {r: total.by_fuel_t[r]["tsp"] for r in rows}),
+             "ash_total_t": sum(v["ash_t"] for a in ash for v in a["sectors"].values()),
              "energy_by_row": total_energy, "ash": ash, "year": fuels.year,
              "factor_source": "; ".join(dict.fromkeys(ctx.params.source(f"ef_{r}") for r in rows)),
              "co2_source": ctx.params.source("ef_co2"),
              "ash_source": "; ".join(dict.fromkeys(ctx.params.source(a["param"]) for a in ash))}
-    return [Result("fuel_emissions", value,
-                   [qualname(ef.emissions_by_fuel), qualname(ef.mass_from_volume_t), qualname(ef.ash_t)],
-                   ["wynik: fuel_balance", f"{f}: emission_rows, renewable_fuels, ash_fuels",
+    return [Result("fuel_emissions", FuelEmissions(**value),
+                   inputs=["wynik: fuel_balance", f"{f}: emission_rows, renewable_fuels, ash_fuels",
                     _params("ef_*", "ash_content_*", "wood_density")])]
 
 
 # --- survey: savings, new buildings ---------------------------------------------------------------------------------
+
+def _boiler_age(boilers) -> BoilerAge:
+    counts = {p: sum(row.values()) for p, row in boilers.count.items()}
+    areas = {p: sum(row.values()) for p, row in boilers.area_m2.items()}
+    return BoilerAge(counts, sv.row_shares_pct(counts), areas, sv.row_shares_pct(areas),
+                     sum(counts.values()), sum(areas.values()))
+
 
 @producer
 def residential_savings(ctx: Context) -> list[Result]:
@@ -396,7 +756,7 @@ def residential_savings(ctx: Context) -> list[Result]:
     hf = ctx.value("housing_forecast")
     g = ctx.content.gmina
     scaling = h.survey_scaling.gmina_floor_area
-    area = hf["floor"][g.base_year] if scaling == "forecast_base_year" else scaling
+    area = hf.floor[g.base_year] if scaling == "forecast_base_year" else scaling
     a = s.assumptions
     saving_pct = getattr(a.saving_pct, a.saving_applied)
     thermo = sv.thermo_modernisation(s.thermo_intentions_m2, s.old_periods, area, a.specific_fuel_energy_gj_m2, saving_pct)
@@ -405,11 +765,10 @@ def residential_savings(ctx: Context) -> list[Result]:
                                    boilers.willing_area_share_pct, a.boiler_efficiency_old, a.boiler_efficiency_new)
     value = {"year": s.year, "gmina_area_m2": area, "area_from_forecast": scaling == "forecast_base_year",
              "intentions": s.thermo_intentions_m2, "intention_shares": sv.column_shares_pct(s.thermo_intentions_m2),
-             "boiler_counts": s.boilers.count, "boiler_areas": s.boilers.area_m2, "old_periods": list(s.old_periods),
+             "boiler_counts": s.boilers.count, "boiler_areas": s.boilers.area_m2,
+             "boiler_age": _boiler_age(s.boilers), "old_periods": list(s.old_periods),
              "thermo": thermo, "boilers": boilers, "boiler": boiler, "assumptions": a, "saving_applied": a.saving_applied,
              "saving_pct": saving_pct, "source": s.source}
-    calcs = [qualname(sv.column_shares_pct), qualname(sv.thermo_modernisation), qualname(sv.boiler_survey),
-             qualname(sv.boiler_replacement)]
     inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, old_periods, assumptions",
               "housing.yaml: survey_scaling", "wynik: housing_forecast"]
     rb = h.residential_buildings
@@ -418,10 +777,9 @@ def residential_savings(ctx: Context) -> list[Result]:
                    else (rb.trend_from_plan.base_value if rb.trend_from_plan else None))
     if n_buildings is not None:
         value["buildings"] = sv.buildings_scaled(n_buildings, boilers.willing_count, boilers.total_count)
-        calcs.append(qualname(sv.buildings_scaled))
-    if ctx.has("fuel_balance") and ctx.content.fuels is not None and "households" in ctx.value("fuel_balance")["balance"].energy_gj:
+    if ctx.has("fuel_balance") and ctx.content.fuels is not None and "housing" in ctx.value("fuel_balance").balance.energy_gj:
         fuels = ctx.content.fuels
-        hh = ctx.value("fuel_balance")["balance"].energy_gj["households"]
+        hh = ctx.value("fuel_balance").balance.energy_gj["housing"]
         coal_gj = sum(v for fu, v in hh.items() if fuels.emission_rows.get(fu) == "coal")
         coal_pct = bm.share_pct(coal_gj, sum(hh.values()))
         co2_kg_gj = _row(ctx, "ef_co2", "fuels.yaml")["coal"] / 1000.0
@@ -432,9 +790,8 @@ def residential_savings(ctx: Context) -> list[Result]:
         value["coal_share_pct"] = coal_pct
         value["households_gj"] = sum(hh.values())
         value["thermo_share_of_households_pct"] = percent_of(thermo.saving_gj, value["households_gj"])
-        calcs += [qualname(bm.share_pct), qualname(sv.fuel_part_gj), qualname(ef.co2_t)]
         inputs += ["wynik: fuel_balance", _params("ef_co2")]
-    return [Result("residential_savings", value, calcs, inputs)]
+    return [Result("residential_savings", ResidentialSavings(**value), inputs=inputs)]
 
 
 @producer
@@ -446,7 +803,7 @@ def new_buildings(ctx: Context) -> list[Result]:
     hf = ctx.value("housing_forecast")
     nb = h.new_buildings
     if nb.area_increase == "from_forecast":
-        start, end = hf["floor"][g.base_year], hf["floor"][g.period.horizon]
+        start, end = hf.floor[g.base_year], hf.floor[g.period.horizon]
         increase = max(0.0, end - start)
     else:
         start = end = None
@@ -455,12 +812,10 @@ def new_buildings(ctx: Context) -> list[Result]:
     value = {"heat": heat, "area_start_m2": start, "area_end_m2": end, "from_forecast": nb.area_increase == "from_forecast",
              "useful_kwh_m2": nb.useful_heat_kwh_m2, "efficiency": nb.heating_efficiency,
              "from_year": g.base_year, "to_year": g.period.horizon}
-    return [Result("new_buildings", value, [qualname(sv.new_buildings_heat)],
-                   ["housing.yaml: new_buildings", "wynik: housing_forecast"])]
+    return [Result("new_buildings", NewBuildings(**value), inputs=["housing.yaml: new_buildings", "wynik: housing_forecast"])]
 
 
-CHANGE_LABELS = {"thermo": "Termomodernizacja", "boilers": "Wymiana kotłów (po termomodernizacji)",
-                 "new_buildings": "Nowe budynki"}
+CHANGES = ("thermo", "boilers", "new_buildings")   # labels: rules/vocabulary.yaml, demand_changes
 
 
 @producer
@@ -468,30 +823,33 @@ def demand_forecast(ctx: Context) -> list[Result]:
     """Fuel energy demand of the buildings in the balance, base year → horizon, from the assessed changes."""
     if not (ctx.has("fuel_balance") and ctx.has("residential_savings") and ctx.has("new_buildings")):
         return []
-    balance = ctx.value("fuel_balance")["balance"]
+    balance = ctx.value("fuel_balance").balance
     s = ctx.value("residential_savings")
     sectors = {}
-    if "households" in balance.by_sector_gj:
-        base = balance.by_sector_gj["households"]
+    if "housing" in balance.by_sector_gj:
+        base = balance.by_sector_gj["housing"]
         # the two measures overlap in the same houses: the boiler saving counts on what insulation leaves
-        thermo, boilers = sv.sequential_savings_gj(base, [s["thermo"].saving_gj, s["boiler"].saving_gj])
-        sectors["households"] = sv.demand_outlook(base, {
-            "thermo": -thermo, "boilers": -boilers, "new_buildings": ctx.value("new_buildings")["heat"].final_gj})
+        thermo, boilers = sv.sequential_savings_gj(base, [s.thermo.saving_gj, s.boiler.saving_gj])
+        sectors["housing"] = sv.demand_outlook(base, {
+            "thermo": -thermo, "boilers": -boilers, "new_buildings": ctx.value("new_buildings").heat.final_gj})
     if "municipal" in balance.by_sector_gj:
-        changes = {"thermo": -sum(x["saving_gj"] for x in ctx.value("municipal_thermo"))} if ctx.has("municipal_thermo") else {}
+        changes = {"thermo": -ctx.value("municipal_thermo").saving_gj} if ctx.has("municipal_thermo") else {}
         sectors["municipal"] = sv.demand_outlook(balance.by_sector_gj["municipal"], changes)
-    totals = {k: sum(o.changes_gj.get(k, 0.0) for o in sectors.values()) for k in CHANGE_LABELS}
+    totals = {k: sum(o.changes_gj.get(k, 0.0) for o in sectors.values()) for k in CHANGES}
     total = sv.demand_outlook(sum(o.base_gj for o in sectors.values()), {k: v for k, v in totals.items() if v})
     lpg = sum(v for fu, v in balance.by_fuel_gj.items() if fu.startswith("lpg"))
     g = ctx.content.gmina
-    value = {"from_year": ctx.value("fuel_balance")["year"], "to_year": g.period.horizon, "sectors": sectors,
-             "total": total, "change_labels": CHANGE_LABELS, "lpg_gj": lpg,
+    value = {"from_year": ctx.value("fuel_balance").year, "to_year": g.period.horizon, "sectors": sectors,
+             "total": total, "changes": tuple(k for k in CHANGES if k in total.changes_gj), "lpg_gj": lpg,
              "business_assessed": "business" in balance.by_sector_gj}
-    return [Result("demand_forecast", value, [qualname(sv.sequential_savings_gj), qualname(sv.demand_outlook)],
-                   ["wynik: fuel_balance", "wynik: residential_savings", "wynik: new_buildings", "wynik: municipal_thermo"])]
+    return [Result("demand_forecast", DemandForecast(**value),
+                   inputs=["wynik: fuel_balance", "wynik: residential_savings", "wynik: new_buildings", "wynik: municipal_thermo"])]
 
 
 # --- renewable resources ----------------------------------------------------------------------------------------
+
+WOOD_RESOURCES = ("forest_wood", "processing_residues", "orchard_wood", "roadside_wood")
+
 
 @producer
 def biomass(ctx: Context) -> list[Result]:
@@ -515,11 +873,13 @@ def biomass(ctx: Context) -> list[Result]:
         wood["roadside_wood"] = bm.roadside_wood(b.road_km, P("roadside_wood"), P("roadside_tree_cover"), P("chip_bulk_density"))
     # straw: production − (bedding + feed + ploughing), kept within 0..production
     yields, ratios = _row(ctx, "grain_yield", f), _row(ctx, "straw_to_grain_ratio", f)
-    crops = [{"crop": c, "area_ha": a.crops_ha[c], "yield_t_ha": yields[c], "straw_ratio": ratios[c]} for c in a.straw_crops]
+    crops = [{"crop": c, "area_ha": a.crops_ha[c], "yield_t_ha": yields[c], "straw_ratio": ratios[c],
+              "straw_t": bm.crop_straw_t(a.crops_ha[c], yields[c], ratios[c])} for c in a.straw_crops]
     production = bm.straw_production_t(crops)
     feed, bedding, manure = (_row(ctx, "straw_feed_per_head", f), _row(ctx, "straw_bedding_per_head", f),
                              _row(ctx, "manure_per_head", f))
-    herd = [{"species": sp, "count": n, "feed_t": feed[sp], "bedding_t": bedding[sp], "manure_t": manure[sp]}
+    herd = [{"species": sp, "count": n, "feed_t": feed[sp], "bedding_t": bedding[sp], "manure_t": manure[sp],
+             "feed_total_t": n * feed[sp], "bedding_total_t": n * bedding[sp], "manure_total_t": n * manure[sp]}
             for sp, n in a.livestock.items()]
     livestock = bm.livestock_straw(herd)
     organic = bm.organic_matter_balance_t(a.crops_ha, _row(ctx, "organic_matter_coefficient", f), livestock.manure_t)
@@ -559,30 +919,13 @@ def biomass(ctx: Context) -> list[Result]:
              "marginal_classes": list(a.marginal_arable_classes), "protected_ha": a.protected_area_ha,
              "energy_crops_t": crops_t, "energy_crops_gross_t": crops_gross_t, "plantations_ha": a.energy_plantations_ha,
              "grain_t": grain, "biodiesel": diesel, "rapeseed_ha": a.rapeseed_ha, "energy": energy, "biogas": biogas,
-             "total": total, "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
-             "crop_labels": CROP_LABELS, "source": b.source, "agri_source": a.source}
-    return [Result("biomass", value,
-                   [qualname(bm.share_pct), qualname(bm.forest_wood), qualname(bm.processing_residues),
-                    qualname(bm.orchard_wood), qualname(bm.roadside_wood), qualname(bm.straw_production_t),
-                    qualname(bm.livestock_straw), qualname(bm.organic_matter_balance_t), qualname(bm.straw_for_ploughing_t),
-                    qualname(bm.straw_surplus), qualname(bm.hay_t), qualname(bm.marginal_land_ha), qualname(bm.energy_crops_t),
-                    qualname(bm.grain_t), qualname(bm.biodiesel), qualname(bm.wastewater_methane_m3), qualname(bm.biogas_chp),
-                    qualname(bm.biomass_energy), qualname(bm.inventory_total)],
-                   ["biomass.yaml", "agriculture.yaml: crops_ha, straw_crops, livestock, soil_classes, meadow_ha, orchard_ha, "
+             "total": total, "wood_technical_gj": sum(e.technical_gj for k, e in energy.items() if k in WOOD_RESOURCES),
+             "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
+             "source": b.source, "agri_source": a.source}
+    return [Result("biomass", BiomassResources(**value),
+                   inputs=["biomass.yaml", "agriculture.yaml: crops_ha, straw_crops, livestock, soil_classes, meadow_ha, orchard_ha, "
                     "protected_area_ha, energy_plantations_ha, rapeseed_ha",
                     "parametry gminy: parameters/biomass_coefficients.yaml, parameters/agriculture_norms.yaml, lhv_dry_biomass, lhv_methane"])]
-
-
-CROP_LABELS = {"winter_wheat": "pszenica ozima", "spring_wheat": "pszenica jara", "rye": "żyto", "winter_barley": "jęczmień ozimy",
-               "spring_barley": "jęczmień jary", "oats": "owies", "winter_triticale": "pszenżyto ozime",
-               "spring_triticale": "pszenżyto jare", "winter_cereal_mix": "mieszanki zbożowe ozime",
-               "spring_cereal_mix": "mieszanki zbożowe jare", "winter_rapeseed": "rzepak ozimy", "spring_rapeseed": "rzepak jary",
-               "buckwheat_millet_other": "gryka, proso i inne zbożowe", "grain_maize": "kukurydza na ziarno",
-               "silage_maize": "kukurydza na zielonkę", "pulses": "strączkowe jadalne", "potatoes": "ziemniaki",
-               "sugar_beet": "buraki cukrowe", "fodder_roots": "okopowe pastewne", "field_vegetables": "warzywa gruntowe",
-               "strawberries": "truskawki"}
-
-
 @producer
 def solar_wind(ctx: Context) -> list[Result]:
     s = ctx.content.solar_wind
@@ -592,24 +935,25 @@ def solar_wind(ctx: Context) -> list[Result]:
     so, wi = s.solar, s.wind
     solar = sw.solar_collectors(so.dwellings, so.suitable_pct, so.persons_per_dwelling, _value(ctx, "collector_area_per_person", f),
                                 so.irradiation_kwh_m2, _value(ctx, "collector_efficiency", f))
+    solar_value = {"potential": solar, "inputs": so, "area_per_person_m2": _value(ctx, "collector_area_per_person", f),
+                   "efficiency": _value(ctx, "collector_efficiency", f), "source": so.source or s.source,
+                   "efficiency_source": ctx.params.source("collector_efficiency")}
+    solar_result = Result("solar", SolarPotential(**solar_value),
+                          inputs=[f"{f}: solar", _params("collector_area_per_person", "collector_efficiency")])
     turbines = None
     if wi.agricultural_ha is not None and wi.area_per_turbine_ha:
         turbines = sw.turbine_count(wi.agricultural_ha, wi.protected_ha or 0.0, wi.area_per_turbine_ha)
     wind = sw.wind_energy(_value(ctx, "rotor_blade_length", f), _value(ctx, "air_density", f), wi.mean_speed_m_s,
                           _value(ctx, "wind_conversion_efficiency", f), _value(ctx, "wind_full_load_hours", f),
                           turbines if turbines is not None else 1, _value(ctx, "wind_speed_threshold", f))
-    solar_value = {"potential": solar, "inputs": so, "area_per_person_m2": _value(ctx, "collector_area_per_person", f),
-                   "efficiency": _value(ctx, "collector_efficiency", f), "source": so.source or s.source,
-                   "efficiency_source": ctx.params.source("collector_efficiency")}
     wind_value = {"potential": wind, "turbines": turbines, "speed_m_s": wi.mean_speed_m_s,
                   "threshold_m_s": _value(ctx, "wind_speed_threshold", f), "radius_m": _value(ctx, "rotor_blade_length", f),
                   "air_density": _value(ctx, "air_density", f), "efficiency": _value(ctx, "wind_conversion_efficiency", f),
                   "hours": _value(ctx, "wind_full_load_hours", f), "source": wi.source or s.source}
-    return [Result("solar", solar_value, [qualname(sw.solar_collectors)],
-                   [f"{f}: solar", _params("collector_area_per_person", "collector_efficiency")]),
-            Result("wind", wind_value, [qualname(sw.wind_power_w), qualname(sw.turbine_count), qualname(sw.wind_energy)],
-                   [f"{f}: wind", _params("rotor_blade_length", "air_density", "wind_conversion_efficiency",
-                                          "wind_full_load_hours", "wind_speed_threshold")])]
+    return [solar_result,
+            Result("wind", WindPotential(**wind_value),
+                   inputs=[f"{f}: wind", _params("rotor_blade_length", "air_density", "wind_conversion_efficiency",
+                                                 "wind_full_load_hours", "wind_speed_threshold")])]
 
 
 @producer
@@ -621,9 +965,9 @@ def heat_costs(ctx: Context) -> list[Result]:
     rows = [{"carrier": c, "gj_per_unit": fb.gj_per_unit(c.lhv, c.lhv_unit),
              "cost": costs.heat_cost(heat, c.efficiency, fb.gj_per_unit(c.lhv, c.lhv_unit), c.price_pln)} for c in hc.carriers]
     value = {"heat_gj": heat, "power_kw": hc.source_power_kw, "heating_kw": hc.heating_kw, "dhw_kw": hc.dhw_kw,
-             "hours": hc.full_load_hours, "rows": rows, "source": hc.source}
-    return [Result("heat_costs", value, [qualname(costs.annual_heat_gj), qualname(fb.gj_per_unit), qualname(costs.heat_cost)],
-                   ["heat_costs.yaml"])]
+             "hours": hc.full_load_hours, "rows": rows, "rows_by_cost": sorted(rows, key=lambda r: r["cost"].cost_pln_per_gj),
+             "source": hc.source}
+    return [Result("heat_costs", HeatCosts(**value), inputs=["heat_costs.yaml"])]
 
 
 # --- networks and neighbours (facts, no calculation) ----------------------------------------------------------------------
@@ -640,14 +984,14 @@ def networks(ctx: Context) -> list[Result]:
         stations = el.stations.pole + el.stations.indoor if el.stations else None
         network = ElectricityNetwork(operator=el.operator, source=n.source or el.operator, stations_mv_lv=stations,
                                      lines=tuple(NetworkLine(ln.voltage, ln.kind, ln.km) for ln in el.lines_km))
-        out.append(Result("network", network, [], ["networks.yaml: electricity"]))
-    out.append(Result("network_plans", {"operator": el.operator, "supply": el.supply, "planned": list(el.planned),
+        out.append(Result("network", network, inputs=["networks.yaml: electricity"]))
+    out.append(Result("network_plans", NetworkPlans(**{"operator": el.operator, "supply": el.supply, "planned": list(el.planned),
                                         "insulated_lines_in": list(el.insulated_lines_in),
                                         "generation_connected_mw": el.generation_connected_mw,
                                         "connection_conditions_issued_mw": el.connection_conditions_issued_mw,
                                         "gas_network": n.gas_network, "district_heat": list(n.district_heat),
-                                        "overhead_share_pct": _overhead_shares(el.lines_km), "source": n.source or el.operator},
-                      [], ["networks.yaml"]))
+                                        "overhead_share_pct": _overhead_shares(el.lines_km), "source": n.source or el.operator}),
+                      inputs=["networks.yaml"]))
     return out
 
 
@@ -667,6 +1011,6 @@ def neighbours(ctx: Context) -> list[Result]:
     nb = ctx.content.neighbours
     if nb is None:
         return []
-    return [Result("neighbours", {"neighbours": nb.neighbours, "consulted": nb.consulted, "cooperation": list(nb.cooperation),
-                                  "source": nb.source}, [], ["neighbours.yaml"])]
+    return [Result("neighbours", Neighbours(nb.neighbours, nb.consulted, list(nb.cooperation), nb.source),
+                   inputs=["neighbours.yaml"])]
 

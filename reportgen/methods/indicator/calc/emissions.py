@@ -46,3 +46,10 @@ def split_by_boiler_mix(energy_by_carrier_gj: dict[str, float], carrier_factor: 
             out[factor_row] = out.get(factor_row, 0.0) + q
         # carriers without a factor (solar collectors, heat pumps) have no local emission
     return out
+
+
+def eco_design_only(boiler_mix_by_year: dict[int, dict[str, dict[str, float]]]) -> bool:
+    """True when every boiler type of a scenario's boiler mix (year → fuel → type → %) meets the Ecodesign
+    requirements (Commission Regulation (EU) 2015/1189): the emission-factor rows of such boilers are named
+    `*_eco` in rules/parameters/emission_factors.yaml (PN-EN 303-5:2012 class 5 with Ekoprojekt)."""
+    return all(device.endswith("_eco") for mix in boiler_mix_by_year.values() for devices in mix.values() for device in devices)

@@ -59,10 +59,15 @@ def roadside_wood(road_km: float, wood_t_per_km: float, tree_cover_index: float,
 
 # --- straw and the organic-matter balance -------------------------------------------------------------
 
+def crop_straw_t(area_ha: float, yield_t_ha: float, straw_ratio: float) -> float:
+    """Straw of one crop P_i = A_i · Y_i · w_zs,i [t/rok] (area ha, grain yield t/ha, straw : grain ratio)."""
+    return area_ha * yield_t_ha * straw_ratio
+
+
 def straw_production_t(crops: Iterable[Mapping[str, float]]) -> float:
     """P = Σ A_i · Y_i · w_zs,i [t/rok] (area ha, grain yield t/ha, straw : grain ratio).
     Tabela 42: 11,22 ha of cereals → 32,78 t."""
-    return sum(c["area_ha"] * c["yield_t_ha"] * c["straw_ratio"] for c in crops)
+    return sum(crop_straw_t(c["area_ha"], c["yield_t_ha"], c["straw_ratio"]) for c in crops)
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,14 @@ class RenewableSplit:
     def conventional_pct(self) -> float:
         return 100.0 * self.conventional_gj / self.total_gj
 
+    @property
+    def electricity_renewable_pct(self) -> float:
+        return 100.0 * self.electricity_renewable_gj / self.electricity_gj
+
+    @property
+    def fuels_renewable_pct(self) -> float:
+        return 100.0 * self.fuels_renewable_gj / self.fuels_gj
+
 
 def renewable_split(fuel_energy_gj: Mapping[str, float], renewable_fuels: Iterable[str],
                     electricity_mwh: float, grid_res_share_pct: float) -> RenewableSplit:
