@@ -29,7 +29,8 @@ def update_compare(ctx: Context, part: str, **_) -> TableData | None:
             Column("Zmiana [%]", 1), Column("Uwagi", None, kind="text")]
     # thousands of Mg of CO₂ beside grams of B(a)P: large values without decimals
     decimals = [0 if max(abs(f.previous), abs(f.current)) >= 1000 else dec for f in figures]
-    return TableData(cols, rows, "poprzedni projekt założeń i dane aktualizacji (obliczenia własne)", total_rows=total,
+    return TableData(cols, rows, "poprzedni projekt założeń (wielkości przeliczone tą samą metodą z jego danych wejściowych) i dane aktualizacji; "
+                                 "obliczenia własne", total_rows=total,
                      provenance=["plan_update"], row_decimals=decimals)
 
 
@@ -44,7 +45,8 @@ def update_planned(ctx: Context, **_) -> TableData | None:
             *[Column(f"Prognoza – scenariusz {label}", 1) for label in u.scenario_labels],
             Column(f"Stan {u.base_year}", 1), Column("Uwagi", None, kind="text")]
     return TableData(cols, [[*r[:2], str(r[2]), *r[3:]] for r in rows],
-                     "poprzedni projekt założeń (scenariusze prognozy) i dane aktualizacji (obliczenia własne)",
+                     "scenariusze prognozy poprzedniego projektu założeń przeliczone tą samą metodą z jego danych wejściowych "
+                     "(mogą różnić się od wartości opublikowanych, jeśli te zawierały błędy rachunkowe) i dane aktualizacji; obliczenia własne",
                      provenance=["plan_update"])
 
 
