@@ -159,16 +159,3 @@ def test_years_since_the_previous_plan_counted_in_whole_years():
     assert update_due(dt.date(2022, 6, 30), 3) == dt.date(2025, 6, 30)
     assert update_due(dt.date(2024, 2, 29), 3) == dt.date(2027, 2, 28)
 
-
-def test_plans_pointing_at_each_other_are_a_message(tmp_path):
-    import shutil
-
-    from reportgen.build import compose_document
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    a, b = tmp_path / "content" / "kluki-2026", tmp_path / "content" / "kluki-2026-b"
-    shutil.copytree(a, b)
-    edit(a / "update.yaml", "folder: ../kluki", "folder: ../kluki-2026-b")
-    edit(b / "update.yaml", "folder: ../kluki", "folder: ../kluki-2026")
-    with pytest.raises(UserError) as exc:
-        compose_document(a)
-    assert any("previous.folder: poprzednie projekty założeń wskazują na siebie nawzajem" in m for m in exc.value.messages)

@@ -119,10 +119,14 @@ def _figure(label, unit, prev, curr, carried, prefixes) -> ComparedFigure:
     return ComparedFigure(label, unit, prev, curr, up.change_pct(curr, prev), _carried_year(carried, prefixes))
 
 
-# art. 19 ust. 2 PE: the projekt założeń is updated at least every 3 years (rules/procedure.yaml, term update_years)
-UPDATE_YEARS = 3
 # folders whose results are being computed up an update chain (A updates B which "updates" A would never end)
 _CHAIN: set[Path] = set()
+
+
+def _update_years(on) -> int:
+    """art. 19 ust. 2 PE: the update is due at least every N years – the dated term of rules/procedure.yaml."""
+    from reportgen.procedure.law import load_procedure_rules  # lazy: only documents that update a plan need it
+    return load_procedure_rules().term("update_years", on).value
 
 
 def _previous_context(ctx: Context, folder: Path) -> Context:
@@ -247,7 +251,7 @@ def plan_update(ctx: Context) -> list[Result]:
     targets = list(prev.value("scenarios")["years"]) if prev is not None and prev.has("scenarios") else []
     past = up.past_target_years(targets, g.base_year)
     d = upd.previous.date
-    due = up.update_due(d, UPDATE_YEARS)
+    due = up.update_due(d, _update_years(g.document_date))
     fields: dict = dict(previous_base_year=None, previous_period_text="", scenario_labels=(), heat=(), carriers=(),
                         emissions=(), electricity=(), population=None, planned=())
     if prev is not None:
