@@ -95,16 +95,21 @@ def scenario_trajectories(ctx: Context, **_) -> ChartData:
                      ["scenarios"])
 
 
-@table("scenario_carriers", needs=("scenarios", "carriers"))
-def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
+def _carriers_by_year(ctx: Context, scenario: str) -> tuple[list[str], list[dict]]:
+    """The carriers used in the base year or any forecast year (vocabulary order), and the GJ of each year:
+    [base year, *forecast years] – one selection for the table and the chart of a scenario's carriers."""
     s = ctx.value("scenarios")
     sc = _scenario(ctx, scenario)
-    years = s.years
-    base = s.base_carriers
-    by_year = [sc.years[y].carriers for y in years]
-    carriers = [c for c in ctx.vocabulary["carriers"] if base.get(c, 0) > 0 or any(d.get(c, 0) > 0 for d in by_year)]
-    rows = [[carrier_label(ctx, c), base.get(c, 0) / 1000, *[d.get(c, 0) / 1000 for d in by_year]] for c in carriers]
-    rows.append(["Razem", sum(base.values()) / 1000, *[sum(d.values()) / 1000 for d in by_year]])
+    data = [s.base_carriers, *[sc.years[y].carriers for y in s.years]]
+    return [c for c in ctx.vocabulary["carriers"] if any(d.get(c, 0) > 0 for d in data)], data
+
+
+@table("scenario_carriers", needs=("scenarios", "carriers"))
+def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
+    years = ctx.value("scenarios").years
+    carriers, data = _carriers_by_year(ctx, scenario)
+    rows = [[carrier_label(ctx, c), *[d.get(c, 0) / 1000 for d in data]] for c in carriers]
+    rows.append(["Razem", *[sum(d.values()) / 1000 for d in data]])
     cols = [Column("Nośnik energii", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [TJ/rok]", 2),
             *[Column(f"{y} [TJ/rok]", 2) for y in years]]
     return TableData(cols, rows, OWN, total_rows=[len(rows) - 1], provenance=["scenarios"])
@@ -112,11 +117,8 @@ def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
 
 @chart("scenario_carriers", needs=("scenarios", "carriers"))
 def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
-    s = ctx.value("scenarios")
-    sc = _scenario(ctx, scenario)
-    years = [ctx.content.gmina.base_year, *s.years]
-    data = [s.base_carriers, *[sc.years[y].carriers for y in s.years]]
-    carriers = [c for c in ctx.vocabulary["carriers"] if any(d.get(c, 0) > 0 for d in data)]
+    years = [ctx.content.gmina.base_year, *ctx.value("scenarios").years]
+    carriers, data = _carriers_by_year(ctx, scenario)
     series = [(carrier_label(ctx, c), [d.get(c, 0) / 1000 for d in data]) for c in carriers]
     return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
                      ["scenarios"])
