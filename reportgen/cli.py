@@ -1,6 +1,7 @@
 """Command line: reportgen build | explain | … (Polish help texts)."""
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
@@ -43,11 +44,33 @@ class Group(click.Group):
         kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
         kwargs.setdefault("subcommand_metavar", "POLECENIE [ARGUMENTY]...")
         super().__init__(*args, **kwargs)
+        self.lazy: dict[str, tuple[str, bool]] = {}   # name -> ("module:attribute", optional)
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         if cmd.options_metavar == "[OPTIONS]":
             cmd.options_metavar = OPTIONS_METAVAR
         super().add_command(cmd, name)
+
+    def add_lazy_command(self, name: str, target: str, optional: bool = False) -> None:
+        """A command imported only when it is run or listed in the help: `reportgen build` does not load the
+        checker, the procedure or the diff. `optional`: a missing package leaves the command out."""
+        self.lazy[name] = (target, optional)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *(n for n in self.lazy if self.get_command(ctx, n))})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            target, optional = self.lazy[cmd_name]
+            module, _, attribute = target.partition(":")
+            try:
+                command = getattr(importlib.import_module(module), attribute)
+            except ImportError:
+                if not optional:
+                    raise
+                return None
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -143,18 +166,12 @@ def explain(content_dir: Path, block_id: str) -> None:
 
 
 def _register_optional_commands() -> None:
-    """Commands of other jobs (check, rules) live in their own packages."""
-    from reportgen.procedure.commands import procedure, revision  # reportgen procedure | revision
-    cli.add_command(procedure)
-    cli.add_command(revision)
-    from reportgen.diff.commands import diff  # reportgen diff OLD.docx NEW.docx
-    cli.add_command(diff)
-    try:
-        from reportgen.check.commands import check, rules
-    except ImportError:
-        return
-    cli.add_command(check)
-    cli.add_command(rules)
+    """Commands of other jobs live in their own packages, imported when the command is used (one line each)."""
+    cli.add_lazy_command("procedure", "reportgen.procedure.commands:procedure")   # reportgen procedure | revision
+    cli.add_lazy_command("revision", "reportgen.procedure.commands:revision")
+    cli.add_lazy_command("diff", "reportgen.diff.commands:diff")                  # reportgen diff OLD.docx NEW.docx
+    cli.add_lazy_command("check", "reportgen.check.commands:check", optional=True)
+    cli.add_lazy_command("rules", "reportgen.check.commands:rules", optional=True)
 
 
 _register_optional_commands()

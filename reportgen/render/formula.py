@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from reportgen.render.wordml import esc, rpr_xml, text_run_xml
 
 DISPLAY = re.compile(r"^\s*\\\[(?P<body>.+?)\\\](?P<tail>\s*[,.;:]?)\s*$", re.S)
 INLINE = re.compile(r"\\\((?P<body>.+?)\\\)", re.S)
@@ -50,61 +49,43 @@ def plain_text(formula: str) -> str:
 
 # --- inline: runs ---------------------------------------------------------------------------------
 
-def add_inline(paragraph, formula: str) -> None:
+def inline_xml(formula: str) -> str:
+    """Runs of an inline formula: symbols italic, scripts as real sub- and superscripts."""
+    out = []
     for base, sub, sup in atoms(formula):
-        paragraph.add_run(base).italic = is_symbol(base) or None
+        out.append(text_run_xml(base, rpr_xml(italic=is_symbol(base))))
         for script, where in ((sub, "subscript"), (sup, "superscript")):
             if script:
-                run = paragraph.add_run(script)
-                run.italic = is_symbol(script) or None
-                setattr(run.font, where, True)
+                out.append(text_run_xml(script, rpr_xml(italic=is_symbol(script), vert_align=where)))
+    return "".join(out)
 
 
 # --- display: OMML --------------------------------------------------------------------------------
 
-def _m(tag: str, *children):
-    el = OxmlElement(f"m:{tag}")
-    for c in children:
-        el.append(c)
-    return el
+def _mrun(text: str) -> str:
+    # a word or unit upright as text (LibreOffice honours m:nor, not m:sty)
+    nor = "<m:nor/>" if not is_symbol(text) and any(ch.isalpha() for ch in text) else ""
+    return (f'<m:r><m:rPr><m:sty m:val="{"i" if is_symbol(text) else "p"}"/>{nor}</m:rPr>'
+            f'<m:t xml:space="preserve">{esc(text)}</m:t></m:r>')
 
 
-def _mrun(text: str):
-    r = _m("r")
-    pr = _m("rPr")
-    sty = OxmlElement("m:sty")
-    sty.set(qn("m:val"), "i" if is_symbol(text) else "p")
-    pr.append(sty)
-    if not is_symbol(text) and any(ch.isalpha() for ch in text):
-        pr.append(OxmlElement("m:nor"))   # a word or unit upright as text (LibreOffice honours m:nor, not m:sty)
-    r.append(pr)
-    t = OxmlElement("m:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    r.append(t)
-    return r
-
-
-def omath(formula: str):
+def omath_xml(formula: str) -> str:
     """<m:oMath> for the formula: each atom a run, scripted atoms m:sSub / m:sSup / m:sSubSup."""
-    math = _m("oMath")
+    out = []
     for base, sub, sup in atoms(formula):
         if base == " ":
             continue                      # the equation editor spaces operators itself
         if sub and sup:
-            math.append(_m("sSubSup", _m("e", _mrun(base)), _m("sub", _mrun(sub)), _m("sup", _mrun(sup))))
+            out.append(f"<m:sSubSup><m:e>{_mrun(base)}</m:e><m:sub>{_mrun(sub)}</m:sub><m:sup>{_mrun(sup)}</m:sup></m:sSubSup>")
         elif sub:
-            math.append(_m("sSub", _m("e", _mrun(base)), _m("sub", _mrun(sub))))
+            out.append(f"<m:sSub><m:e>{_mrun(base)}</m:e><m:sub>{_mrun(sub)}</m:sub></m:sSub>")
         elif sup:
-            math.append(_m("sSup", _m("e", _mrun(base)), _m("sup", _mrun(sup))))
+            out.append(f"<m:sSup><m:e>{_mrun(base)}</m:e><m:sup>{_mrun(sup)}</m:sup></m:sSup>")
         else:
-            math.append(_mrun(base))
-    return math
+            out.append(_mrun(base))
+    return f"<m:oMath>{''.join(out)}</m:oMath>"
 
 
-def add_display(paragraph, formula: str, tail: str = "") -> None:
-    """A centred Word equation, followed by its punctuation (", gdzie")."""
-    para = _m("oMathPara", omath(formula))
-    paragraph._p.append(para)
-    if tail.strip():
-        paragraph.add_run(tail.strip())
+def display_xml(formula: str, tail: str = "") -> str:
+    """A Word equation (the paragraph's content; the paragraph is centred), followed by its punctuation (", gdzie")."""
+    return f"<m:oMathPara>{omath_xml(formula)}</m:oMathPara>" + (text_run_xml(tail.strip()) if tail.strip() else "")
