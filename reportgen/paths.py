@@ -13,3 +13,9 @@ def rules_dir() -> Path:
 
 def templates_dir() -> Path:
     return _DEFAULTS / "templates"
+
+
+def user_cache() -> Path:
+    """The user's own cache folder (drawn charts, compiled templates): REPORTGEN_CACHE or ~/.cache/reportgen."""
+    import os
+    return Path(os.environ.get("REPORTGEN_CACHE") or Path.home() / ".cache" / "reportgen")

@@ -44,7 +44,7 @@ def test_map_is_a_numbered_figure_with_its_source_and_bytes(knyszyn_copy):
     assert m.caption == "Położenie Gminy Knyszyn"
     text = " ".join(p.text for s in document.sections for p in s.blocks if hasattr(p, "text") and not isinstance(p, Figure))
     assert "Położenie Gminy Knyszyn przedstawia rysunek 1." in text
-    with ChartPool(use_cache=False, workers=1) as pool:
+    with ChartPool(use_cache=False, workers=0) as pool:
         assert pool.render([m.chart_spec])() == [png]
 
 

@@ -13,6 +13,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from reportgen.paths import user_cache
+
 
 def _folder(env) -> str:
     import jinja2
@@ -23,8 +25,7 @@ def _folder(env) -> str:
 
 
 def _folder_path(env) -> Path:
-    user = os.environ.get("REPORTGEN_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "reportgen")
-    return Path(user) / "templates" / _folder(env)
+    return user_cache() / "templates" / _folder(env)
 
 
 def _private(folder: Path) -> bool:
