@@ -8,11 +8,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.paths import user_cache
+
+if TYPE_CHECKING:    # imported when a pool starts: a warm build starts none
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 STYLE_VERSION = "6"
 DPI = 200
@@ -246,6 +249,7 @@ def _worker_pool(workers: int) -> ProcessPoolExecutor:
     """Workers forked from a fork server that imported matplotlib once (a second worker costs a fork, not a
     second import); where there is no fork server (Windows), workers import it themselves."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(max_workers=workers, initializer=_warm)
     context = multiprocessing.get_context("forkserver")
@@ -267,22 +271,35 @@ def default_workers() -> int:
 
 class ChartPool:
     """Worker processes for the charts a build lacks in its cache. They start when the charts are known and draw
-    while the main process writes the document (render_docx). With one CPU, charts are drawn in-process."""
+    while the main process writes the document (render_docx). With one CPU, charts are drawn in-process.
+
+    Starting a worker waits for the fork server to have imported matplotlib (about a second): the pool is talked
+    to from a thread of its own (`starter`), so the build never waits for that."""
 
     def __init__(self, use_cache: bool = True, workers: int | None = None):
         self.use_cache = use_cache
         self.workers = default_workers() if workers is None else workers
         self.pool: ProcessPoolExecutor | None = None
+        self.starter: ThreadPoolExecutor | None = None
+
+    def _start(self, fn, *args):
+        """fn(*args) in the starter thread; its future."""
+        if self.starter is None:
+            from concurrent.futures import ThreadPoolExecutor
+            self.starter = ThreadPoolExecutor(max_workers=1)
+        return self.starter.submit(fn, *args)
 
     def __enter__(self) -> ChartPool:
         if self.workers > 0 and (not self.use_cache or not any(cache_dir().glob("*.png"))):
-            # an empty cache: every chart will be drawn, so the workers start now and import matplotlib while the
+            # an empty cache: every chart will be drawn, so a worker starts now and imports matplotlib while the
             # main process reads the data and writes the text (a warm build starts no worker at all)
-            self.pool = _worker_pool(self.workers)
-            self.pool.submit(_warm)
+            pool = self.pool = _worker_pool(self.workers)
+            self._start(pool.submit, _warm)
         return self
 
     def __exit__(self, *exc) -> None:
+        if self.starter:
+            self.starter.shutdown()
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
 
@@ -298,15 +315,16 @@ class ChartPool:
                 if k not in out and p.is_file():
                     out[k] = p.read_bytes()
         missing = {k: s for k, s in zip(keys, specs) if k not in out}
-        futures = {}
+        submitted = None
         if self.workers > 0 and missing:
-            self.pool = self.pool or _worker_pool(min(self.workers, len(missing)))
-            futures = {k: self.pool.submit(draw, s) for k, s in missing.items()}
+            pool = self.pool = self.pool or _worker_pool(min(self.workers, len(missing)))
+            submitted = self._start(lambda: {k: pool.submit(draw, s) for k, s in missing.items()})
         done: list[bytes] = []
 
         def collect() -> list[bytes]:
             if done:
                 return done
+            futures = submitted.result() if submitted else {}
             for k, s in missing.items():
                 out[k] = futures[k].result() if k in futures else draw(s)
                 if self.use_cache:
