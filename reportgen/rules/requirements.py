@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
-from reportgen.inputs.yamlio import format_path, key_lines, line_for, read_data_text
+from reportgen.inputs.yamlio import format_path, line_for, parse_yaml, read_data_text
 
 
 def default_requirements_path() -> Path:
@@ -120,13 +119,7 @@ def load_validated(path: Path, model, what: str):
     if not os.path.lexists(path):
         raise UserError(f"{path}: nie znaleziono pliku {what}")
     text = read_data_text(path, str(path), Path(os.path.realpath(path)).parent)   # bounded; no FIFO or device
-    lines = key_lines(text, str(path))   # the hardened parse first: bad dates, duplicate keys, aliases (yamlio)
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))   # libyaml: several times faster
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", wiersz {mark.line + 1}" if mark is not None else ""
-        raise UserError(f"{path}{where}: błąd składni YAML ({getattr(exc, 'problem', exc)})") from None
+    data, lines = parse_yaml(text, str(path))   # hardened (bad dates, duplicate keys, aliases; yamlio), libyaml
     try:
         return model.model_validate(data if data is not None else {}), lines
     except ValidationError as exc:
