@@ -45,6 +45,11 @@ def percent_change(value: float, base: float) -> float:
     return 100 * value / base - 100 if base else 0.0
 
 
+def mean_per(total: float, count: float) -> float | None:
+    """x̄ = total / count: the mean per item, e.g. energy per luminaire [kWh/a] (None when there are no items)."""
+    return total / count if count else None
+
+
 SHARE_TOLERANCE_PCT = 0.5  # percentages published with rounding may sum to 99,5–100,5 %
 
 

@@ -106,9 +106,10 @@ def heat_by_sector_chart(ctx: Context, **_) -> ChartData:
     return ChartData(spec, OWN, ["heat"])
 
 
-@table("public_buildings", needs=("public_buildings",))
+@table("public_buildings", needs=("municipal_energy.year",))
 def public_buildings(ctx: Context, **_) -> TableData:
-    pb = ctx.value("public_buildings")
+    """Heat source, fuel and electricity of one year, thermo-modernisation and RES of each municipal building."""
+    pb = ctx.value("municipal_energy")
     rows = []
     for b in pb.buildings:
         if b.fuel_amount is None:
@@ -117,13 +118,13 @@ def public_buildings(ctx: Context, **_) -> TableData:
             amount = "brak zużycia"
         else:
             amount = f"{fmt(b.fuel_amount, 1)}{NBSP}{b.fuel_unit}".strip()
-        rows.append([b.name, b.built or "–", b.floor_area_m2, b.heat_source,
+        rows.append([b.name, b.built or "–", b.area_m2, b.heat_source,
                      amount, b.electricity_kwh, b.thermo_modernisation or "–", b.res_installed or "–"])
     cols = [Column("Obiekt", None, kind="text"), Column("Rok budowy", None, kind="text"), Column("Powierzchnia użytkowa [m²]", 1),
             Column("Źródło ciepła", None, kind="text"), Column(f"Zużycie paliwa w {pb.year} r.", 1),
             Column(f"Energia elektryczna w {pb.year} r. [kWh]", 0), Column("Termomodernizacja", None, kind="text"),
             Column("Instalacje OZE", None, kind="text")]
-    return TableData(cols, rows, pb.source, provenance=["public_buildings"])
+    return TableData(cols, rows, pb.source, provenance=["municipal_energy"])
 
 
 @table("carrier_balance", needs=("carriers",))
@@ -234,12 +235,15 @@ def mv_lines(ctx: Context, **_) -> TableData | None:
 
 
 @table("street_lighting", needs=("street_lighting",))
-def street_lighting(ctx: Context, **_) -> TableData:
+def street_lighting(ctx: Context, **_) -> TableData | None:
+    """Luminaires by kind with their shares (absent where the gmina reports lamp powers, not kinds)."""
     sl = ctx.value("street_lighting")
+    if any(x.type is None for x in sl.luminaires):
+        return None
     rows = [[x.type, x.count, x.share_pct] for x in sl.luminaires]
     rows.append(["Razem", sl.count, 100.0])
     return TableData([Column("Rodzaj oprawy", None, kind="text"), Column("Liczba [szt.]", 0), Column("Udział [%]", 1, kind="percent")],
-                     rows, ctx.content.electricity.source or "dane gminy", total_rows=[len(rows) - 1], provenance=["street_lighting"])
+                     rows, sl.source, total_rows=[len(rows) - 1], provenance=["street_lighting"])
 
 
 @table("electricity_forecast", needs=("electricity",))

@@ -5,13 +5,22 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgen.common_results import SECTOR_ORDER, ElectricityNetwork, MVFeeder, NetworkLine
+from reportgen.common_results import (
+    SECTOR_ORDER,
+    ElectricityNetwork,
+    LuminaireGroup,
+    MunicipalBuilding,
+    MunicipalEnergy,
+    MVFeeder,
+    NetworkLine,
+    StreetLighting,
+)
 from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
-from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, percent_change, percent_of
+from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, mean_per, percent_change, percent_of
 from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ---------------------
@@ -89,22 +98,6 @@ class ElectricityForecast(FieldAccess):
 
 
 @dataclass(frozen=True)
-class LuminaireShare:
-    type: str
-    count: int
-    share_pct: float
-
-
-@dataclass(frozen=True)
-class StreetLighting(FieldAccess):
-    """Result `street_lighting`: luminaires by type and energy use."""
-    luminaires: list[LuminaireShare]
-    count: int
-    energy_kwh: float
-    year: int
-
-
-@dataclass(frozen=True)
 class RenewableItem(FieldAccess):
     """One technology's technical potential, in GJ and MWh (1 MWh = 3,6 GJ)."""
     gj: float
@@ -121,14 +114,6 @@ class Renewables(FieldAccess):
     solar_thermal: RenewableItem | None = None
     photovoltaics: RenewableItem | None = None
     heat_pumps: RenewableItem | None = None
-
-
-@dataclass(frozen=True)
-class PublicBuildings(FieldAccess):
-    """Result `public_buildings`: the gmina's buildings as reported (public_buildings.yaml)."""
-    buildings: list[Any]
-    year: int
-    source: str
 
 
 def dhw_constants(ctx: Context) -> dict:
@@ -249,10 +234,7 @@ def electricity(ctx: Context) -> list[Result]:
                          for grp in e.groups})
     results = [Result("electricity", value, inputs=["electricity.yaml: groups, growth"])]
     if e.street_lighting is not None:
-        sl = e.street_lighting
-        count = sum(x.count for x in sl.luminaires)
-        lum = [LuminaireShare(x.type, x.count, percent_of(x.count, count)) for x in sl.luminaires]
-        results.append(Result("street_lighting", StreetLighting(lum, count, sl.energy_kwh, sl.year),
+        results.append(Result("street_lighting", street_lighting(e.street_lighting, e.source or "dane gminy"),
                               inputs=["electricity.yaml: street_lighting"]))
     if e.network is not None:
         n = e.network
@@ -290,9 +272,38 @@ def renewables(ctx: Context) -> list[Result]:
     return [Result("renewables", Renewables(**out), inputs=["renewables.yaml", "wynik: heat"])] if out else []
 
 
+def street_lighting(sl, source: str) -> StreetLighting:
+    """The luminaires by kind (electricity.yaml: street_lighting) with their shares and the energy they used."""
+    count = sum(x.count for x in sl.luminaires)
+    kinds = [(x.type, x.count) for x in sl.luminaires]
+    return StreetLighting(
+        year=sl.year, count=count, energy_kwh=sl.energy_kwh, energy_per_luminaire_kwh=mean_per(sl.energy_kwh, count),
+        luminaires=tuple(LuminaireGroup(x.count, percent_of(x.count, count), type=x.type) for x in sl.luminaires),
+        led_count=el.luminaires_of_kind(kinds, "LED"), mercury_count=el.luminaires_of_kind(kinds, "rtęci"), source=source)
+
+
+def _is_modernised(b) -> bool:
+    return b.thermo_modernisation.startswith(("kompletna", "nowy"))
+
+
 @producer
 def public_buildings(ctx: Context) -> list[Result]:
+    """Result `municipal_energy` from public_buildings.yaml: each building's heat source, fuel and electricity in
+    one year, thermo-modernisation and RES, and the counts the chapters on rationalisation and efficiency cite
+    (heat sources and installations are the gmina's words: 'olej', 'węgiel', 'pompa ciepła', 'fotowolt…')."""
     pb = ctx.content.public_buildings
     if pb is None:
         return []
-    return [Result("public_buildings", PublicBuildings(list(pb.buildings), pb.year, pb.source), inputs=["public_buildings.yaml"])]
+    sources = [b.heat_source for b in pb.buildings]
+    value = MunicipalEnergy(
+        buildings=tuple(MunicipalBuilding(b.name, b.built or None, b.floor_area_m2, heat_source=b.heat_source,
+                                          fuel_amount=b.fuel_amount, fuel_unit=b.fuel_unit, electricity_kwh=b.electricity_kwh,
+                                          thermo_modernisation=b.thermo_modernisation or None,
+                                          res_installed=b.res_installed or None) for b in pb.buildings),
+        source=pb.source, year=pb.year, modernised=sum(_is_modernised(b) for b in pb.buildings),
+        oil_heated=sum("olej" in s for s in sources), coal_heated=sum("węgiel" in s for s in sources),
+        # a building already heated partly by a heat pump is not counted; one with both fuels counts once
+        fossil_without_heat_pump=sum("pompa" not in s and ("olej" in s or "węgiel" in s) for s in sources),
+        heat_pump_buildings=tuple(b.name for b in pb.buildings if "pompa ciepła" in b.heat_source),
+        pv_buildings=sum("fotowolt" in b.res_installed for b in pb.buildings))
+    return [Result("municipal_energy", value, inputs=["public_buildings.yaml"])]

@@ -174,82 +174,85 @@ def locality_electricity(ctx: Context, **_) -> TableData | None:
                      note=note, provenance=["el_tariffs", "population"])
 
 
-@table("lighting_luminaires", needs=("lighting",))
+@table("lighting_luminaires", needs=("street_lighting.operation",))
 def lighting_luminaires(ctx: Context, **_) -> TableData:
-    li = ctx.value("lighting")
-    rows = [[f"{fmt(p, 0)}{NBSP}W", n, kw] for (p, n), kw in zip(li.luminaires, li.luminaire_kw)]
-    rows.append(["Razem", li.count, li.luminaires_kw])
+    sl = ctx.value("street_lighting")
+    op = sl.operation
+    rows = [[f"{fmt(g.power_w, 0)}{NBSP}W", g.count, g.power_kw] for g in sl.luminaires]
+    rows.append(["Razem", sl.count, op.luminaires_kw])
     note = ""
-    if li.reported_power_kw and abs(li.reported_power_kw - li.power_kw) > 0.05:
-        note = (f"Suma mocy źródeł światła (bez strat w osprzęcie) wynosi {fmt(li.power_kw, 1)} kW; "
-                f"dane gminy podają łączną moc {fmt(li.reported_power_kw, 1)} kW.")
+    if op.reported_power_kw and abs(op.reported_power_kw - op.power_kw) > 0.05:
+        note = (f"Suma mocy źródeł światła (bez strat w osprzęcie) wynosi {fmt(op.power_kw, 1)} kW; "
+                f"dane gminy podają łączną moc {fmt(op.reported_power_kw, 1)} kW.")
     cols = [Column("Moc źródła światła", None, kind="text"), Column("Liczba opraw [szt.]", 0), Column("Moc łączna [kW]", 1)]
-    return TableData(cols, rows, li.source, total_rows=[len(rows) - 1], note=note, provenance=["lighting"])
+    return TableData(cols, rows, sl.source, total_rows=[len(rows) - 1], note=note, provenance=["street_lighting"])
 
 
-@chart("lighting_monthly", needs=("lighting",))
+@chart("lighting_monthly", needs=("street_lighting.operation",))
 def lighting_monthly(ctx: Context, **_) -> ChartData:
-    li = ctx.value("lighting")
-    spec = ChartSpec("bar", MONTHS, [("Zużycie [MWh]", li.monthly_mwh)], ylabel="MWh", value_decimals=2)
-    return ChartData(spec, li.source, ["lighting"])
+    sl = ctx.value("street_lighting")
+    spec = ChartSpec("bar", MONTHS, [("Zużycie [MWh]", sl.operation.monthly_mwh)], ylabel="MWh", value_decimals=2)
+    return ChartData(spec, sl.source, ["street_lighting"])
 
 
-@table("lighting_burn_hours", needs=("lighting",))
+@table("lighting_burn_hours", needs=("street_lighting.operation",))
 def lighting_burn_hours(ctx: Context, **_) -> TableData:
-    li = ctx.value("lighting")
-    h, z, r = li.hours, li.zones, li.reduced
-    share = fmt(100 * li.reduced_power_share, 0)
-    rows = [[f"Pełna moc {fmt(li.power_kw, 1)} kW przez cały czas świecenia", f"{fmt(h['day_zone'], 0)} + {fmt(h['night_zone'], 0)}",
-             z.day_kwh / 1000, z.night_kwh / 1000, z.total_kwh / 1000],
+    sl = ctx.value("street_lighting")
+    op = sl.operation
+    h, z, r = op.hours, op.zones, op.reduced
+    share = fmt(100 * op.reduced_power_share, 0)
+    rows = [[f"Pełna moc {fmt(op.power_kw, 1)} kW przez cały czas świecenia", f"{fmt(h['day_zone'], 0)} + {fmt(h['night_zone'], 0)}",
+             z.day_mwh, z.night_mwh, z.total_mwh],
             [f"Moc obniżona do {share} % w {fmt(h['night_reduced_power'], 0)} h strefy nocnej",
              f"{fmt(h['day_zone'], 0)} + {fmt(h['night_full_power'], 0)} + {fmt(h['night_reduced_power'], 0)}",
-             r.day_kwh / 1000, r.night_kwh / 1000, r.total_kwh / 1000]]
+             r.day_mwh, r.night_mwh, r.total_mwh]]
     cols = [Column("Wariant", None, kind="text"), Column("Czas świecenia [h/rok]", None, kind="text"),
             Column("Strefa dzienna [MWh/rok]", 2), Column("Strefa nocna [MWh/rok]", 2), Column("Razem [MWh/rok]", 2)]
-    tariff = f" (taryfa {li.tariff})" if li.tariff else ""
+    tariff = f" (taryfa {op.tariff})" if op.tariff else ""
     note = (f"Roczny czas świecenia {fmt(h['total'], 0)} h{tariff}: {fmt(h['day_zone'], 0)} h w strefie dziennej i "
-            f"{fmt(h['night_zone'], 0)} h w nocnej. Zużycie zmierzone w {li.year} r. "
-            f"({fmt(li.reported_annual_mwh or li.annual_mwh, 2)} MWh) odpowiada {fmt(li.equivalent_hours, 0)} h pracy "
-            f"z mocą {fmt(li.power_kw, 1)} kW.")
-    return TableData(cols, rows, based_on(li.source, li.hours_source), note=note, provenance=["lighting"])
+            f"{fmt(h['night_zone'], 0)} h w nocnej. Zużycie zmierzone w {sl.year} r. "
+            f"({fmt(op.reported_annual_mwh or op.annual_mwh, 2)} MWh) odpowiada {fmt(op.equivalent_hours, 0)} h pracy "
+            f"z mocą {fmt(op.power_kw, 1)} kW.")
+    return TableData(cols, rows, based_on(sl.source, op.hours_source), note=note, provenance=["street_lighting"])
 
 
-@table("lighting_per_km", needs=("lighting",))
+@table("lighting_per_km", needs=("street_lighting.operation",))
 def lighting_per_km(ctx: Context, **_) -> TableData | None:
-    li = ctx.value("lighting")
-    if not li.per_km_kwh:
+    sl = ctx.value("street_lighting")
+    op = sl.operation
+    if not op.per_km_kwh:
         return None
-    rows = [[length, v] for length, v in li.per_km_kwh.items()]
+    rows = [[length, v] for length, v in op.per_km_kwh.items()]
     cols = [Column("Długość oświetlanych dróg [km]", 0), Column("Zużycie energii na 1 km [kWh/(km·rok)]", 0)]
-    note = "" if li.lit_road_km else "Długość oświetlanych dróg nie jest znana – wartości dla przyjętego zakresu długości."
-    return TableData(cols, rows, based_on(li.source), note=note, provenance=["lighting"])
+    note = "" if op.lit_road_km else "Długość oświetlanych dróg nie jest znana – wartości dla przyjętego zakresu długości."
+    return TableData(cols, rows, based_on(sl.source), note=note, provenance=["street_lighting"])
 
 
-@table("lighting_technologies", needs=("lighting",))
+@table("lighting_technologies", needs=("street_lighting.operation",))
 def lighting_technologies(ctx: Context, **_) -> TableData | None:
-    li = ctx.value("lighting")
-    if not li.technologies:
+    op = ctx.value("street_lighting").operation
+    if not op.technologies:
         return None
-    rows = [[name, n, p, w] for name, n, p, w in li.technologies]
+    rows = [[name, n, p, w] for name, n, p, w in op.technologies]
     cols = [Column("Źródło światła", None, kind="text"), Column("Liczba lamp na 1 km [szt./km]", 0),
             Column("Moc lampy [W]", 0), Column("Moc na 1 km drogi [W/km]", 0)]
-    return TableData(cols, rows, li.technologies_source or OWN, provenance=["lighting"])
+    return TableData(cols, rows, op.technologies_source or OWN, provenance=["street_lighting"])
 
 
 # --- municipal buildings -----------------------------------------------------------------------------------------
 
-@table("municipal_buildings_list", needs=("municipal_energy",))
+@table("municipal_buildings_list", needs=("municipal_energy.consumption",))
 def municipal_buildings_list(ctx: Context, **_) -> TableData:
     m = ctx.value("municipal_energy")
-    rows = [[b.name, b.built or "b.d.", b.heated_area_m2, b.features or "–"] for b in m.buildings]
+    rows = [[b.name, b.built or "b.d.", b.area_m2, b.features or "–"] for b in m.buildings]
     cols = [Column("Obiekt", None, kind="text"), Column("Rok budowy", None, kind="text"),
             Column("Powierzchnia ogrzewana [m²]", 2), Column("Charakterystyka budynku", None, kind="text")]
     return TableData(cols, rows, m.source or "dane gminy", provenance=["municipal_energy"])
 
 
-@table("municipal_electricity", needs=("municipal_energy",))
+@table("municipal_electricity", needs=("municipal_energy.consumption",))
 def municipal_electricity(ctx: Context, **_) -> TableData | None:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     if not m.electricity:
         return None
     years = m.years
@@ -263,21 +266,22 @@ def municipal_electricity(ctx: Context, **_) -> TableData | None:
     note = "Wartość referencyjna dotyczy wyłącznie oświetlenia (tabela wartości referencyjnych); zużycie obejmuje wszystkie odbiorniki."
     if above:
         note += f" Powyżej wartości referencyjnej w {last} r.: {', '.join(above)}."
-    return TableData(cols, rows, based_on(m.source), total_rows=[len(rows) - 1], note=note, provenance=["municipal_energy"])
+    return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], note=note,
+                     provenance=["municipal_energy"])
 
 
-@table("lighting_references", needs=("municipal_energy",))
+@table("lighting_references", needs=("municipal_energy.consumption",))
 def lighting_references(ctx: Context, **_) -> TableData:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     rows = [[REFERENCE_LABELS.get(c, c), m.reference_power[c], m.reference_hours[c], m.references[c]] for c in m.references]
     cols = [Column("Typ budynku", None, kind="text"), Column("Moc referencyjna Pn [W/m²]", 0),
             Column("Czas użytkowania oświetlenia t0 [h/rok]", 0), Column("Zużycie referencyjne Pn · t0 [kWh/(m²·rok)]", 1)]
     return TableData(cols, rows, m.reference_source, provenance=["municipal_energy"])
 
 
-@table("municipal_heat", needs=("municipal_energy",))
+@table("municipal_heat", needs=("municipal_energy.consumption",))
 def municipal_heat(ctx: Context, **_) -> TableData | None:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     if not m.heat:
         return None
     rows = []
@@ -294,19 +298,20 @@ def municipal_heat(ctx: Context, **_) -> TableData | None:
     lhv = m.lhv_gj
     note = (f"Wartości opałowe: olej {fmt(lhv['oil_l'] * 1000, 1)} MJ/l, węgiel {fmt(lhv['coal_t'], 1)} GJ/t, "
             f"drewno {fmt(lhv['wood_mp'], 1)} GJ/mp.")
-    return TableData(cols, rows, based_on(m.source), total_rows=[len(rows) - 1], note=note, provenance=["municipal_energy"])
+    return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], note=note,
+                     provenance=["municipal_energy"])
 
 
-@table("municipal_thermo", needs=("municipal_energy",))
+@table("municipal_thermo", needs=("municipal_energy.consumption",))
 def municipal_thermo(ctx: Context, **_) -> TableData | None:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     if not m.thermo:
         return None
     rows = [[t["name"], t["energy_gj"], t["saving_gj"]] for t in m.thermo]
     rows.append(["Razem", sum(t["energy_gj"] for t in m.thermo), sum(t["saving_gj"] for t in m.thermo)])
     cols = [Column("Obiekt", None, kind="text"), Column(f"Zużycie energii paliw w sezonie {m.season} [GJ]", 2),
             Column(f"Oszczędność przy {fmt(m.thermo_minimum_pct, 0)} % [GJ/rok]", 2)]
-    return TableData(cols, rows, based_on(m.source), total_rows=[len(rows) - 1], provenance=["municipal_energy"])
+    return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], provenance=["municipal_energy"])
 
 
 # --- heat in residential buildings (survey) ------------------------------------------------------------------------

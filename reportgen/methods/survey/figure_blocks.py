@@ -66,15 +66,16 @@ def buildings_trend(ctx: Context, **_) -> ChartData | None:
     return ChartData(spec, OWN if b.get("from_plan") else based_on(h["source"]), ["housing_forecast"])
 
 
-@chart("lighting_per_km", needs=("lighting",))
+@chart("lighting_per_km", needs=("street_lighting.operation",))
 def lighting_per_km_chart(ctx: Context, **_) -> ChartData | None:
     """Rysunek 11: annual energy per km of lit road for the assumed road lengths."""
-    li = ctx.value("lighting")
-    if not li["per_km_kwh"]:
+    sl = ctx.value("street_lighting")
+    per_km = sl.operation.per_km_kwh
+    if not per_km:
         return None
-    spec = ChartSpec("bar", [f"{fmt(km, 0)} km" for km in li["per_km_kwh"]],
-                     [("Zużycie energii na 1 km [kWh/km]", list(li["per_km_kwh"].values()))], ylabel="kWh/km")
-    return ChartData(spec, based_on(li["source"]), ["lighting"])
+    spec = ChartSpec("bar", [f"{fmt(km, 0)} km" for km in per_km],
+                     [("Zużycie energii na 1 km [kWh/km]", list(per_km.values()))], ylabel="kWh/km")
+    return ChartData(spec, based_on(sl.source), ["street_lighting"])
 
 
 def _pie(s: AgeStructure, source: str) -> ChartData:

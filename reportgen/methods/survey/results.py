@@ -7,7 +7,7 @@ Results (name → what):
   population         linear trend of the population (equation), forecast to the horizon, localities
   housing_forecast   residential floor area trend (equation) and building count to the horizon
   el_tariffs         electricity by tariff group, trend forecasts, per locality, survey vs distributor
-  lighting           street lighting: power, monthly use, burn hours in tariff zones, per km, technologies
+  street_lighting    street lighting: luminaires, power, monthly use, burn hours in tariff zones, per km, technologies
   municipal_energy   municipal buildings: electricity kWh/m² vs references, heat GJ/m², thermo candidates
   municipal_thermo   savings of the municipal buildings named for thermo-modernisation (only when some are)
   fuel_balance       fuels in natural units → GJ by sector, renewable share incl. grid electricity
@@ -26,7 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportgen.common_results import ElectricityNetwork, NetworkLine
+from reportgen.common_results import (
+    ElectricityNetwork,
+    LuminaireGroup,
+    MunicipalBuilding,
+    MunicipalEnergy,
+    NetworkLine,
+    StreetLighting,
+)
 from reportgen.errors import UserError
 from reportgen.methods.survey.calc import biomass as bm
 from reportgen.methods.survey.calc import costs
@@ -38,7 +45,7 @@ from reportgen.methods.survey.calc import municipal as mu
 from reportgen.methods.survey.calc import savings as sv
 from reportgen.methods.survey.calc import solar_wind as sw
 from reportgen.methods.survey.calc import trend as tr
-from reportgen.quantities import percent_change, percent_of
+from reportgen.quantities import mean_per, percent_change, percent_of
 from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ----------------------
@@ -102,36 +109,35 @@ class ElectricityTariffs(FieldAccess):
 
 
 @dataclass(frozen=True)
-class Lighting(FieldAccess):
-    """Result `lighting`: Street lighting: power, monthly use, burn hours in tariff zones, per km, technologies."""
-    year: int
-    luminaires: Any
-    luminaire_kw: list[float]                # power of each luminaire group [kW] (sources only)
-    luminaires_kw: float
-    count: int
-    power_kw: float
+class StreetLightingOperation(FieldAccess):
+    """The survey method's part of result `street_lighting`: installed power, monthly use, burn hours in tariff
+    zones, the reduced-power variant, use per km of lit road and light-source technologies."""
+    luminaires_kw: float                     # the lamps together [kW] (sources only)
+    power_kw: float                          # with ballast losses
     reported_power_kw: float | None
     ballast_factor: float
     monthly_mwh: list[float]
     annual_mwh: float
     reported_annual_mwh: float | None
     equivalent_hours: float
+    hours_exceed_burn_time: bool             # metered use > 105 % of the burn time at full power: data incomplete
     per_km_kwh: dict[float, float]
     lit_road_km: float | None
     hours: dict[str, float]
     zones: Any
     reduced: Any
     reduced_power_share: float
+    reduction_mwh: float                     # full power all night − reduced power at night
     tariff: str
     technologies: Any
-    source: str
     technologies_source: str
     hours_source: str
 
 
 @dataclass(frozen=True)
-class MunicipalEnergy(FieldAccess):
-    """Result `municipal_energy`: Municipal buildings: electricity kWh/m² against references, heat GJ/m², thermo-modernisation candidates."""
+class MunicipalConsumption(FieldAccess):
+    """The survey method's part of result `municipal_energy`: electricity by year against lighting references
+    [kWh/m²], fuels of a heating season [GJ, GJ/m²] and the thermo-modernisation candidates' savings."""
     years: list[int]
     references: Any
     reference_power: Any
@@ -148,8 +154,6 @@ class MunicipalEnergy(FieldAccess):
     thermo_saving_pct: float
     thermo_minimum_pct: float
     electricity_total_kwh: dict[int, float]
-    buildings: Any
-    source: str
     reference_source: str
 
 
@@ -513,7 +517,8 @@ def el_tariffs(ctx: Context) -> list[Result]:
 
 
 @producer
-def lighting(ctx: Context) -> list[Result]:
+def street_lighting(ctx: Context) -> list[Result]:
+    """Result `street_lighting` from street_lighting.yaml: luminaires by lamp power and the operation details."""
     s = ctx.content.street_lighting
     if s is None:
         return []
@@ -523,25 +528,32 @@ def lighting(ctx: Context) -> list[Result]:
         by_power[grp.power_w] = by_power.get(grp.power_w, 0) + grp.count
     power = li.installed_power_kw(by_power, s.ballast_factor)
     annual = li.annual_energy_mwh(s.monthly_mwh)
+    measured_mwh = s.reported_annual_mwh or annual
     hours = {k: _value(ctx, f"burn_hours_{k}", f) for k in ("total", "day_zone", "night_zone", "night_full_power", "night_reduced_power")}
     zones = li.zone_energy(power, hours["day_zone"], hours["night_zone"])
     reduced = li.reduced_power_energy(power, s.reduced_power_share, hours["day_zone"], hours["night_full_power"],
                                       hours["night_reduced_power"])
     lengths = [s.lit_road_km] if s.lit_road_km else list(s.lit_road_km_variants)
-    value = {"year": s.year, "luminaires": [(g.power_w, g.count) for g in s.luminaires], "count": sum(g.count for g in s.luminaires),
-             "luminaire_kw": [g.power_w * g.count / 1000 for g in s.luminaires],
-             "luminaires_kw": sum(g.power_w * g.count for g in s.luminaires) / 1000,
-             "power_kw": power, "reported_power_kw": s.reported_installed_kw, "ballast_factor": s.ballast_factor,
-             "monthly_mwh": list(s.monthly_mwh), "annual_mwh": annual, "reported_annual_mwh": s.reported_annual_mwh,
-             "equivalent_hours": li.equivalent_hours((s.reported_annual_mwh or annual) * 1000, power),
-             "per_km_kwh": li.energy_per_km_kwh(s.reported_annual_mwh or annual, lengths) if lengths else {},
-             "lit_road_km": s.lit_road_km, "hours": hours, "zones": zones, "reduced": reduced,
-             "reduced_power_share": s.reduced_power_share, "tariff": s.tariff,
-             "technologies": [(t.name, t.lamps_per_km, t.lamp_power_w, li.power_per_km_w(t.lamps_per_km, t.lamp_power_w))
-                              for t in s.technologies],
-             "source": s.source, "technologies_source": s.technologies_source,
-             "hours_source": ctx.params.source("burn_hours_total")}
-    return [Result("lighting", Lighting(**value),
+    equivalent = li.equivalent_hours(measured_mwh * 1000, power)
+    operation = StreetLightingOperation(
+        luminaires_kw=li.installed_power_kw(by_power),
+        power_kw=power, reported_power_kw=s.reported_installed_kw, ballast_factor=s.ballast_factor,
+        monthly_mwh=list(s.monthly_mwh), annual_mwh=annual, reported_annual_mwh=s.reported_annual_mwh,
+        equivalent_hours=equivalent, hours_exceed_burn_time=equivalent > 1.05 * hours["total"],
+        per_km_kwh=li.energy_per_km_kwh(measured_mwh, lengths) if lengths else {},
+        lit_road_km=s.lit_road_km, hours=hours, zones=zones, reduced=reduced,
+        reduced_power_share=s.reduced_power_share, reduction_mwh=li.saving_mwh(zones, reduced), tariff=s.tariff,
+        technologies=[(t.name, t.lamps_per_km, t.lamp_power_w, li.power_per_km_w(t.lamps_per_km, t.lamp_power_w))
+                      for t in s.technologies],
+        technologies_source=s.technologies_source, hours_source=ctx.params.source("burn_hours_total"))
+    count = sum(g.count for g in s.luminaires)
+    value = StreetLighting(
+        year=s.year, count=count, energy_kwh=measured_mwh * 1000,
+        energy_per_luminaire_kwh=mean_per(measured_mwh * 1000, count),
+        luminaires=tuple(LuminaireGroup(g.count, percent_of(g.count, count), power_w=g.power_w,
+                                        power_kw=li.group_power_kw(g.power_w, g.count)) for g in s.luminaires),
+        source=s.source, operation=operation)
+    return [Result("street_lighting", value,
                    inputs=[f"{f}: luminaires, monthly_mwh, lit_road_km(_variants), reduced_power_share, technologies",
                     _params("burn_hours_*")])]
 
@@ -585,7 +597,7 @@ def municipal_energy(ctx: Context) -> list[Result]:
     thermo = [{"id": c, "name": by_id[c]["name"], "energy_gj": by_id[c]["energy_gj"],
                "saving_gj": mu.thermo_saving_gj(by_id[c]["energy_gj"], m.thermo_modernisation.minimum_saving_pct)}
               for c in m.thermo_modernisation.candidates if c in by_id]
-    value = {"years": years, "references": references, "reference_power": ref_power, "reference_hours": ref_hours,
+    use = {"years": years, "references": references, "reference_power": ref_power, "reference_hours": ref_hours,
              "electricity": electricity, "season": season, "lhv_gj": lhv, "heat": heat,
              "heat_total_gj": sum(h["energy_gj"] for h in heat), "thermo": thermo,
              "heat_gj_m2_range": (min(per_m2), max(per_m2)) if (per_m2 := [h["gj_m2"] for h in heat if h["gj_m2"]]) else None,
@@ -594,8 +606,10 @@ def municipal_energy(ctx: Context) -> list[Result]:
              "thermo_saving_pct": percent_of(sum(x["saving_gj"] for x in thermo), sum(h["energy_gj"] for h in heat)),
              "thermo_minimum_pct": m.thermo_modernisation.minimum_saving_pct,
              "electricity_total_kwh": {y: sum(b["kwh"].get(y, 0) for b in electricity) for y in years},
-             "buildings": m.buildings, "source": m.source, "reference_source": ctx.params.source("reference_lighting_power")}
-    return [Result("municipal_energy", MunicipalEnergy(**value),
+             "reference_source": ctx.params.source("reference_lighting_power")}
+    buildings = tuple(MunicipalBuilding(b.name, b.built, b.heated_area_m2, features=b.features or None) for b in m.buildings)
+    value = MunicipalEnergy(buildings=buildings, source=m.source, consumption=MunicipalConsumption(**use))
+    return [Result("municipal_energy", value,
                    inputs=[f"{f}: buildings, balance_season, thermo_modernisation",
                     _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood")])]
 
@@ -610,9 +624,9 @@ class MunicipalThermo(FieldAccess):
 @producer
 def municipal_thermo(ctx: Context) -> list[Result]:
     """The thermo-modernisation part of `municipal_energy`, a result of its own so a section can require it."""
-    if not ctx.has("municipal_energy") or not ctx.value("municipal_energy").thermo:
+    m = ctx.value("municipal_energy").consumption if ctx.has("municipal_energy") else None
+    if m is None or not m.thermo:
         return []
-    m = ctx.value("municipal_energy")
     return [Result("municipal_thermo", MunicipalThermo(m.thermo, m.thermo_saving_gj),
                    inputs=["wynik: municipal_energy", "municipal_buildings.yaml: thermo_modernisation, buildings[].fuel_seasons"])]
 
