@@ -134,6 +134,6 @@ def test_a_third_scenario_gets_its_own_section(kluki_copy):
     assert [t.id for t in emissions] == ["t_sc_em_recommended", "t_sc_em_moderate", "t_sc_em_baseline"]
     assert emissions[1].caption == "Emisja zanieczyszczeń – Scenariusz umiarkowany"
     heat = next(t for t in document.tables() if t.id == "t_sc_heat_moderate")
-    assert emissions[1].number == heat.number + 1
+    assert heat.number is not None and emissions[1].number == heat.number + 1
     said = " ".join(b.text for b in sections["s_fc_emissions"].blocks if hasattr(b, "text")).replace("\xa0", " ")
     assert f"Emisje wszystkich scenariuszy zestawiono w tabelach {emissions[0].number}, {emissions[1].number} i {emissions[2].number} oraz" in said
