@@ -5,6 +5,7 @@ Naming: `_pct` / `Pct` hold percentages 0–100, `_share` / `Share` hold fractio
 Every number a user writes is finite (no .inf/.nan) and bounded (see `Quantity`)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -43,6 +44,12 @@ def percent_of(part: float, whole: float) -> float:
 def percent_change(value: float, base: float) -> float:
     """Δ = 100 · value / base − 100 [%]: the change of a quantity against its base year (0 when the base is 0)."""
     return 100 * value / base - 100 if base else 0.0
+
+
+def total_of(values: Iterable[float | None]) -> float:
+    """Σ x_i: the total of a table's column or row ("Razem"), in the unit of the values; an absent value counts
+    as 0. Results hold their totals (blocks only lay them out), so every total is one recorded calculation."""
+    return sum(v or 0 for v in values)
 
 
 def mean_per(total: float, count: float) -> float | None:

@@ -51,7 +51,7 @@ def sector_indicator(ctx: Context, sector: str, **_) -> TableData | None:
     rows = []
     for p in s.periods:
         rows.append([p.period, p.area_share_pct, p.thermo_share_pct, p.ek_before_kwh_m2a, p.ek_after_kwh_m2a, p.ek_period_kwh_m2a])
-    rows.append(["Wskaźnik ważony sektora", sum(p.area_share_pct for p in s.periods), None, None, None, s.indicator_kwh_m2a])
+    rows.append(["Wskaźnik ważony sektora", s.area_share_total_pct, None, None, None, s.indicator_kwh_m2a])
     cols = [Column("Okres budowy", None, kind="text"), Column("Udział powierzchni [%]", 1, kind="percent"),
             Column("Udział powierzchni po termomodernizacji [%]", 0, kind="percent"),
             Column("EK budynków niezmodernizowanych [kWh/(m²·rok)]", 1), Column("EK po termomodernizacji [kWh/(m²·rok)]", 1),
@@ -177,14 +177,15 @@ def boiler_mix(ctx: Context, fuel: str = "coal", **_) -> TableData | None:
     """The assumed boiler types of one solid fuel (coal or biomass): one table per fuel, so each column adds to 100 %."""
     ef = ctx.params.entry("emission_factors")
     mix = ctx.content.carriers.boiler_mix_pct
-    keys = [k for k in SECTOR_ORDER if mix.get(k, {}).get(fuel)]
+    totals = ctx.value("emissions").boiler_mix_total_pct.get(fuel, {})
+    keys = [k for k in SECTOR_ORDER if k in totals]
     ids: list[str] = []
     for k in keys:
         ids += [r for r in mix[k][fuel] if r not in ids]
     if not ids:
         return None
     rows = [[ef["rows"][r]["label"], *[mix[k][fuel].get(r) for k in keys]] for r in ids]
-    rows.append(["Razem", *[sum(mix[k][fuel].values()) for k in keys]])
+    rows.append(["Razem", *[totals[k] for k in keys]])
     cols = [Column("Typ urządzenia grzewczego", None, kind="text")] + [Column(f"{sector_label(ctx, k)} [%]", 0, kind="percent") for k in keys]
     return TableData(cols, rows, "Założenia opracowania", total_rows=[len(rows) - 1],
                      note=ctx.content.carriers.boiler_mix_note if fuel == "coal" else "")   # the note covers both; printed once

@@ -20,7 +20,7 @@ from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
-from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, mean_per, percent_change, percent_of
+from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, mean_per, percent_change, percent_of, total_of
 from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ---------------------
@@ -79,6 +79,8 @@ class CarrierTotals(FieldAccess):
 class SectorEmissions(BySector):
     """Result `emissions`: emissions of heating by sector and pollutant [Mg/a]."""
     total: dict[str, float] = field(default_factory=dict)
+    # Σ of the boiler-type shares assumed for coal and biomass, by fuel and sector [%] (carriers.yaml: boiler_mix_pct)
+    boiler_mix_total_pct: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -207,8 +209,10 @@ def carriers_and_emissions(ctx: Context) -> list[Result]:
                _carrier_totals(ctx, energy)]
     if c.boiler_mix_pct or not any(e.get(f, 0) for e in energy.values() for f in ("coal", "biomass")):
         emissions = sector_emissions(ctx, energy, c.boiler_mix_pct)
-        total = {p: sum(e[p] for e in emissions.values()) for p in em.POLLUTANTS}
-        results.append(Result("emissions", SectorEmissions(emissions, total),
+        by_pollutant = {p: sum(e[p] for e in emissions.values()) for p in em.POLLUTANTS}
+        mix_total = {fuel: {k: total_of(c.boiler_mix_pct[k][fuel].values()) for k in SECTOR_ORDER
+                            if c.boiler_mix_pct.get(k, {}).get(fuel)} for fuel in ("coal", "biomass")}
+        results.append(Result("emissions", SectorEmissions(emissions, by_pollutant, mix_total),
                               inputs=["wynik: carriers", "carriers.yaml: boiler_mix_pct", "rules/parameters/emission_factors.yaml"],
                               note=c.boiler_mix_note))
     return results
