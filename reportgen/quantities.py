@@ -14,6 +14,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 GJ_PER_KWH = 0.0036       # 1 kWh = 3,6 MJ
 GJ_PER_MWH = 3.6          # 1 MWh = 3,6 GJ
 MJ_PER_KWH = 3.6
+# display units of tables and charts (a block shows a result's GJ as TJ, kWh as MWh)
+GJ_PER_TJ = 1000.0
+KWH_PER_MWH = 1000.0
+MJ_PER_GJ = 1000.0
 
 # Upper bound of any quantity a content file may hold: far above every real gmina figure (the largest Polish
 # gmina uses ~1e8 GJ a year), far below where float arithmetic breaks down.

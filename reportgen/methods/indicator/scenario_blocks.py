@@ -5,6 +5,7 @@ from reportgen.blocks import ChartData, ChartSpec, TableData, carrier_label, cha
 from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
 from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS
+from reportgen.quantities import GJ_PER_TJ
 from reportgen.results import Context
 
 
@@ -88,7 +89,7 @@ def scenario_trajectories(ctx: Context, **_) -> ChartData:
     s = ctx.value("scenarios")
     base = ctx.value("heat").total_final_gj
     years = [ctx.content.gmina.base_year, *s.years]
-    series = [(v.scenario.label.split(" – ")[0], [base / 1000, *[v.years[y].final_gj / 1000 for y in s.years]])
+    series = [(v.scenario.label.split(" – ")[0], [base / GJ_PER_TJ, *[v.years[y].final_gj / GJ_PER_TJ for y in s.years]])
               for v in s.scenarios.values()]
     return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
                      ["scenarios"])
@@ -107,11 +108,11 @@ def _carriers_by_year(ctx: Context, scenario: str) -> tuple[list[str], list[dict
 def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
     years = ctx.value("scenarios").years
     carriers, data = _carriers_by_year(ctx, scenario)
-    rows = [[carrier_label(ctx, c), *[d.get(c, 0) / 1000 for d in data]] for c in carriers]
+    rows = [[carrier_label(ctx, c), *[d.get(c, 0) / GJ_PER_TJ for d in data]] for c in carriers]
     s = ctx.value("scenarios")
     sc = _scenario(ctx, scenario)
     totals = [s.base_carriers_total_gj, *[sc.years[y].carriers_total_gj for y in years]]
-    rows.append(["Razem", *[t / 1000 for t in totals]])
+    rows.append(["Razem", *[t / GJ_PER_TJ for t in totals]])
     cols = [Column("Nośnik energii", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [TJ/rok]", 2),
             *[Column(f"{y} [TJ/rok]", 2) for y in years]]
     return TableData(cols, rows, OWN, total_rows=[len(rows) - 1], provenance=["scenarios"])
@@ -121,7 +122,7 @@ def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
 def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
     years = [ctx.content.gmina.base_year, *ctx.value("scenarios").years]
     carriers, data = _carriers_by_year(ctx, scenario)
-    series = [(carrier_label(ctx, c), [d.get(c, 0) / 1000 for d in data]) for c in carriers]
+    series = [(carrier_label(ctx, c), [d.get(c, 0) / GJ_PER_TJ for d in data]) for c in carriers]
     return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
                      ["scenarios"])
 

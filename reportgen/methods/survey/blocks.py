@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportgen.blocks import ChartData, ChartSpec, TableData, chart, label, sector_label, table
 from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
+from reportgen.quantities import KWH_PER_MWH, MJ_PER_GJ
 from reportgen.render.numbers import NBSP, fmt
 from reportgen.results import Context
 
@@ -91,7 +92,7 @@ def locality_population(ctx: Context, **_) -> TableData:
     years = milestones(ctx, p.years)
     base = p.register_base_year
     rows = [[name, *[series[y] for y in years]] for name, series in p.localities.items()]
-    rows.append(["Razem", *[sum(series[y] for series in p.localities.values()) for y in years]])
+    rows.append(["Razem", *[p.forecast_total[y] for y in years]])
     cols = [Column("Miejscowość", None, kind="text")] + [
         Column(f"{y}" + (" (ewidencja)" if y == base else ""), 0) for y in years]
     return TableData(cols, rows, based_on(p.localities_source, p.source), total_rows=[len(rows) - 1],
@@ -105,7 +106,7 @@ def locality_population(ctx: Context, **_) -> TableData:
 def tariff_consumption(ctx: Context, **_) -> TableData:
     e = ctx.value("el_tariffs")
     years = e.years_measured
-    rows = [[TARIFF_LABELS.get(g, g), *[e.kwh[y].get(g, 0) / 1000 for y in years]] for g in e.groups]
+    rows = [[TARIFF_LABELS.get(g, g), *[e.kwh[y].get(g, 0) / KWH_PER_MWH for y in years]] for g in e.groups]
     rows.append(["Razem", *[e.totals.total_mwh[y] for y in years]])
     cols = [Column("Grupa taryfowa", None, kind="text")] + [Column(f"{y} [MWh]", 3) for y in years]
     return TableData(cols, rows, e.source or e.operator, total_rows=[len(rows) - 1], provenance=["el_tariffs"])
@@ -165,7 +166,7 @@ def locality_electricity(ctx: Context, **_) -> TableData | None:
     years = milestones(ctx, sorted(next(iter(loc.values()))))
     base_pop = e.localities_base_population or {}
     rows = [[name, base_pop.get(name), *[series[y] for y in years]] for name, series in loc.items()]
-    rows.append(["Razem", sum(base_pop.values()) if base_pop else None, *[sum(s[y] for s in loc.values()) for y in years]])
+    rows.append(["Razem", e.localities_base_population_total, *[e.localities_total_mwh[y] for y in years]])
     cols = [Column("Miejscowość", None, kind="text"), Column(f"Liczba mieszkańców {last}", 0)] + [
         Column(f"{y}" + (" (dane)" if y == last else "") + " [MWh]", 2 if y == last else 1) for y in years]
     note = (f"Ei(rok) = EG(rok) · Pi(rok) / ΣP(rok): zużycie gospodarstw domowych (taryfa G; po {last} r. – trend) "
@@ -259,7 +260,7 @@ def municipal_electricity(ctx: Context, **_) -> TableData | None:
     last = years[-1]
     rows = [[b["name"], b["area_m2"], *[b["kwh"].get(y) for y in years], b["specific"].get(last), b["reference_kwh_m2"]]
             for b in m.electricity]
-    rows.append(["Razem", None, *[sum(b["kwh"].get(y, 0) for b in m.electricity) for y in years], None, None])
+    rows.append(["Razem", None, *[m.electricity_total_kwh[y] for y in years], None, None])
     cols = [Column("Obiekt", None, kind="text"), Column("Powierzchnia ogrzewana [m²]", 2)] + [
         Column(f"{y} [kWh]", 0) for y in years] + [Column(f"{last} [kWh/m²]", 2), Column("Wartość referencyjna – oświetlenie [kWh/m²]", 0)]
     above = [b["name"] for b in m.electricity if b["above_reference"]]
@@ -289,14 +290,12 @@ def municipal_heat(ctx: Context, **_) -> TableData | None:
         q = h["quantities"]
         rows.append([h["name"], h["area_m2"], q.get("oil_l") or None, q.get("coal_t") or None, q.get("wood_mp") or None,
                      h["energy_gj"], h["gj_m2"]])
-    rows.append(["Razem", None, sum(h["quantities"].get("oil_l", 0) for h in m.heat),
-                 sum(h["quantities"].get("coal_t", 0) for h in m.heat), sum(h["quantities"].get("wood_mp", 0) for h in m.heat),
-                 m.heat_total_gj, None])
+    rows.append(["Razem", None, *[m.fuel_totals[k] for k in ("oil_l", "coal_t", "wood_mp")], m.heat_total_gj, None])
     cols = [Column("Obiekt", None, kind="text"), Column("Powierzchnia ogrzewana [m²]", 2), Column("Olej opałowy [l]", 0),
             Column("Węgiel [t]", 2), Column("Drewno [mp]", 1), Column("Energia paliw [GJ/rok]", 2),
             Column("Wskaźnik [GJ/(m²·rok)]", 2)]
     lhv = m.lhv_gj
-    note = (f"Wartości opałowe: olej {fmt(lhv['oil_l'] * 1000, 1)} MJ/l, węgiel {fmt(lhv['coal_t'], 1)} GJ/t, "
+    note = (f"Wartości opałowe: olej {fmt(lhv['oil_l'] * MJ_PER_GJ, 1)} MJ/l, węgiel {fmt(lhv['coal_t'], 1)} GJ/t, "
             f"drewno {fmt(lhv['wood_mp'], 1)} GJ/mp.")
     return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], note=note,
                      provenance=["municipal_energy"])
@@ -308,7 +307,7 @@ def municipal_thermo(ctx: Context, **_) -> TableData | None:
     if not m.thermo:
         return None
     rows = [[t["name"], t["energy_gj"], t["saving_gj"]] for t in m.thermo]
-    rows.append(["Razem", sum(t["energy_gj"] for t in m.thermo), sum(t["saving_gj"] for t in m.thermo)])
+    rows.append(["Razem", m.thermo_energy_gj, m.thermo_saving_gj])
     cols = [Column("Obiekt", None, kind="text"), Column(f"Zużycie energii paliw w sezonie {m.season} [GJ]", 2),
             Column(f"Oszczędność przy {fmt(m.thermo_minimum_pct, 0)} % [GJ/rok]", 2)]
     return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], provenance=["municipal_energy"])
@@ -331,8 +330,8 @@ def boiler_age(ctx: Context, **_) -> TableData:
 def thermo_intentions(ctx: Context, **_) -> TableData:
     s = ctx.value("residential_savings")
     t = s.intentions
-    rows = [[p, *[row.get(k, 0) for k, _ in ANSWERS], sum(row.values())] for p, row in t.items()]
-    rows.append(["Razem", *[sum(row.get(k, 0) for row in t.values()) for k, _ in ANSWERS], sum(sum(r.values()) for r in t.values())])
+    rows = [[p, *[row.get(k, 0) for k, _ in ANSWERS], s.intention_period_m2[p]] for p, row in t.items()]
+    rows.append(["Razem", *[s.intention_answer_m2.get(k, 0) for k, _ in ANSWERS], s.intention_total_m2])
     cols = [Column("Okres instalacji kotła", None, kind="text")] + [Column(f"„{label}” [m²]", 1) for _, label in ANSWERS] + [
         Column("Razem [m²]", 1)]
     return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1],
@@ -368,11 +367,9 @@ def thermo_savings(ctx: Context, **_) -> TableData:
 @table("boiler_intentions", needs=("residential_savings",))
 def boiler_intentions(ctx: Context, **_) -> TableData:
     s = ctx.value("residential_savings")
-    c, a = s.boiler_counts, s.boiler_areas
-    rows = []
-    for p in c:
-        rows.append([p, sum(c[p].values()), c[p].get("will", 0), c[p].get("done", 0), sum(a[p].values()), a[p].get("will", 0)])
-    rows.append(["Razem", *[sum(r[i] for r in rows) for i in range(1, 6)]])
+    c, a, age = s.boiler_counts, s.boiler_areas, s.boiler_age
+    rows = [[p, age.counts[p], c[p].get("will", 0), c[p].get("done", 0), age.areas[p], a[p].get("will", 0)] for p in c]
+    rows.append(["Razem", *[s.boiler_intention_totals[k] for k in ("count", "will", "done", "area_m2", "will_area_m2")]])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Kotły [szt.]", 0), Column("w tym „wymienię” [szt.]", 0),
             Column("w tym „wymienione” [szt.]", 0), Column("Powierzchnia ogrzewana [m²]", 1), Column("w tym „wymienię” [m²]", 1)]
     return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
@@ -550,14 +547,10 @@ def ash_by_fuel(ctx: Context, **_) -> TableData | None:
     e = ctx.value("fuel_emissions")
     if not e.ash:
         return None
-    sectors = [s for s in SECTOR_ORDER if any(s in a["sectors"] for a in e.ash)]
-    rows = []
-    for a in e.ash:
-        per = a["sectors"]
-        rows.append([fuel_label(ctx, a["fuel"]), sum(v["mass_t"] for v in per.values()), a["ash_content_pct"],
-                     *[per[s]["ash_t"] if s in per else None for s in sectors], sum(v["ash_t"] for v in per.values())])
-    rows.append(["Razem", sum(r[1] for r in rows), None, *[sum(r[3 + i] or 0 for r in rows) for i in range(len(sectors))],
-                 sum(r[-1] for r in rows)])
+    sectors = list(e.ash_by_sector_t)
+    rows = [[fuel_label(ctx, a["fuel"]), a["mass_t"], a["ash_content_pct"],
+             *[a["sectors"][s]["ash_t"] if s in a["sectors"] else None for s in sectors], a["ash_t"]] for a in e.ash]
+    rows.append(["Razem", e.ash_mass_total_t, None, *[e.ash_by_sector_t[s] for s in sectors], e.ash_total_t])
     cols = [Column("Paliwo", None, kind="text"), Column("Masa paliwa [t/rok]", 1), Column("Zawartość popiołu [%]", 1, kind="percent")] + [
         Column(f"Popiół – {sector_label(ctx, s).lower()} [t/rok]", 2) for s in sectors] + [Column("Popiół razem [t/rok]", 2)]
     note = ("Popiół = masa paliwa × zawartość popiołu; drewno: masa z objętości (gęstość drewna opałowego). "
@@ -575,7 +568,7 @@ def wood_resources(ctx: Context, **_) -> TableData:
              "processing_residues": f"{fmt(b.forest_ha, 0)} ha lasów; Fp = {fmt(b.fp_pct, 2)} %; odpady 20 % masy",
              "orchard_wood": f"{fmt(b.orchard_ha, 0)} ha sadów", "roadside_wood": f"{fmt(b.road_km, 2)} km dróg"}
     rows = [[BIOMASS_LABELS[k], basis.get(k, ""), w.volume_m3, w.mass_t] for k, w in b.wood.items()]
-    rows.append(["Razem", "", sum(w.volume_m3 for w in b.wood.values()), sum(w.mass_t for w in b.wood.values())])
+    rows.append(["Razem", "", b.wood_volume_m3, b.wood_mass_t])
     cols = [Column("Źródło drewna", None, kind="text"), Column("Podstawa obliczeń", None, kind="text"),
             Column("Zasoby [m³/rok]", 2), Column("Zasoby [t/rok]", 2)]
     p = ctx.params
@@ -591,7 +584,7 @@ def straw_production(ctx: Context, **_) -> TableData:
     b = ctx.value("biomass")
     rows = [[ctx.vocabulary["crops"].get(c["crop"], {}).get("label", c["crop"]), c["area_ha"], c["yield_t_ha"], c["straw_ratio"],
              c["straw_t"]] for c in b.crops]
-    rows.append(["Razem", sum(c["area_ha"] for c in b.crops), None, None, b.straw_production_t])
+    rows.append(["Razem", b.crops_area_ha, None, None, b.straw_production_t])
     cols = [Column("Uprawa", None, kind="text"), Column("Powierzchnia [ha]", 2), Column("Plon ziarna [t/ha]", 1),
             Column("Stosunek słomy do ziarna", 2), Column("Produkcja słomy [t/rok]", 2)]
     return TableData(cols, rows, based_on(b.agri_source, ctx.params.source("grain_yield")), total_rows=[len(rows) - 1],
@@ -604,7 +597,7 @@ def livestock_straw(ctx: Context, **_) -> TableData:
     rows = [[SPECIES_LABELS.get(h["species"], h["species"]), h["count"], h["feed_total_t"], h["bedding_total_t"],
              h["manure_total_t"]] for h in b.herd]
     ls = b.livestock
-    rows.append(["Razem", sum(h["count"] for h in b.herd), ls.feed_t, ls.bedding_t, ls.manure_t])
+    rows.append(["Razem", b.herd_count, ls.feed_t, ls.bedding_t, ls.manure_t])
     cols = [Column("Zwierzęta", None, kind="text"), Column("Pogłowie [szt.]", 0), Column("Słoma na paszę [t/rok]", 1),
             Column("Słoma na ściółkę [t/rok]", 1), Column("Produkcja obornika [t/rok]", 1)]
     return TableData(cols, rows, based_on(b.agri_source, ctx.params.source("straw_feed_per_head")), total_rows=[len(rows) - 1],

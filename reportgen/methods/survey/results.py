@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen.common_results import (
+    SECTOR_ORDER,
     ElectricityNetwork,
     LuminaireGroup,
     MunicipalBuilding,
@@ -45,7 +46,7 @@ from reportgen.methods.survey.calc import municipal as mu
 from reportgen.methods.survey.calc import savings as sv
 from reportgen.methods.survey.calc import solar_wind as sw
 from reportgen.methods.survey.calc import trend as tr
-from reportgen.quantities import mean_per, percent_change, percent_of
+from reportgen.quantities import mean_per, percent_change, percent_of, total_of
 from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ----------------------
@@ -106,6 +107,8 @@ class ElectricityTariffs(FieldAccess):
     survey: Any = None
     localities_base: Any = None
     localities_base_population: Any = None
+    localities_base_population_total: float | None = None
+    localities_total_mwh: dict[int, float] | None = None     # households of all localities, by year
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,9 @@ class MunicipalConsumption(FieldAccess):
     thermo_saving_gj: float
     thermo_saving_pct: float
     thermo_minimum_pct: float
+    thermo_energy_gj: float                           # fuel energy of the thermo-modernisation candidates
     electricity_total_kwh: dict[int, float]
+    fuel_totals: dict[str, float]                     # oil_l, coal_t, wood_mp of all buildings in the season
     reference_source: str
 
 
@@ -191,7 +196,9 @@ class FuelEmissions(FieldAccess):
     by_sector: Any
     total: Any
     energy_by_row: Any
-    ash: Any
+    ash: Any                                 # per ash fuel: mass_t, ash_t (all sectors) and by sector
+    ash_mass_total_t: float
+    ash_by_sector_t: dict[str, float]
     year: int
     factor_source: str
     co2_source: str
@@ -227,6 +234,10 @@ class ResidentialSavings(FieldAccess):
     saving_applied: str
     saving_pct: float
     boiler_age: BoilerAge
+    intention_period_m2: dict[str, float]    # thermo-modernisation intentions: all answers of each period [m²]
+    intention_answer_m2: dict[str, float]    # each answer over all periods [m²]
+    intention_total_m2: float
+    boiler_intention_totals: dict[str, float]   # count, will, done, area_m2, will_area_m2 over all periods
     source: str
     buildings: Any = None
     coal_share_pct: float | None = None
@@ -267,6 +278,10 @@ class DemandForecast(FieldAccess):
 class BiomassResources(FieldAccess):
     """Result `biomass`: Inventory of biomass and biogas resources, energy and technical potential."""
     wood_technical_gj: float                 # technical potential of the wood resources together
+    wood_volume_m3: float                    # the wood resources together
+    wood_mass_t: float
+    crops_area_ha: float                     # the crops giving straw together
+    herd_count: float                        # livestock together
     fe_pct: float
     fp_pct: float
     share_basis: str
@@ -497,9 +512,13 @@ def el_tariffs(ctx: Context) -> list[Result]:
         if base_pop is not None:
             value["localities_base"] = es.distribute_by_population(tot.households_mwh[last], base_pop)
             value["localities_base_population"] = base_pop
+            value["localities_base_population_total"] = total_of(base_pop.values())
         years = [y for y in homes if y in pop.totals]
-        value["localities"] = es.locality_forecast_mwh(
+        localities = es.locality_forecast_mwh(
             {name: {y: series[y] for y in years} for name, series in pop.localities.items()}, {y: homes[y] for y in years})
+        value["localities"] = localities
+        value["localities_total_mwh"] = {y: total_of(series[y] for series in localities.values())
+                                         for y in next(iter(localities.values()), {})}
         inputs.append("wynik: population")
     hs = ctx.content.household_survey
     if hs is not None:
@@ -605,7 +624,9 @@ def municipal_energy(ctx: Context) -> list[Result]:
              "thermo_saving_gj": sum(x["saving_gj"] for x in thermo),
              "thermo_saving_pct": percent_of(sum(x["saving_gj"] for x in thermo), sum(h["energy_gj"] for h in heat)),
              "thermo_minimum_pct": m.thermo_modernisation.minimum_saving_pct,
-             "electricity_total_kwh": {y: sum(b["kwh"].get(y, 0) for b in electricity) for y in years},
+             "thermo_energy_gj": total_of(x["energy_gj"] for x in thermo),
+             "electricity_total_kwh": {y: total_of(b["kwh"].get(y, 0) for b in electricity) for y in years},
+             "fuel_totals": {k: total_of(h["quantities"].get(k, 0) for h in heat) for k in ("oil_l", "coal_t", "wood_mp")},
              "reference_source": ctx.params.source("reference_lighting_power")}
     buildings = tuple(MunicipalBuilding(b.name, b.built, b.heated_area_m2, features=b.features or None) for b in m.buildings)
     value = MunicipalEnergy(buildings=buildings, source=m.source, consumption=MunicipalConsumption(**use))
@@ -738,12 +759,17 @@ def fuel_emissions(ctx: Context) -> list[Result]:
             else:
                 raise UserError(f"{ctx.content.folder / f}, klucz ash_fuels: popiół liczy się z masy paliwa; {fu} podano w {unit}.")
             per_sector[sector] = {"mass_t": mass, "ash_t": ef.ash_t(mass, content_pct)}
-        ash.append({"fuel": fu, "ash_content_pct": content_pct, "param": pid, "sectors": per_sector})
+        ash.append({"fuel": fu, "ash_content_pct": content_pct, "param": pid, "sectors": per_sector,
+                    "mass_t": total_of(v["mass_t"] for v in per_sector.values()),
+                    "ash_t": total_of(v["ash_t"] for v in per_sector.values())})
+    ash_sectors = [sec for sec in SECTOR_ORDER if any(sec in a["sectors"] for a in ash)]
     value = {"rows": rows, "row_labels": {r: ctx.vocabulary["carriers"][r]["label"] for r in rows}, "factors": factors,
              "biogenic_rows": sorted(biogenic),
              "by_sector": by_sector, "total": total,
              "top_tsp_row": _largest(rows, {r: total.by_fuel_t[r]["tsp"] for r in rows}),
-             "ash_total_t": sum(v["ash_t"] for a in ash for v in a["sectors"].values()),
+             "ash_total_t": total_of(a["ash_t"] for a in ash), "ash_mass_total_t": total_of(a["mass_t"] for a in ash),
+             "ash_by_sector_t": {sec: total_of(a["sectors"][sec]["ash_t"] if sec in a["sectors"] else None for a in ash)
+                                 for sec in ash_sectors},
              "energy_by_row": total_energy, "ash": ash, "year": fuels.year,
              "factor_source": "; ".join(dict.fromkeys(ctx.params.source(f"ef_{r}") for r in rows)),
              "co2_source": ctx.params.source("ef_co2"),
@@ -760,6 +786,21 @@ def _boiler_age(boilers) -> BoilerAge:
     areas = {p: sum(row.values()) for p, row in boilers.area_m2.items()}
     return BoilerAge(counts, sv.row_shares_pct(counts), areas, sv.row_shares_pct(areas),
                      sum(counts.values()), sum(areas.values()))
+
+
+def _intention_totals(thermo_m2, boiler_count, boiler_area) -> dict[str, Any]:
+    """The totals of the survey's intention tables: by period and answer, and over all periods."""
+    answers = dict.fromkeys(k for row in thermo_m2.values() for k in row)
+    periods = list(boiler_count)
+    return {"intention_period_m2": {p: total_of(row.values()) for p, row in thermo_m2.items()},
+            "intention_answer_m2": {k: total_of(row.get(k, 0) for row in thermo_m2.values()) for k in answers},
+            "intention_total_m2": total_of(total_of(row.values()) for row in thermo_m2.values()),
+            "boiler_intention_totals": {
+                "count": total_of(total_of(boiler_count[p].values()) for p in periods),
+                "will": total_of(boiler_count[p].get("will", 0) for p in periods),
+                "done": total_of(boiler_count[p].get("done", 0) for p in periods),
+                "area_m2": total_of(total_of(boiler_area[p].values()) for p in periods),
+                "will_area_m2": total_of(boiler_area[p].get("will", 0) for p in periods)}}
 
 
 @producer
@@ -781,6 +822,7 @@ def residential_savings(ctx: Context) -> list[Result]:
              "intentions": s.thermo_intentions_m2, "intention_shares": sv.column_shares_pct(s.thermo_intentions_m2),
              "boiler_counts": s.boilers.count, "boiler_areas": s.boilers.area_m2,
              "boiler_age": _boiler_age(s.boilers), "old_periods": list(s.old_periods),
+             **_intention_totals(s.thermo_intentions_m2, s.boilers.count, s.boilers.area_m2),
              "thermo": thermo, "boilers": boilers, "boiler": boiler, "assumptions": a, "saving_applied": a.saving_applied,
              "saving_pct": saving_pct, "source": s.source}
     inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, old_periods, assumptions",
@@ -928,7 +970,9 @@ def biomass(ctx: Context) -> list[Result]:
                                                           ("agro_food_biogas", b.agro_food_biogas)) if not src.available]
     value = {"fe_pct": fe, "fp_pct": fp, "share_basis": b.forest_energy_share, "wood": wood, "forest_ha": b.forest_ha,
              "road_km": b.road_km, "orchard_ha": a.orchard_ha, "crops": crops, "straw_production_t": production,
-             "herd": herd, "livestock": livestock, "organic_balance_t": organic, "straw": straw, "hay_t": hay,
+             "herd": herd, "livestock": livestock, "herd_count": total_of(h["count"] for h in herd),
+             "wood_volume_m3": total_of(w.volume_m3 for w in wood.values()), "wood_mass_t": total_of(w.mass_t for w in wood.values()),
+             "crops_area_ha": total_of(c["area_ha"] for c in crops), "organic_balance_t": organic, "straw": straw, "hay_t": hay,
              "meadow_ha": a.meadow_ha, "marginal_gross_ha": marginal_gross, "marginal_net_ha": marginal_net,
              "marginal_classes": list(a.marginal_arable_classes), "protected_ha": a.protected_area_ha,
              "energy_crops_t": crops_t, "energy_crops_gross_t": crops_gross_t, "plantations_ha": a.energy_plantations_ha,
