@@ -218,7 +218,8 @@ def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> 
     return {**entry, "value": value, "source": source, "value_date": day}
 
 
-def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:   # noqa: C901 – one check per field, in file order
+def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:
+    """The problems of one entry of rules/parameters/*.yaml: one check per field, in file order."""
     problems = []
     line = lines.line_of((pid,))
     where = f"{label}, wiersz {line}, klucz {pid}"
@@ -235,19 +236,26 @@ def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:   # noqa: 
     if "value" in entry and _is_number(entry["value"]) and (why := constraint_problem(entry, entry["value"])):
         problems.append(f"{where}.value: {why}.")
     if _is_dated(entry.get("values")):
-        if "value" in entry:
-            problems.append(f"{where}: podaj value albo values z datami, nie oba.")
-        if entry.get("dated_by") not in ("document_date", "base_year"):
-            problems.append(f"{where}.dated_by: parametr z wartościami datowanymi wymaga dated_by: document_date "
-                            f"(prawo, normy) albo base_year (statystyka).")
-        for day, point in entry["values"].items():
-            value = point.get("value") if isinstance(point, dict) else point
-            why = constraint_problem(entry, value)
-            if why:
-                problems.append(f"{label}, wiersz {lines.line_of((pid, 'values', str(day)))}, klucz {pid}.values.{day}: {why}.")
+        problems.extend(_dated_entry_problems(pid, entry, label, lines, where))
     for key in ("valid_from", "valid_to"):
         if entry.get(key) is not None and not isinstance(entry[key], dt.date):
             problems.append(f"{where}.{key}: oczekiwano daty RRRR-MM-DD.")
+    return problems
+
+
+def _dated_entry_problems(pid: str, entry: dict, label: str, lines, where: str) -> list[str]:
+    """An entry with dated values: values or value (not both), dated_by, each value within the entry's limits."""
+    problems = []
+    if "value" in entry:
+        problems.append(f"{where}: podaj value albo values z datami, nie oba.")
+    if entry.get("dated_by") not in ("document_date", "base_year"):
+        problems.append(f"{where}.dated_by: parametr z wartościami datowanymi wymaga dated_by: document_date "
+                        f"(prawo, normy) albo base_year (statystyka).")
+    for day, point in entry["values"].items():
+        value = point.get("value") if isinstance(point, dict) else point
+        why = constraint_problem(entry, value)
+        if why:
+            problems.append(f"{label}, wiersz {lines.line_of((pid, 'values', str(day)))}, klucz {pid}.values.{day}: {why}.")
     return problems
 
 
@@ -259,14 +267,26 @@ def _override_lines(label: str):
         return None
 
 
-def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",  # noqa: C901
+def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",
                     as_of: dt.date | None = None, base_year: int | None = None) -> Parameters:
     """The parameter set of one build. `as_of` (the document date) and `base_year` pick the value of each dated
     entry (see the module docstring)."""
-    folder = Path(folder) if folder else rules_dir() / "parameters"
+    problems: list[str] = []
+    entries, files = _read_normative(Path(folder) if folder else rules_dir() / "parameters", as_of, base_year, problems)
+    params = Parameters(entries=entries, files=files)
+    overrides = overrides or {}
+    _add_gmina_parameters(params, overrides, problems)      # the gmina's own parameters first, then the overrides
+    _apply_overrides(params, overrides, overrides_label, problems)
+    if problems:
+        raise UserError(problems)
+    return params
+
+
+def _read_normative(folder: Path, as_of: dt.date | None, base_year: int | None,
+                    problems: list[str]) -> tuple[dict[str, dict], dict[str, str]]:
+    """Every entry of rules/parameters/*.yaml (id → entry, id → file name), dated entries resolved for the build."""
     entries: dict[str, dict] = {}
     files: dict[str, str] = {}
-    problems: list[str] = []
     for path in sorted(folder.glob("*.yaml")):
         data, lines = load_yaml(path)
         if not isinstance(data, dict):
@@ -279,24 +299,38 @@ def load_parameters(folder: Path | None = None, overrides: dict | None = None, o
             entries[pid] = entry
             files[pid] = path.name
             if isinstance(entry, dict) and _is_dated(entry.get("values")) and not problems:
-                try:
-                    entries[pid] = resolve_dated(entry, as_of, base_year)
-                except KeyError:   # an error only if a calculator asks for it (Parameters.value)
-                    when = f"w roku bazowym {base_year}" if entry.get("dated_by") == "base_year" else f"w dniu {as_of}"
-                    entries[pid] = {**entry, "missing": f"{path}, klucz {pid}: brak wartości obowiązującej {when} "
-                                                        f"(najwcześniejsza: {min(entry['values'])})."}
-    params = Parameters(entries=entries, files=files)
-    overrides = overrides or {}
-    for pid, spec in overrides.items():           # the gmina's own parameters first, then the overrides
+                entries[pid] = _resolved(entry, pid, path, as_of, base_year)
+    return entries, files
+
+
+def _resolved(entry: dict, pid: str, path: Path, as_of: dt.date | None, base_year: int | None) -> dict:
+    """A dated entry as of the build; without a value in force, an entry that is an error only if a calculator
+    asks for it (Parameters.value)."""
+    try:
+        return resolve_dated(entry, as_of, base_year)
+    except KeyError:
+        when = f"w roku bazowym {base_year}" if entry.get("dated_by") == "base_year" else f"w dniu {as_of}"
+        return {**entry, "missing": f"{path}, klucz {pid}: brak wartości obowiązującej {when} "
+                                    f"(najwcześniejsza: {min(entry['values'])})."}
+
+
+def _add_gmina_parameters(params: Parameters, overrides: dict, problems: list[str]) -> None:
+    """content/<gmina>/parameters/*.yaml: parameters the normative set does not have (an id clash is an error)."""
+    for pid, spec in overrides.items():
         if not isinstance(spec, GminaParameter):
             continue
-        if pid in entries:
-            problems.append(f"{spec.origin}, klucz {pid}: parametr {pid} jest już zdefiniowany w rules/parameters/{files[pid]}; "
+        if pid in params.entries:
+            problems.append(f"{spec.origin}, klucz {pid}: parametr {pid} jest już zdefiniowany w rules/parameters/{params.files[pid]}; "
                             f"wartość normatywną zmienia się w parameters.yaml (value i reason), a dokument wykazuje tę zmianę.")
             continue
-        entries[pid] = spec.entry.model_dump(exclude_none=True)
-        files[pid] = spec.origin
+        params.entries[pid] = spec.entry.model_dump(exclude_none=True)
+        params.files[pid] = spec.origin
         params.gmina_ids.append(pid)
+
+
+def _apply_overrides(params: Parameters, overrides: dict, overrides_label: str, problems: list[str]) -> None:
+    """content/<gmina>/parameters.yaml: a new value (with the reason) of a normative scalar, listed in the document."""
+    entries, files = params.entries, params.files
     override_lines = _override_lines(overrides_label) if any(
         not isinstance(s, GminaParameter) for s in overrides.values()) else None
     for pid, spec in overrides.items():
@@ -320,6 +354,3 @@ def load_parameters(folder: Path | None = None, overrides: dict | None = None, o
         default = entries[pid]["value"]
         entries[pid] = {**entries[pid], "value": spec["value"], "source": f"dane gminy: {spec['reason']}"}
         params.overrides.append(Override(pid, default, spec["value"], spec["reason"]))
-    if problems:
-        raise UserError(problems)
-    return params
