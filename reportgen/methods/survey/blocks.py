@@ -1,4 +1,4 @@
-"""Tables and charts of the survey-and-statistics method (results of reportgen.results.survey).
+"""Tables and charts of the survey-and-statistics method (results of reportgen.methods.survey.results).
 
 Builders only arrange results into rows and chart specs; every "Źródło" line is built from the content's
 `source` fields and the parameters' `source`, never typed here. A builder whose data a gmina lacks returns
