@@ -29,6 +29,12 @@ def _scaled(value: float, decimals: int) -> float:
     return math.floor(round(abs(value) * 10 ** decimals, 6) + 0.5)
 
 
+def _exact(value: float, decimals: int) -> bool:
+    """value (nonzero) printed at decimals is value itself, not a rounding of it (nor zero)."""
+    scaled = value * 10 ** decimals
+    return round(scaled) != 0 and abs(scaled - round(scaled)) < 1e-6
+
+
 def is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -50,8 +56,7 @@ def decimals_for(values, declared: int | None) -> int:
     two_digits = min(MAX_DECIMALS, max(0, 1 - math.floor(math.log10(smallest))))
     if declared is not None:
         return declared if _scaled(smallest, declared) else max(declared, two_digits)
-    exact = next((d for d in range(MAX_DECIMALS) if all(abs(v * 10 ** d - round(v * 10 ** d)) < 1e-6 for v in nonzero)),
-                 MAX_DECIMALS)
+    exact = next((d for d in range(MAX_DECIMALS) if all(_exact(v, d) for v in nonzero)), MAX_DECIMALS)
     return min(exact, two_digits)
 
 
