@@ -248,8 +248,11 @@ def _step_context(step: Step, product, facts, t: Timeline, rules: ProcedureRules
     if step.id in ("display_notice", "rodo_clause"):
         ways = _comment_ways(p)
         comments_basis = rules.cite(rules.step("comment_register").basis, on)
+        # the period as published, counted as art. 57 KPA counts (start day not counted): a free last day or the
+        # gmina's own longer end makes it longer than the statutory minimum, and the notice must not say otherwise
         return _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
-                     display_days=t.display_days, ways=ways, ways_short="Uwagi można składać: " + "; ".join(ways) + ".",
+                     display_days=(t.display_end - d.display_start).days, ways=ways,
+                     ways_short="Uwagi można składać: " + "; ".join(ways) + ".",
                      rodo=rules.step("rodo_clause").in_force(d.display_notice), dpo=p.office.data_protection_officer,
                      comments_basis=comments_basis)
     if step.id == "comment_register":
