@@ -85,7 +85,7 @@ def test_old_solid_fuel_devices_replaced_faster_than_the_limit_warn():
     assert row.exceeds and pace.limit_pct_per_year == 6.67 and pace.limit_is_judgement
     # 2042: 100 % in 17 years = 5,88 %/year < 6,67 – plausible
     assert not next(r for r in pace.rows if r.year == 2042 and r.scenario == "optymistyczny").exceeds
-    assert ctx.value("plausibility_warnings")[0].startswith(
+    assert ctx.value("plausibility_warnings").lines[0].startswith(
         "scenariusz optymistyczny, 2030 r.: wymiana starych urządzeń na paliwa stałe 100 % zasobu z 2025 r., tj. 20,0 % rocznie")
     text = _text(doc, "s_fc_replacement")
     assert "Scenariusz optymistyczny przekracza tę granicę" in text and "jest to ocena autorów" in text

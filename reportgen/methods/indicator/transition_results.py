@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reportgen.methods.indicator.calc import electrification as ef
 from reportgen.methods.indicator.calc import emissions as em
+from reportgen.methods.indicator.transition_text import BuildNotice
 from reportgen.quantities import percent_of
 from reportgen.render.numbers import fmt
 from reportgen.results import Context, Result, producer, qualname
@@ -238,5 +239,5 @@ def replacement_pace(ctx: Context) -> list[Result]:
                       f"{fmt(r.replaced_pct, 0)} % zasobu z {base_year} r., tj. {fmt(r.pace_pct_per_year, 1)} % rocznie – więcej niż "
                       f"{fmt(limit, 2)} % rocznie ({check.limit_source}); scenariusz jest celem, nie prognozą – sprawdź scenarios.yaml"
                       for r in check.exceeded)
-        out.append(Result("plausibility_warnings", lines, [], ["wynik: replacement_pace"]))
+        out.append(Result("plausibility_warnings", BuildNotice(lines), [], ["wynik: replacement_pace"]))
     return out

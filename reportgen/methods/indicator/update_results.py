@@ -12,6 +12,7 @@ from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import update as up
 from reportgen.methods.indicator.calc.emissions import POLLUTANTS
 from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.methods.indicator.transition_text import BuildNotice, in_words
 from reportgen.methods.indicator.update_inputs import UPDATE_FILE
 from reportgen.quantities import percent_of
 from reportgen.render.numbers import fmt
@@ -317,14 +318,6 @@ def _co2_factors_text(prev: Context, ctx: Context) -> str:
             f"{ctx.content.gmina.base_year} – {_factor_text(ctx)}; zmiana CO₂ wynika także ze zmiany wskaźnika.")
 
 
-def in_words(vocabulary: dict, n: int, case: str) -> str:
-    """A count in running text: 1–9 in words in the grammatical case the sentence needs (rules/vocabulary.yaml,
-    numerals), other numbers in digits (Polish style: "w dwóch scenariuszach", "minęły cztery lata", "12 lat")."""
-    if 1 <= n <= 9:
-        return vocabulary["numerals"][case][n - 1]
-    return str(n)
-
-
 @producer
 def data_to_collect(ctx: Context) -> list[Result]:
     """Result `data_to_collect`: Polish lines for `reportgen build` – figures carried over, to be collected."""
@@ -333,4 +326,4 @@ def data_to_collect(ctx: Context) -> list[Result]:
         return []
     lines = tuple(f"{c.what} ({c.key}) – {CARRIED_NOTE.format(year=c.year)}" + (f"; źródło: {c.source}" if c.source else "")
                   for c in upd.carried_over)
-    return [Result("data_to_collect", lines, [], ["update.yaml: carried_over"])]
+    return [Result("data_to_collect", BuildNotice(lines), [], ["update.yaml: carried_over"])]
