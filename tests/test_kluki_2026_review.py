@@ -69,6 +69,7 @@ def test_the_2022_plan_keeps_the_deadlines_of_its_own_date(kluki_build):
 def test_a_deadline_on_the_document_date_has_passed():
     law = policies_on(dt.date(2025, 1, 1))
     act = law.regional("antismog", "łódzkie")
+    assert act is not None
     passed = {d.due: d.passed for d in law.deadlines(act)}
     assert passed == {dt.date(2025, 1, 1): True, dt.date(2026, 1, 1): False, dt.date(2028, 1, 1): False}
 
@@ -177,4 +178,4 @@ def test_financing_cites_fel_2021_2027_and_no_programme_that_has_ended(k26):
 def test_teryt_of_gmina_kluki(folder):
     # gmina wiejska Kluki, powiat bełchatowski: 10 01 05 2 (1001042 is gmina Kleszczów) – content/kluki-2026/gmina.yaml
     data, _ = load_yaml(ROOT / "content" / folder / "gmina.yaml")
-    assert data["teryt"] == "1001052"
+    assert isinstance(data, dict) and data["teryt"] == "1001052"
