@@ -106,7 +106,6 @@ class ReplacementCheck:
     limit_pct_per_year: float
     limit_source: str
     limit_is_judgement: bool         # the limit is an assumption of the authors (rules/parameters: judgement: true)
-    lifetime_years: float            # 100 / limit: the device lifetime the limit stands for
     rows: tuple[ReplacementPace, ...]
 
     @property
@@ -227,8 +226,7 @@ def replacement_pace(ctx: Context) -> list[Result]:
                                         pace, pace > limit))
     if not rows:
         return []
-    check = ReplacementCheck(limit, ctx.params.source(pid), bool(ctx.params.entry(pid).get("judgement")),
-                             100.0 / limit, tuple(rows))
+    check = ReplacementCheck(limit, ctx.params.source(pid), bool(ctx.params.entry(pid).get("judgement")), tuple(rows))
     out = [Result("replacement_pace", check, [qualname(ef.old_device_energy_gj), qualname(ef.replacement_pct_per_year),
                                               qualname(em.carrier_energy_gj), qualname(percent_of)],
                   ["wynik: scenarios", "wynik: heat", "carriers.yaml: shares_pct, boiler_mix_pct",

@@ -301,10 +301,10 @@ def plan_update(ctx: Context) -> list[Result]:
     return out
 
 
-def _factor_text(c: Context) -> str:
+def _factor_text(c: Context, whose: str) -> str:
     e = c.params.entry("electricity_co2_kobize")
     kind = "KOBiZE, dane za " + str(e["value_date"].year) + " r." if "value_date" in e and \
-        not str(e.get("source", "")).startswith("dane gminy") else "wskaźnik przyjęty w tym dokumencie"
+        not str(e.get("source", "")).startswith("dane gminy") else f"wskaźnik przyjęty w {whose}"
     return f"{fmt(e['value'], 0)} kg/MWh ({kind})"
 
 
@@ -314,8 +314,8 @@ def _co2_factors_text(prev: Context, ctx: Context) -> str:
     a, b = prev.params.value("electricity_co2_kobize"), ctx.params.value("electricity_co2_kobize")
     if a == b:
         return ""
-    return (f"CO₂ z ogrzewania elektrycznego: {prev.content.gmina.base_year} – {_factor_text(prev)}, "
-            f"{ctx.content.gmina.base_year} – {_factor_text(ctx)}; zmiana CO₂ wynika także ze zmiany wskaźnika.")
+    return (f"CO₂ z ogrzewania elektrycznego: {prev.content.gmina.base_year} – {_factor_text(prev, 'poprzednim projekcie')}, "
+            f"{ctx.content.gmina.base_year} – {_factor_text(ctx, 'aktualizacji')}; zmiana CO₂ wynika także ze zmiany wskaźnika.")
 
 
 @producer
