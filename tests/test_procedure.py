@@ -98,7 +98,8 @@ def test_register_waits_for_the_end_of_display():
 
 def test_obwieszczenie_dates_and_basis(kluki_package):
     text = _files(kluki_package)["06_obwieszczenie_wylozenie.docx"]
-    assert "od 25.07.2022 r. do 16.08.2022 r. (21 dni)" in text
+    # 25.07 → 16.08: 6 days to 31.07 + 16 = 22 (the 21st day, 15.08, is a holiday), as the procedure check says
+    assert "od 25.07.2022 r. do 16.08.2022 r. (22 dni)" in text
     assert "Na podstawie art. 19 ust. 6 i 7 ustawy z dnia 10 kwietnia 1997 r. – Prawo energetyczne" in text
     # a 2022 letter does not cite the consolidated text published in 2024 (rules/procedure.yaml: cite_from)
     assert "poz. 266" not in text

@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from conftest import shared_once
 
 from reportgen.render import pdf as pdf_module
 from reportgen.render.typeset import hyphen_points, words
@@ -31,12 +32,14 @@ class Rendered:
 
 
 def _render(build, tmp_path_factory, name):
-    folder = tmp_path_factory.mktemp(f"pdf-{name}")
-    docx_path = folder / f"{name}.docx"
-    docx_path.write_bytes(build.docx)
-    pdf_path = folder / f"{name}.pdf"
-    pdf_module.docx_to_pdf(docx_path, pdf_path)
-    return Rendered(build, pdf_path)
+    def render():
+        folder = tmp_path_factory.mktemp(f"pdf-{name}")
+        docx_path = folder / f"{name}.docx"
+        docx_path.write_bytes(build.docx)
+        pdf_path = folder / f"{name}.pdf"
+        pdf_module.docx_to_pdf(docx_path, pdf_path)
+        return Rendered(build, pdf_path)
+    return shared_once(tmp_path_factory, f"{name}-pdf", render)     # LibreOffice runs once per document, not per worker
 
 
 @pytest.fixture(scope="session")

@@ -66,7 +66,7 @@ def test_lighting_per_km_figure(knyszyn_blocks):
 def test_boiler_age_pies_are_tabela_30(knyszyn_blocks):
     spec = knyszyn_blocks["f_boiler_age"].chart_spec
     assert spec.kind == "pies"
-    assert spec.categories == ["do 1980", "1981-1990", "1991-2000", "2001-2010", "po 2010"]
+    assert spec.categories == ["do 1980", "1981–1990", "1991–2000", "2001–2010", "po 2010"]
     (_, count), (_, area) = spec.series
     assert count == pytest.approx([66, 69, 49, 58, 23])                 # Tabela 30, liczba źródeł [szt.]
     assert area == pytest.approx([7915, 9054.5, 7153, 8692, 3470])      # Tabela 30, powierzchnia ogrzewana [m²]

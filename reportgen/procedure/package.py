@@ -232,8 +232,10 @@ def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRul
                 for w in ("pismo", "ustnie do protokołu", "e-mail", "ePUAP")
                 if (w != "e-mail" or p.office.email) and (w != "ePUAP" or p.office.epuap)]
         comments_basis = rules.cite(rules.step("comment_register").basis, on)
+        # the period as published, counted as art. 57 KPA counts (start day not counted): a free last day or the
+        # gmina's own longer end makes it longer than the statutory minimum, and the notice must not say otherwise
         yield "", _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
-                        display_days=t.display_days, ways=ways, ways_short="Uwagi można składać: " + "; ".join(ways) + ".",
+                        display_days=(t.display_end - d.display_start).days, ways=ways, ways_short="Uwagi można składać: " + "; ".join(ways) + ".",
                         rodo=rodo_step.in_force(d.display_notice), dpo=p.office.data_protection_officer,
                         comments_basis=comments_basis)
     elif step.id == "comment_register":

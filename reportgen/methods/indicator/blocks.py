@@ -167,7 +167,7 @@ def emission_factors_used(ctx: Context, **_) -> TableData:
     used.sort(key=order.index)
     rows = [[ef["rows"][r]["label"], *ef["rows"][r]["values"]] for r in used]
     cols = [Column("Źródło ciepła / typ kotła", None, kind="text")] + [
-        Column(f"{label(ctx, 'pollutants', p)} [g/GJ]", 2) for p in ef["pollutants"]]
+        Column(f"{label(ctx, 'pollutants', p)} [g/GJ]") for p in ef["pollutants"]]   # decimals from the values
     return TableData(cols, rows, ef["source"], note="CO₂ ze spalania biomasy przyjęto jako 0 (emisja biogeniczna).")
 
 

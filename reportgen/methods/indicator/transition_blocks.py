@@ -25,7 +25,7 @@ def electrification_table(ctx: Context, **_) -> TableData:
     if has_ev:
         cols.append(Column("Energia elektryczna samochodów elektrycznych [MWh/rok]", 1))
     cols += [Column(f"Przyrost zużycia wobec {e.base_year} r. [MWh/rok]", 1), Column("Przyrost mocy szczytowej [kW]", 0),
-             Column("Zużycie łącznie [MWh/rok]", 0)]
+             Column("Zużycie energii elektrycznej w gminie [MWh/rok]", 0)]
     return TableData(cols, rows, "obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji "
                                  "(pompy ciepła, samochody elektryczne, mikroinstalacje)",
                      provenance=["electrification", "scenarios", "electricity"])

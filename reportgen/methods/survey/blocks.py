@@ -500,7 +500,7 @@ def renewable_share(ctx: Context, **_) -> TableData:
 def fuel_emission_factors(ctx: Context, **_) -> TableData:
     e = ctx.value("fuel_emissions")
     rows = [[e.row_labels[r], *[e.factors[r][p] for p, _ in POLLUTANTS]] for r in e.rows]
-    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [g/GJ]", 1) for p, _ in POLLUTANTS]
+    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [g/GJ]") for p, _ in POLLUTANTS]
     note = ("CO₂ ze spalania biomasy liczy się w bilansie jako 0 (emisja biogeniczna); wskaźnik podano, bo z niego wynika "
             "pozycja informacyjna w tabeli emisji.") if e.biogenic_rows else ""
     return TableData(cols, rows, f"{e.factor_source}; CO₂: {e.co2_source}", note=note, provenance=["fuel_emissions"])
