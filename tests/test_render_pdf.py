@@ -119,6 +119,18 @@ def test_table_of_contents_has_page_numbers(rendered):
     assert re.search(rf"{re.escape(first.number)} {re.escape(first.title[:20])}.*\.{{5,}}\s*\d+", rendered.text)
 
 
+@needs_renderer
+def test_no_index_entry_runs_into_its_page_number(rendered):
+    # "Tabela 12. … w roku bazowym 202518": an entry whose text ends at the margin must still have its page
+    # number apart (lo_update_export.PAGE_NUMBER_ROOM): after the caption come leader dots or a line break
+    flat = re.sub(r"\s+", " ", rendered.text)
+    doc = rendered.build.document
+    entries = [f"Tabela {t.number}. {t.caption}" for t in doc.tables()] + \
+              [f"Rysunek {f.number}. {f.caption}" for f in doc.figures()]
+    glued = [e for e in entries if re.search(re.escape(re.sub(r"\s+", " ", e)) + r"\d", flat)]
+    assert not glued, glued
+
+
 def test_pdf_option_without_libreoffice_says_how_to_install(kluki_copy, tmp_path, monkeypatch):
     from reportgen.cli import cli
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)

@@ -35,6 +35,7 @@ from reportgen.errors import UserError
 from reportgen.inputs.messages import _describe
 from reportgen.inputs.yamlio import format_path, load_yaml
 from reportgen.paths import rules_dir
+from reportgen.quantities import GJ_PER_MWH
 
 
 @dataclass
@@ -279,6 +280,7 @@ def load_parameters(folder: Path | None = None, overrides: dict | None = None, o
     _apply_overrides(params, overrides, overrides_label, problems)
     if problems:
         raise UserError(problems)
+    _link_electricity_co2(params.entries)
     return params
 
 
@@ -354,3 +356,47 @@ def _apply_overrides(params: Parameters, overrides: dict, overrides_label: str, 
         default = entries[pid]["value"]
         entries[pid] = {**entries[pid], "value": spec["value"], "source": f"dane gminy: {spec['reason']}"}
         params.overrides.append(Override(pid, default, spec["value"], spec["reason"]))
+
+
+class _UnresolvedRow(dict):
+    """A table row whose linked value has no point for this document (e.g. no KOBiZE factor before 2015): an error
+    naming the parameter only if a calculation or table reads its values."""
+
+    def __init__(self, row: dict, message: str):
+        super().__init__(row)
+        self.message = message
+
+    def __getitem__(self, key):
+        if key == "values":
+            raise UserError(self.message)
+        return super().__getitem__(key)
+
+
+def _link_electricity_co2(entries: dict[str, dict]) -> None:
+    """A row of an emission-factor table may take its CO₂ cell from a scalar parameter in kg/MWh
+    (`co2_kg_mwh_from: electricity_co2_kobize`): W [g/GJ] = w [kg/MWh] · 1000 / 3,6, so that the document uses one
+    dated KOBiZE factor everywhere. The row's label then names the year of the data (value_date) or, when the
+    gmina overrode the factor, nothing more (the override is listed with its reason)."""
+    for pid, entry in entries.items():
+        rows = entry.get("rows") if isinstance(entry, dict) else None
+        if not isinstance(rows, dict) or "co2" not in entry.get("pollutants", []):
+            continue
+        linked = {rid: row for rid, row in rows.items() if isinstance(row, dict) and row.get("co2_kg_mwh_from")}
+        if not linked:
+            continue
+        co2 = entry["pollutants"].index("co2")
+        new_rows = dict(rows)
+        for rid, row in linked.items():
+            source = entries.get(row["co2_kg_mwh_from"])
+            if source is None or "value" not in source:
+                why = source.get("missing") if source else None
+                new_rows[rid] = _UnresolvedRow(row, why or f"rules/parameters, klucz {pid}.rows.{rid}.co2_kg_mwh_from: "
+                                               f"brak parametru {row['co2_kg_mwh_from']!r} z wartością (kg/MWh).")
+                continue
+            values = list(row["values"])
+            values[co2] = source["value"] * 1000.0 / GJ_PER_MWH
+            label = row["label"]
+            if "value_date" in source and not str(source.get("source", "")).startswith("dane gminy"):
+                label = f"{label} (CO₂: KOBiZE, dane za {source['value_date'].year} r.)"
+            new_rows[rid] = {**row, "values": values, "label": label}
+        entries[pid] = {**entry, "rows": new_rows}

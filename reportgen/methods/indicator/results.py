@@ -97,6 +97,7 @@ class ElectricityForecast(FieldAccess):
     total_horizon_pct: float
     annual_years: list[int]                         # every year base … horizon (chart)
     annual_by_group: dict[str, list[float]]
+    data_year: int                                  # the year of the consumption data (≤ years[0]: carried over)
 
 
 @dataclass(frozen=True)
@@ -225,8 +226,10 @@ def electricity(ctx: Context) -> list[Result]:
         return []
     g = ctx.content.gmina
     steps = [(s.until, s.rate_pct_per_year) for s in e.growth]
-    years = [e.year, g.period.end, g.period.horizon]
-    table = {grp.id: {y: el.forecast_mwh(grp.mwh, e.year, y, steps, grp.grows) for y in years} for grp in e.groups}
+    # The forecast starts at the document's base year; consumption data of an earlier year (an update that carries
+    # them over, update.yaml) stand for the base year as they are – the table never starts before the base year.
+    years = [max(e.year, g.base_year), g.period.end, g.period.horizon]
+    table = {grp.id: {y: el.forecast_mwh(grp.mwh, years[0], y, steps, grp.grows) for y in years} for grp in e.groups}
     totals = {y: sum(table[grp.id][y] for grp in e.groups) for y in years}
     annual_years = list(range(years[0], years[-1] + 1))
     value = ElectricityForecast(
@@ -235,7 +238,7 @@ def electricity(ctx: Context) -> list[Result]:
         group_horizon_pct={grp.id: percent_of(table[grp.id][years[-1]], table[grp.id][years[0]]) for grp in e.groups},
         total_horizon_pct=percent_of(totals[years[-1]], totals[years[0]]), annual_years=annual_years,
         annual_by_group={grp.id: [el.forecast_mwh(grp.mwh, years[0], y, steps, grp.grows) for y in annual_years]
-                         for grp in e.groups})
+                         for grp in e.groups}, data_year=e.year)
     results = [Result("electricity", value, inputs=["electricity.yaml: groups, growth"])]
     if e.street_lighting is not None:
         results.append(Result("street_lighting", street_lighting(e.street_lighting, e.source or "dane gminy"),
