@@ -137,3 +137,9 @@ def test_a_third_scenario_gets_its_own_section(kluki_copy):
     assert heat.number is not None and emissions[1].number == heat.number + 1
     said = " ".join(b.text for b in sections["s_fc_emissions"].blocks if hasattr(b, "text")).replace("\xa0", " ")
     assert f"Emisje wszystkich scenariuszy zestawiono w tabelach {emissions[0].number}, {emissions[1].number} i {emissions[2].number} oraz" in said
+    # … and its carrier table, named in the text with the two others; the carrier chart only for the recommended one
+    carriers = [t for t in document.tables() if t.id.startswith("t_sc_car_")]
+    assert [t.id for t in carriers] == ["t_sc_car_recommended", "t_sc_car_moderate", "t_sc_car_baseline"]
+    assert carriers[1].caption.endswith("– Scenariusz umiarkowany") and carriers[1].number == emissions[1].number + 1
+    assert [f.id for f in document.figures() if f.id.startswith("f_sc_car_")] == ["f_sc_car_recommended"]
+    assert f"w scenariuszu „Scenariusz umiarkowany” – tabela {carriers[1].number}." in said
