@@ -5,6 +5,7 @@ The previous plan's figures are computed from its own content folder (update.yam
 producers, so both columns come from one method and one set of formulas."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,8 +125,9 @@ def _figure(label, unit, prev, curr, carried, prefixes) -> ComparedFigure:
     return ComparedFigure(label, unit, prev, curr, up.change_pct(curr, prev), _carried_year(carried, prefixes))
 
 
-# folders whose results are being computed up an update chain (A updates B which "updates" A would never end)
-_CHAIN: set[Path] = set()
+# folders whose results are being computed up an update chain (A updates B which "updates" A would never end);
+# a context variable, so the guard belongs to the build that runs and is restored however it ends
+_CHAIN: ContextVar[frozenset[Path]] = ContextVar("update_chain", default=frozenset())
 
 
 def _update_years(on) -> int:
@@ -138,19 +140,17 @@ def _previous_context(ctx: Context, folder: Path) -> Context:
     from reportgen.build import load_context  # lazy: the build imports the methods
     from reportgen.results import compute_results
     here, there = ctx.content.folder.resolve(), folder.resolve()
-    before = set(_CHAIN)
-    _CHAIN.add(here)
-    if there in _CHAIN:
+    chain = _CHAIN.get() | {here}
+    if there in chain:
         raise UserError(f"{ctx.content.folder / UPDATE_FILE}, klucz previous.folder: poprzednie projekty założeń "
                         f"wskazują na siebie nawzajem ({there}) – podaj katalog danych projektu, który ta "
                         "aktualizacja zastępuje.")
-    _CHAIN.add(there)
+    token = _CHAIN.set(chain | {there})
     try:
         prev = load_context(folder)
         compute_results(prev)
     finally:
-        _CHAIN.clear()
-        _CHAIN.update(before)
+        _CHAIN.reset(token)
     return prev
 
 
