@@ -179,3 +179,14 @@ def test_teryt_of_gmina_kluki(folder):
     # gmina wiejska Kluki, powiat bełchatowski: 10 01 05 2 (1001042 is gmina Kleszczów) – content/kluki-2026/gmina.yaml
     data, _ = load_yaml(ROOT / "content" / folder / "gmina.yaml")
     assert isinstance(data, dict) and data["teryt"] == "1001052"
+
+
+def test_a_share_of_old_devices_that_does_not_fall_is_no_replacement(k26):
+    # do-nothing: the old devices' share 74,6 % → 74,7 % (the base structure on a growing floor area); a negative
+    # "replaced part" of the stock (−0,07 %) would read as nonsense: the table says "–" and its note says why.
+    # Optimistic 2030: 74,6 % → 0 % in 5 years = 100 % replaced, 20 %/rok.
+    table = _table(k26[0], "t_replacement_pace")
+    rows = {(r[0], r[1]): r for r in table.rows}
+    assert rows[("zaniechania", "2042")][4:6] == ["–", "–"] and rows[("zaniechania", "2030")][4:6] == ["–", "–"]
+    assert rows[("optymistyczny", "2030")][4] == pytest.approx(100.0) and rows[("optymistyczny", "2030")][5] == pytest.approx(20.0)
+    assert "„–”: udział starych urządzeń nie maleje" in table.note

@@ -34,7 +34,9 @@ def electrification_table(ctx: Context, **_) -> TableData:
 @table("replacement_pace", needs=("replacement_pace",))
 def replacement_pace_table(ctx: Context, **_) -> TableData:
     c = ctx.value("replacement_pace")
-    rows = [[r.scenario, str(r.year), r.base_share_pct, r.year_share_pct, r.replaced_pct, r.pace_pct_per_year,
+    # a share of old devices that does not fall is no replacement: "–" (a negative "replacement" reads as nonsense)
+    rows = [[r.scenario, str(r.year), r.base_share_pct, r.year_share_pct,
+             *((r.replaced_pct, r.pace_pct_per_year) if r.pace_pct_per_year > 0 else ("–", "–")),
              "przekroczona" if r.exceeds else "zachowana"] for r in c.rows]
     base_year = ctx.content.gmina.base_year
     cols = [Column("Scenariusz", None, kind="text"), Column("Rok", None, kind="text"),
@@ -43,7 +45,8 @@ def replacement_pace_table(ctx: Context, **_) -> TableData:
             Column("Granica wiarygodności", None, kind="text")]
     return TableData(cols, rows, f"obliczenia własne; granica wiarygodności: {c.limit_source}",
                      note="Stare urządzenia: kotły i piece na węgiel i biomasę niespełniające wymagań ekoprojektu ani klasy 5 "
-                          "PN-EN 303-5:2012; udział w energii końcowej na potrzeby grzewcze.",
+                          "PN-EN 303-5:2012; udział w energii końcowej na potrzeby grzewcze. „–”: udział starych urządzeń "
+                          "nie maleje (brak wymiany).",
                      provenance=["replacement_pace"])
 
 
