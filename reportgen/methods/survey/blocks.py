@@ -680,6 +680,10 @@ def biomass_energy(ctx: Context, **_) -> TableData:
             Column("Wartość opałowa [MJ/kg]", 2), Column("Energia w biomasie [GJ/rok]", 1), Column("Potencjał techniczny [GJ/rok]", 1)]
     note = (f"Energia: masa × {basis}; potencjał techniczny: sprawność kotłów na biomasę {fmt(100 * b.efficiency, 0)} %. "
             f"Potencjał techniczny razem: {fmt(b.total.technical_gwh, 2)} GWh/rok.")
+    dry = [BIOMASS_LABELS[k].lower() for k, e in b.energy.items() if e.moisture_pct == 0]
+    if dry:       # a yield given as dry matter (energy crops in the Knyszyn plan), not a resource harvested dry
+        note += (f" {', '.join(dry).capitalize()}: masa w tonach suchej masy (plon podany jako sucha masa), "
+                 f"stąd wilgotność 0 % i wartość opałowa suchej masy.")
     missing = [BIOMASS_LABELS[k] for k in ("straw", "hay", "energy_crops", "grain") if k not in b.energy]
     if missing:
         note += f" Bez nadwyżki (0 t/rok): {', '.join(m.lower() for m in missing)}."

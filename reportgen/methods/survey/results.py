@@ -277,7 +277,8 @@ class DemandForecast(FieldAccess):
 @dataclass(frozen=True)
 class BiomassResources(FieldAccess):
     """Result `biomass`: Inventory of biomass and biogas resources, energy and technical potential."""
-    wood_technical_gj: float                 # technical potential of the wood resources together
+    wood_technical_gj: float                 # technical potential of the wood resources together (after boiler efficiency)
+    wood_energy_gj: float                    # fuel energy of the wood resources together (before boiler efficiency)
     wood_volume_m3: float                    # the wood resources together
     wood_mass_t: float
     crops_area_ha: float                     # the crops giving straw together
@@ -978,6 +979,7 @@ def biomass(ctx: Context) -> list[Result]:
              "energy_crops_t": crops_t, "energy_crops_gross_t": crops_gross_t, "plantations_ha": a.energy_plantations_ha,
              "grain_t": grain, "biodiesel": diesel, "rapeseed_ha": a.rapeseed_ha, "energy": energy, "biogas": biogas,
              "total": total, "wood_technical_gj": sum(e.technical_gj for k, e in energy.items() if k in WOOD_RESOURCES),
+             "wood_energy_gj": sum(e.energy_gj for k, e in energy.items() if k in WOOD_RESOURCES),
              "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
              "source": b.source, "agri_source": a.source}
     return [Result("biomass", BiomassResources(**value),
