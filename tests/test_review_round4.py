@@ -47,3 +47,17 @@ def test_energy_crops_dry_matter_assumption_is_stated(kn):
     # 2 287,99 t, 0 %, 18 MJ/kg s.m.), while wood is counted as received (50 % / 35 %)
     note = _table(kn, "t_biomass_energy").note
     assert "Wieloletnie rośliny energetyczne: masa w tonach suchej masy" in note
+
+
+# ---------------------------------------------------------------- 3. two areas of the same survey
+def test_the_two_survey_areas_are_named_as_answers_to_different_questions(kn):
+    # Knyszyn 2015: Tabela 27 (thermo-modernisation question) sums the surveyed buildings' area to 44 400,7 m²;
+    # Tabela 30 (boiler question) sums the area heated by the 265 boilers to 36 284,5 m²: 7 915 + 9 054,5 + 7 153
+    # + 8 692 + 3 470 = 36 284,5
+    thermo = _table(kn, "t_thermo_intentions").note.replace(NBSP, " ")
+    assert "powierzchnia budynków ankietowanych" in thermo and "razem 44 400,7 m²" in thermo
+    assert "powierzchnia ogrzewana kotłami" in thermo and "razem 36 284,5 m²" in thermo
+    for tid in ("t_boiler_age", "t_boiler_intentions"):
+        note = _table(kn, tid).note.replace(NBSP, " ")
+        assert note.startswith("Powierzchnia w tej tabeli: powierzchnia ogrzewana kotłami"), note
+        assert "razem 44 400,7 m²" in note and "inne pytanie ankiety" in note

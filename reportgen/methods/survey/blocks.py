@@ -323,7 +323,23 @@ def boiler_age(ctx: Context, **_) -> TableData:
     rows.append(["Razem", a.total_count, 100.0, a.total_area, 100.0])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Liczba kotłów [szt.]", 0), Column("Udział [%]", 1, kind="percent"),
             Column("Powierzchnia ogrzewana [m²]", 1), Column("Udział [%]", 1, kind="percent")]
-    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
+    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], note=_area_note(s, "boilers"),
+                     provenance=["residential_savings"])
+
+
+def _area_note(s, table: str) -> str:
+    """Which survey question a table's area answers, and the other question's total for the same periods: the two
+    totals differ (Knyszyn: 44 400,7 m² of buildings vs 36 284,5 m² heated by the 265 boilers) and must not be
+    read as one sample area. Empty without `area_questions` in household_survey.yaml."""
+    q = s.area_questions
+    if q is None:
+        return ""
+    totals = {"thermo_intentions": s.intention_total_m2, "boilers": s.boiler_intention_totals["area_m2"]}
+    other = "boilers" if table == "thermo_intentions" else "thermo_intentions"
+    where = "w tabelach kotłów" if other == "boilers" else "w tabeli zamiarów termomodernizacji"
+    return (f"Powierzchnia w tej tabeli: {getattr(q, table)} – razem {fmt(totals[table], 1)} m². "
+            f"Dla tych samych okresów instalacji kotła {where} podano {getattr(q, other)} – razem "
+            f"{fmt(totals[other], 1)} m²; to odpowiedzi na inne pytanie ankiety, dlatego sumy się różnią.")
 
 
 @table("thermo_intentions", needs=("residential_savings",))
@@ -335,8 +351,9 @@ def thermo_intentions(ctx: Context, **_) -> TableData:
     cols = [Column("Okres instalacji kotła", None, kind="text")] + [Column(f"„{label}” [m²]", 1) for _, label in ANSWERS] + [
         Column("Razem [m²]", 1)]
     return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1],
-                     note="Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego budynku "
-                          "(rok budowy albo ostatniej termomodernizacji).",
+                     note=" ".join(filter(None, ["Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego "
+                                                 "budynku (rok budowy albo ostatniej termomodernizacji).",
+                                                 _area_note(s, "thermo_intentions")])),
                      provenance=["residential_savings"])
 
 
@@ -372,7 +389,8 @@ def boiler_intentions(ctx: Context, **_) -> TableData:
     rows.append(["Razem", *[s.boiler_intention_totals[k] for k in ("count", "will", "done", "area_m2", "will_area_m2")]])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Kotły [szt.]", 0), Column("w tym „wymienię” [szt.]", 0),
             Column("w tym „wymienione” [szt.]", 0), Column("Powierzchnia ogrzewana [m²]", 1), Column("w tym „wymienię” [m²]", 1)]
-    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
+    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], note=_area_note(s, "boilers"),
+                     provenance=["residential_savings"])
 
 
 @table("boiler_savings", needs=("residential_savings",))

@@ -239,6 +239,7 @@ class ResidentialSavings(FieldAccess):
     intention_total_m2: float
     boiler_intention_totals: dict[str, float]   # count, will, done, area_m2, will_area_m2 over all periods
     source: str
+    area_questions: Any = None               # what the thermo and boiler tables' areas measure (household_survey.yaml)
     buildings: Any = None
     coal_share_pct: float | None = None
     households_gj: float | None = None
@@ -825,8 +826,8 @@ def residential_savings(ctx: Context) -> list[Result]:
              "boiler_age": _boiler_age(s.boilers), "old_periods": list(s.old_periods),
              **_intention_totals(s.thermo_intentions_m2, s.boilers.count, s.boilers.area_m2),
              "thermo": thermo, "boilers": boilers, "boiler": boiler, "assumptions": a, "saving_applied": a.saving_applied,
-             "saving_pct": saving_pct, "source": s.source}
-    inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, old_periods, assumptions",
+             "saving_pct": saving_pct, "source": s.source, "area_questions": s.area_questions}
+    inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, area_questions, old_periods, assumptions",
               "housing.yaml: survey_scaling", "wynik: housing_forecast"]
     rb = h.residential_buildings
     # the stock in the base year (or the latest year recorded), not the largest count ever recorded
