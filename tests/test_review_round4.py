@@ -61,3 +61,19 @@ def test_the_two_survey_areas_are_named_as_answers_to_different_questions(kn):
         note = _table(kn, tid).note.replace(NBSP, " ")
         assert note.startswith("Powierzchnia w tej tabeli: powierzchnia ogrzewana kotłami"), note
         assert "razem 44 400,7 m²" in note and "inne pytanie ankiety" in note
+
+
+# ---------------------------------------------------------------- 4. one unit for wood
+def test_wood_has_one_unit_m3_throughout(kn):
+    # Knyszyn 2015: Tabela 20 gives 7,8 GJ/m³ and Tabela 22 wood in m³; Tabela 21 reports the municipal wood in mp
+    # (503,1 mp) and Tabela 23 multiplies it by 7,8 as if 1 mp = 1 m³: 503,1 × 7,8 = 3 924,18 GJ. The document states
+    # that assumption (wood_m3_per_mp = 1) and prints m³ everywhere.
+    text = _text(kn) + "\n".join(str(t.rows) + t.note + " ".join(c.header for c in t.columns) for t in kn.tables())
+    assert "GJ/mp" not in text and "[mp]" not in text and "zł/mp" not in text
+    heat = _table(kn, "t_municipal_heat")
+    assert "Drewno [m³]" in [c.header for c in heat.columns]
+    assert heat.rows[-1][4] == pytest.approx(503.1)
+    assert "drewno 7,8 GJ/m³" in heat.note.replace(NBSP, " ") and "1 mp = 1,00 m³" in heat.note.replace(NBSP, " ")
+    costs = _table(kn, "t_heat_costs")
+    wood = next(r for r in costs.rows if r[0] == "Drewno")
+    assert wood[1].replace(NBSP, " ") == "7,8 GJ/m³" and wood[5].replace(NBSP, " ") == "210,00 zł/m³"

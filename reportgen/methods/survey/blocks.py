@@ -286,17 +286,20 @@ def municipal_heat(ctx: Context, **_) -> TableData | None:
     if not m.heat:
         return None
     rows = []
+    k = m.wood_m3_per_mp          # wood in the document's unit, m³ (the gmina's data: mp)
     for h in m.heat:
         q = h["quantities"]
-        rows.append([h["name"], h["area_m2"], q.get("oil_l") or None, q.get("coal_t") or None, q.get("wood_mp") or None,
-                     h["energy_gj"], h["gj_m2"]])
-    rows.append(["Razem", None, *[m.fuel_totals[k] for k in ("oil_l", "coal_t", "wood_mp")], m.heat_total_gj, None])
+        rows.append([h["name"], h["area_m2"], q.get("oil_l") or None, q.get("coal_t") or None,
+                     q.get("wood_mp", 0) * k or None, h["energy_gj"], h["gj_m2"]])
+    rows.append(["Razem", None, m.fuel_totals["oil_l"], m.fuel_totals["coal_t"], m.fuel_totals["wood_mp"] * k,
+                 m.heat_total_gj, None])
     cols = [Column("Obiekt", None, kind="text"), Column("Powierzchnia ogrzewana [m²]", 2), Column("Olej opałowy [l]", 0),
-            Column("Węgiel [t]", 2), Column("Drewno [mp]", 1), Column("Energia paliw [GJ/rok]", 2),
+            Column("Węgiel [t]", 2), Column("Drewno [m³]", 1), Column("Energia paliw [GJ/rok]", 2),
             Column("Wskaźnik [GJ/(m²·rok)]", 2)]
     lhv = m.lhv_gj
     note = (f"Wartości opałowe: olej {fmt(lhv['oil_l'] * MJ_PER_GJ, 1)} MJ/l, węgiel {fmt(lhv['coal_t'], 1)} GJ/t, "
-            f"drewno {fmt(lhv['wood_mp'], 1)} GJ/mp.")
+            f"drewno {fmt(lhv['wood_mp'] / k, 1)} GJ/m³. Drewno podane przez gminę w metrach przestrzennych (mp) "
+            f"przeliczono na m³: 1 mp = {fmt(k, 2)} m³ ({ctx.params.source('wood_m3_per_mp')}).")
     return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], note=note,
                      provenance=["municipal_energy"])
 
@@ -745,8 +748,9 @@ def heat_cost_by_carrier(ctx: Context, **_) -> TableData:
     rows = []
     for r in sorted(h.rows, key=lambda r: r["cost"].cost_pln_per_gj):
         c, k = r["carrier"], r["cost"]
+        unit = UNIT_LABELS.get(c.unit, c.unit)
         rows.append([c.label, f"{fmt(c.lhv, 1)} {LHV_UNITS.get(c.lhv_unit, c.lhv_unit)}", 100 * c.efficiency, k.fuel_gj,
-                     f"{fmt(k.fuel_units, 0 if k.fuel_units >= 100 else 2)} {c.unit}", f"{fmt(c.price_pln, 2)} zł/{c.unit}",
+                     f"{fmt(k.fuel_units, 0 if k.fuel_units >= 100 else 2)} {unit}", f"{fmt(c.price_pln, 2)} zł/{unit}",
                      k.cost_pln, k.cost_pln_per_gj])
     cols = [Column("Nośnik energii", None, kind="text"), Column("Wartość opałowa", None, kind="text"),
             Column("Sprawność [%]", 0, kind="percent"), Column("Energia paliwa [GJ/rok]", 1),

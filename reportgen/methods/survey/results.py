@@ -160,6 +160,7 @@ class MunicipalConsumption(FieldAccess):
     electricity_total_kwh: dict[int, float]
     fuel_totals: dict[str, float]                     # oil_l, coal_t, wood_mp of all buildings in the season
     reference_source: str
+    wood_m3_per_mp: float = 1.0                       # the gmina reports wood in mp; the document's wood unit is m³
 
 
 @dataclass(frozen=True)
@@ -603,7 +604,8 @@ def municipal_energy(ctx: Context) -> list[Result]:
                                                 and mu.compare_to_reference({b.id: specific[last]}, {b.id: ref})[0].above_reference)})
     lhv = {"oil_l": fb.gj_per_unit(_value(ctx, "lhv_heating_oil", f), _param(ctx, "lhv_heating_oil", f)["unit"]),
            "coal_t": fb.gj_per_unit(_value(ctx, "lhv_coal", f), _param(ctx, "lhv_coal", f)["unit"]),
-           "wood_mp": fb.gj_per_unit(_value(ctx, "lhv_wood", f), _param(ctx, "lhv_wood", f)["unit"])}
+           # wood reported in mp (stacked), calorific value per m³: GJ/mp = GJ/m³ · m³/mp (parameter wood_m3_per_mp)
+           "wood_mp": fb.gj_per_unit(_value(ctx, "lhv_wood", f), _param(ctx, "lhv_wood", f)["unit"]) * _value(ctx, "wood_m3_per_mp", f)}
     season = m.balance_season
     heat = []
     for b in m.buildings:
@@ -629,12 +631,13 @@ def municipal_energy(ctx: Context) -> list[Result]:
              "thermo_energy_gj": total_of(x["energy_gj"] for x in thermo),
              "electricity_total_kwh": {y: total_of(b["kwh"].get(y, 0) for b in electricity) for y in years},
              "fuel_totals": {k: total_of(h["quantities"].get(k, 0) for h in heat) for k in ("oil_l", "coal_t", "wood_mp")},
-             "reference_source": ctx.params.source("reference_lighting_power")}
+             "reference_source": ctx.params.source("reference_lighting_power"), "wood_m3_per_mp": _value(ctx, "wood_m3_per_mp", f)}
     buildings = tuple(MunicipalBuilding(b.name, b.built, b.heated_area_m2, features=b.features or None) for b in m.buildings)
     value = MunicipalEnergy(buildings=buildings, source=m.source, consumption=MunicipalConsumption(**use))
     return [Result("municipal_energy", value,
                    inputs=[f"{f}: buildings, balance_season, thermo_modernisation",
-                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood")])]
+                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood",
+                            "wood_m3_per_mp")])]
 
 
 @dataclass(frozen=True)
