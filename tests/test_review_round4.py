@@ -77,3 +77,25 @@ def test_wood_has_one_unit_m3_throughout(kn):
     costs = _table(kn, "t_heat_costs")
     wood = next(r for r in costs.rows if r[0] == "Drewno")
     assert wood[1].replace(NBSP, " ") == "7,8 GJ/m³" and wood[5].replace(NBSP, " ") == "210,00 zł/m³"
+
+
+# ---------------------------------------------------------------- 5. the gmina's own executive
+def test_knyszyn_names_its_burmistrz_never_a_wojt(kn):
+    # Knyszyn is a gmina miejsko-wiejska with a Burmistrz (Knyszyn 2015, title page: Burmistrz Knyszyna)
+    text = _text(kn)
+    assert "wójt" not in text.lower()
+    legal = _text(kn, "ch_legal")
+    assert "który opracowuje organ wykonawczy gminy – Burmistrz Knyszyna (art. 19 ust. 1)" in legal
+    assert "udostępniają nieodpłatnie Burmistrzowi Knyszyna plany rozwoju" in legal
+
+
+def test_head_dative_is_derived_for_a_known_title_and_required_otherwise():
+    from pydantic import ValidationError
+
+    from reportgen.inputs.gmina import NameForms
+    base = dict(nominative="Gmina X", genitive="Gminy X", dative="Gminie X", locative="Gminie X", instrumental="Gminą X",
+                adjective_council="Rady Gminy X", office="Urząd Gminy X")
+    assert NameForms(**base, head="Wójt Gminy X").head_dative == "Wójtowi Gminy X"
+    assert NameForms(**base, head="Prezydent Miasta X").head_dative == "Prezydentowi Miasta X"
+    with pytest.raises(ValidationError, match="podaj head_dative"):
+        NameForms(**base, head="Zarząd X")
