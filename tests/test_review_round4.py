@@ -99,3 +99,24 @@ def test_head_dative_is_derived_for_a_known_title_and_required_otherwise():
     assert NameForms(**base, head="Prezydent Miasta X").head_dative == "Prezydentowi Miasta X"
     with pytest.raises(ValidationError, match="podaj head_dative"):
         NameForms(**base, head="Zarząd X")
+
+
+# ---------------------------------------------------------------- 6. "Czyste Powietrze" described as dated data
+@pytest.mark.parametrize("day, pid", [("2020-06-30", "FUND-CZYSTE-POWIETRZE"),
+                                      ("2022-06-30", "FUND-CZYSTE-POWIETRZE-2022"),
+                                      ("2026-12-01", "FUND-CZYSTE-POWIETRZE-2022")])
+def test_one_czyste_powietrze_description_per_date_and_never_replacement_with_solid_fuel(day, pid):
+    import datetime as dt
+
+    from reportgen.law.policies import policies_on
+    law = policies_on(dt.date.fromisoformat(day))
+    cp = [p for p in law.topic("funding_national") if p.id.startswith("FUND-CZYSTE-POWIETRZE")]
+    assert [p.id for p in cp] == [pid]
+    text = law.programme_text(cp[0])
+    # the 2018 wording "wymianę nieefektywnych źródeł ciepła na paliwa stałe" read as funding solid-fuel sources
+    assert "wymianę nieefektywnych źródeł ciepła na paliwa stałe" not in text
+    if pid.endswith("2022"):
+        # Kluki 2022 plan (004), Czyste Powietrze variants I–II: dismantling the solid-fuel source and a heat pump,
+        # a gas boiler room or another source named by the programme
+        assert "demontaż nieefektywnych źródeł ciepła na paliwa stałe i zastąpienie ich pompą ciepła, kotłownią gazową" in text
+        assert cp[0].verified is False and "niezweryfikowane" in cp[0].note
