@@ -120,3 +120,24 @@ def test_one_czyste_powietrze_description_per_date_and_never_replacement_with_so
         # a gas boiler room or another source named by the programme
         assert "demontaż nieefektywnych źródeł ciepła na paliwa stałe i zastąpienie ich pompą ciepła, kotłownią gazową" in text
         assert cp[0].verified is False and "niezweryfikowane" in cp[0].note
+
+
+# ---------------------------------------------------------------- 7. the biomass device table, not the coal table
+@pytest.fixture(scope="module")
+def k26():
+    from conftest import ROOT
+
+    from reportgen.build import compose_document
+    return compose_document(ROOT / "content" / "kluki-2026")[0]
+
+
+def _number(doc, tid) -> int:
+    return [t.id for t in doc.tables()].index(tid) + 1
+
+
+def test_biomass_devices_point_to_the_biomass_table(k26):
+    text = _text(k26, "s_res_biomass")
+    # t_boiler_mix is the coal table ("na węgiel"); the biomass structure is t_boiler_mix_biomass
+    assert "węgiel" in _table(k26, "t_boiler_mix").caption and "biomasę" in _table(k26, "t_boiler_mix_biomass").caption
+    n = _number(k26, "t_boiler_mix_biomass")
+    assert f"przyjętą strukturę urządzeń, w których jest spalana, podaje tabela {n}" in text, text
