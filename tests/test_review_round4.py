@@ -141,3 +141,18 @@ def test_biomass_devices_point_to_the_biomass_table(k26):
     assert "węgiel" in _table(k26, "t_boiler_mix").caption and "biomasę" in _table(k26, "t_boiler_mix_biomass").caption
     n = _number(k26, "t_boiler_mix_biomass")
     assert f"przyjętą strukturę urządzeń, w których jest spalana, podaje tabela {n}" in text, text
+
+
+# ---------------------------------------------------------------- 8. formulas typeset, not programmer notation
+def test_formulas_in_notes_and_text_use_the_formula_markup(k26):
+    from reportgen.render.formula import INLINE, atoms
+    note = _table(k26, "t_heat_calc").note if "t_heat_calc" in [t.id for t in k26.tables()] else \
+        next(t.note for t in k26.tables() if "c.w.u.:" in (t.note or ""))
+    assert "c_w·ρ_w" not in note and "t_uz" not in note
+    (body,) = [m.group("body") for m in INLINE.finditer(note)]
+    # Q_cwu = V · F · c_w · ρ_w · (t_c − t_z) · k · t_uz (Kluki 2022, rozdz. 7.2): six subscripted symbols
+    assert [(b, s) for b, s, _ in atoms(body) if s] == [("Q", "cwu"), ("c", "w"), ("ρ", "w"), ("t", "c"), ("t", "z"),
+                                                        ("t", "uz")]
+    text = _text(k26, "s_fc_electrification")
+    assert "E_OZE" not in text
+    assert any(("E", "OZE", "") in atoms(m.group("body")) for m in INLINE.finditer(text))
