@@ -156,3 +156,17 @@ def test_formulas_in_notes_and_text_use_the_formula_markup(k26):
     text = _text(k26, "s_fc_electrification")
     assert "E_OZE" not in text
     assert any(("E", "OZE", "") in atoms(m.group("body")) for m in INLINE.finditer(text))
+
+
+# ---------------------------------------------------------------- 9. compliance annex: chapter vs subsection
+def test_compliance_annex_names_subsections_as_podrozdzial(kn):
+    table = _table(kn, "t_compliance")
+    places = [p.strip() for row in table.rows for p in row[2].replace(NBSP, " ").split(";") if row[2] != "–"]
+    places = [p for p in places if p.startswith(("rozdz.", "podrozdz."))]
+    assert places
+    for p in places:
+        m = re.match(r"(rozdz\.|podrozdz\.) (\d+(?:\.\d+)*) ", p)
+        assert m, p
+        # a chapter number has no dot (rozdz. 3), a numbered subsection has one (podrozdz. 3.2)
+        assert (m.group(1) == "podrozdz.") == ("." in m.group(2)), p
+    assert any(p.startswith("podrozdz. ") for p in places) and any(p.startswith("rozdz. ") for p in places)
