@@ -132,7 +132,8 @@ def test_one_electricity_co2_factor_for_the_whole_document(k26):
     # 597 kg/MWh · 1000 / 3,6 = 165 833,3 g/GJ
     assert row[0] == "Ogrzewanie elektryczne (CO₂: KOBiZE, odbiorcy końcowi, dane za 2023 r., wartość niezweryfikowana)"
     assert row[3] == pytest.approx(165833.3, abs=0.1)
-    assert "Przy wskaźniku emisji KOBiZE za 2023 r. (597 kg CO₂/MWh)" in _text(doc, "s_fc_electrification")
+    assert ("Przy wskaźniku emisji KOBiZE dla energii elektrycznej u odbiorców końcowych za 2023 r. (597 kg CO₂/MWh; "
+            "wartość niezweryfikowana)") in _text(doc, "s_fc_electrification")
     assert "831" not in _text(doc)
     # the comparison with 2021 says which factor each base year used (the 2022 plan: 230 833 g/GJ = 831 kg/MWh)
     note = _table(doc, "t_update_emissions").note
