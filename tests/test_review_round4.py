@@ -47,6 +47,8 @@ def test_energy_crops_dry_matter_assumption_is_stated(kn):
     # 2 287,99 t, 0 %, 18 MJ/kg s.m.), while wood is counted as received (50 % / 35 %)
     note = _table(kn, "t_biomass_energy").note
     assert "Wieloletnie rośliny energetyczne: masa w tonach suchej masy" in note
+    crops = next(r for r in _table(kn, "t_agri_energy").rows if r[0] == "Wieloletnie rośliny energetyczne")
+    assert crops[1].replace(NBSP, " ").endswith("× 9,3 t s.m./ha")      # Tabela 47: Y_re = 9,3 t/ha/rok (dry matter)
 
 
 # ---------------------------------------------------------------- 3. two areas of the same survey

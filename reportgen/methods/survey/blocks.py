@@ -650,9 +650,11 @@ def agri_energy_resources(ctx: Context, **_) -> TableData:
         rows.append(["Siano z łąk trwałych", f"{fmt(b.meadow_ha, 0)} ha × {fmt(p.value('hay_energy_use'), 1)} % × "
                      f"{fmt(p.value('hay_yield'), 2)} t/ha", b.hay_t])
     classes = ", ".join(b.marginal_classes)
+    crops = b.energy.get("energy_crops")         # a yield given as dry matter (moisture 0 %) says so
+    crop_unit = "t s.m./ha" if crops is not None and crops.moisture_pct == 0 else "t/ha"
     rows.append(["Wieloletnie rośliny energetyczne", f"({fmt(b.plantations_ha, 0)} ha + {fmt(b.marginal_net_ha, 1)} ha gruntów "
                  f"kl. {classes} bez obszarów chronionych × {fmt(p.value('energy_crop_land_use'), 0)} %) × "
-                 f"{fmt(p.value('energy_crop_yield'), 1)} t/ha", b.energy_crops_t])
+                 f"{fmt(p.value('energy_crop_yield'), 1)} {crop_unit}", b.energy_crops_t])
     rows.append(["Ziarno zbóż na cele energetyczne", f"{fmt(b.marginal_gross_ha, 0)} ha gruntów kl. {classes} × "
                  f"{fmt(p.value('grain_land_use'), 0)} % × {fmt(p.value('grain_energy_yield'), 1)} t/ha", b.grain_t])
     if b.rapeseed_ha > 0:
