@@ -17,6 +17,7 @@ from reportgen.methods import method_of
 from reportgen.paths import rules_dir, templates_dir
 from reportgen.render.charts import ChartPool
 from reportgen.render.docx_writer import render_docx
+from reportgen.render.typeset import typeset_document
 from reportgen.results import Context, compute_results
 from reportgen.rules.engine import statutory_findings
 from reportgen.rules.requirements import load_requirements
@@ -117,6 +118,7 @@ def compose_document(content_dir: Path, structure_path: Path | None = None,
         "law": policies_on(g.document_date),   # acts, policies and programmes in force on the document date
     }
     document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context)
+    typeset_document(document)   # en dashes in year ranges, also in chart labels (drawn from the model)
 
     # the title page text, as the checker reads it from a finished plan (period → art. 19 ust. 2 horizon)
     document.meta["front_text"] = f"{document.title}\n{period_text(g)}"

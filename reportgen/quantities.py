@@ -5,6 +5,7 @@ Naming: `_pct` / `Pct` hold percentages 0–100, `_share` / `Share` hold fractio
 Every number a user writes is finite (no .inf/.nan) and bounded (see `Quantity`)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -13,6 +14,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 GJ_PER_KWH = 0.0036       # 1 kWh = 3,6 MJ
 GJ_PER_MWH = 3.6          # 1 MWh = 3,6 GJ
 MJ_PER_KWH = 3.6
+# display units of tables and charts (a block shows a result's GJ as TJ, kWh as MWh)
+GJ_PER_TJ = 1000.0
+KWH_PER_MWH = 1000.0
+MJ_PER_GJ = 1000.0
 
 # Upper bound of any quantity a content file may hold: far above every real gmina figure (the largest Polish
 # gmina uses ~1e8 GJ a year), far below where float arithmetic breaks down.
@@ -43,6 +48,17 @@ def percent_of(part: float, whole: float) -> float:
 def percent_change(value: float, base: float) -> float:
     """Δ = 100 · value / base − 100 [%]: the change of a quantity against its base year (0 when the base is 0)."""
     return 100 * value / base - 100 if base else 0.0
+
+
+def total_of(values: Iterable[float | None]) -> float:
+    """Σ x_i: the total of a table's column or row ("Razem"), in the unit of the values; an absent value counts
+    as 0. Results hold their totals (blocks only lay them out), so every total is one recorded calculation."""
+    return sum(v or 0 for v in values)
+
+
+def mean_per(total: float, count: float) -> float | None:
+    """x̄ = total / count: the mean per item, e.g. energy per luminaire [kWh/a] (None when there are no items)."""
+    return total / count if count else None
 
 
 SHARE_TOLERANCE_PCT = 0.5  # percentages published with rounding may sum to 99,5–100,5 %

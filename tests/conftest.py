@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -16,10 +18,27 @@ def _chart_cache(tmp_path_factory):
     os.environ["REPORTGEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
+def shared_once(tmp_path_factory, name: str, make):
+    """`make()` once per test run, not once per xdist worker: the first worker to get here computes it and pickles
+    it into the run's common temp folder under a file lock; the others wait and unpickle it. Builds and PDF renders
+    are deterministic, so every worker sees the same object it would have made itself."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent                       # shared by all workers of this run
+    path = base / f"shared-{name}.pickle"
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        value = make()
+        path.write_bytes(pickle.dumps(value))
+        return value
+
+
 @pytest.fixture(scope="session")
-def kluki_build():
+def kluki_build(tmp_path_factory):
     from reportgen.build import build_document
-    return build_document(ROOT / "content" / "kluki")
+    return shared_once(tmp_path_factory, "kluki-build", lambda: build_document(ROOT / "content" / "kluki"))
 
 
 def _content_copy(tmp_path: Path, gmina: str) -> Path:
@@ -34,9 +53,9 @@ def kluki_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def knyszyn_build():
+def knyszyn_build(tmp_path_factory):
     from reportgen.build import build_document
-    return build_document(ROOT / "content" / "knyszyn")
+    return shared_once(tmp_path_factory, "knyszyn-build", lambda: build_document(ROOT / "content" / "knyszyn"))
 
 
 @pytest.fixture

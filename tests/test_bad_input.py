@@ -44,7 +44,7 @@ def test_missing_file(kluki_copy, tmp_path):
 
 
 def test_missing_key_and_wrong_type(kluki_copy, tmp_path):
-    edit(kluki_copy / "gmina.yaml", "teryt: \"1001042\"\n", "")
+    edit(kluki_copy / "gmina.yaml", "teryt: \"1001052\"\n", "")
     edit(kluki_copy / "heat.yaml", "floor_area_m2: 18940", "floor_area_m2: dużo")
     result, out = run_build(kluki_copy, tmp_path)
     assert_rejected(result, out, "gmina.yaml", "klucz teryt: brak wymaganego klucza",

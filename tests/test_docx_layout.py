@@ -6,8 +6,8 @@ import io
 import docx
 import pytest
 
-from reportgen.render.docx_writer import column_decimals, column_widths_cm, format_cell
-from reportgen.render.typeset import SOFT_HYPHEN, hyphenate_to_fit, year_ranges
+from reportgen.render.docx_writer import column_widths_cm
+from reportgen.render.typeset import SOFT_HYPHEN, hyphenate_to_fit
 
 # Widths by hand from Carlito's advance widths (thousandths of an em; Calibri has the same metrics): a digit 507,
 # a (no-break) space 226; 9 pt = 9 × 2,54/72 cm, times the 1,04 safety margin; cell margins 0,38 cm.
@@ -62,17 +62,6 @@ def test_a_word_wider_than_its_cell_gets_soft_hyphens_at_polish_syllables():
     # Ter-mo-mo-der-ni-za-cja with at least three letters at either end of a line: Ter|mo|mo|der|ni|za|cja
     assert text.split(" ")[0] == SOFT_HYPHEN.join(["Ter", "mo", "mo", "der", "ni", "za", "cja"])
     assert text.split(" ")[1:] == ["budynku", "[kWh/(m²·rok)]"]   # a fitting word and a unit are left alone
-
-
-def test_number_formatting_per_column():
-    # whole numbers of five digits and more: "52 000", not "52 000,00"; other columns keep their decimals
-    assert column_decimals([52000.0, 230833.0, None, "b.d.", 0.0], 2) == 0
-    assert column_decimals([52000.0, 1200.5], 2) == 2
-    assert column_decimals([5344.0, 20744.0], 1) == 1
-    # B(a)P 0,0004 Mg at two decimals would print "0,00": two significant digits instead
-    assert format_cell(0.0004, 2, "number") == "0,00040"
-    assert format_cell(0.0, 2, "number") == "0,00"
-    assert year_ranges("lata 2015-2020, 2021 - 2030; ul. 3-go Maja") == "lata 2015–2020, 2021–2030; ul. 3-go Maja"
 
 
 def test_formula_markup_gives_a_word_equation_and_real_subscripts():

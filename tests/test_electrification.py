@@ -68,20 +68,43 @@ def test_network_conclusion_follows_from_dso_capacity(tmp_path):
     short = _folder(tmp_path / "b", 500)             # 500 kW < ≈ 1 005 kW added in 2042
     doc, ctx = compose_document(short)
     assert ctx.value("electrification").art20_plan_needed is True
-    assert "wójt opracowuje projekt planu zaopatrzenia" in _text(doc, "s_fc_electrification")
+    assert "Wójt Gminy Kluki opracowuje projekt planu zaopatrzenia" in _text(doc, "s_fc_electrification")   # gmina.yaml forms.head
 
 
-def test_replacement_faster_than_the_limit_warns(tmp_path):
+def test_old_solid_fuel_devices_replaced_faster_than_the_limit_warn():
+    """Coal AND biomass in old devices (outside Ecodesign and class 5) count, not the coal share alone."""
+    doc, ctx = compose_document(ROOT / "content" / "kluki-2026")
+    pace = ctx.value("replacement_pace")
+    # base year (tabela 18): coal housing 84 291 + business 5 986 GJ, 90 % of each in old devices (class 5: 10 %);
+    # municipal coal 231 GJ, all automatic class 3 (old); biomass 9 363 + 565 GJ, all old (manual non-class, stoves):
+    # (0,9 · 90 277 + 231 + 9 928) / 122 580 = (81 249 + 231 + 9 928) / 122 580 = 91 408 / 122 580 = 74,57 %
+    row = next(r for r in pace.rows if r.scenario == "optymistyczny" and r.year == 2030)
+    assert row.base_share_pct == pytest.approx(74.57, abs=0.02)
+    # 2030: every coal and biomass device is Ecodesign (scenarios.yaml) → 100 % of the stock in 5 years = 20 %/year
+    assert row.year_share_pct == 0 and row.pace_pct_per_year == pytest.approx(20.0)
+    assert row.exceeds and pace.limit_pct_per_year == 6.67 and pace.limit_is_judgement
+    # 2042: 100 % in 17 years = 5,88 %/year < 6,67 – plausible
+    assert not next(r for r in pace.rows if r.year == 2042 and r.scenario == "optymistyczny").exceeds
+    assert ctx.value("plausibility_warnings").lines[0].startswith(
+        "scenariusz optymistyczny, 2030 r.: wymiana starych urządzeń na paliwa stałe 100 % zasobu z 2025 r., tj. 20,0 % rocznie")
+    text = _text(doc, "s_fc_replacement")
+    assert "Scenariusz optymistyczny przekracza tę granicę" in text and "jest to ocena autorów" in text
+
+
+def test_biomass_alone_counts(tmp_path):
+    """A scenario that keeps every coal boiler but replaces the biomass stoves is still a replacement of devices."""
     dst = tmp_path / "content"
     shutil.copytree(ROOT / "content", dst)
     folder = dst / "kluki-2026"
-    # coal 73,84 % (2025) → 9,74 % in 2030 (60 points moved to heat pumps): 64,1 / 5 = 12,8 pp/year > 6,67
-    edit(folder / "scenarios.yaml", "2030: {lpg: 7.01, coal: 69.74,", "2030: {lpg: 7.01, coal: 9.74,")
-    edit(folder / "scenarios.yaml", "heat_pump: 5.83}", "heat_pump: 65.83}")
-    doc, ctx = compose_document(folder)
-    pace = ctx.value("replacement_pace")
-    row = next(r for r in pace.exceeded if r.year == 2030)
-    assert row.drop_pp_per_year == pytest.approx((73.835 - 9.74) / 5, abs=0.01)
-    assert ctx.value("plausibility_warnings")[0].startswith(
-        "scenariusz optymistyczny, 2030 r.: udział węgla spada z 73,8 % do 9,7 %, tj. o 12,82 pkt proc. rocznie")
-    assert "Ścieżka optymistyczny przekracza tę granicę" in _text(doc, "s_fc_replacement")
+    base = {"coal_manual_nonclass": 50, "coal_auto_nonclass": 15, "coal_manual_c3": 5, "coal_manual_c4": 5,
+            "coal_auto_c3": 5, "coal_auto_c5": 10, "stove_coal_lt80": 10}
+    mix = "{" + ", ".join(f"{k}: {v}" for k, v in base.items()) + "}"
+    edit(folder / "scenarios.yaml", "2030: {coal: {coal_auto_eco: 100}, biomass: {bio_auto_eco: 100}}",
+         f"2030: {{coal: {mix}, biomass: {{bio_auto_eco: 100}}}}")
+    _, ctx = compose_document(folder)
+    row = next(r for r in ctx.value("replacement_pace").rows if r.scenario == "optymistyczny" and r.year == 2030)
+    # 2030 carriers (scenarios.yaml, % of final energy): coal 69,74 · 0,9 old; biomass 10,04 all Ecodesign:
+    # old share = 69,74 · 0,9 / 99,99 = 62,77 %; replaced = 1 − 62,77 / 74,57 = 15,8 % in 5 years = 3,2 %/year
+    assert row.year_share_pct == pytest.approx(62.77, abs=0.02)
+    assert row.pace_pct_per_year == pytest.approx(3.17, abs=0.02)
+    assert not row.exceeds

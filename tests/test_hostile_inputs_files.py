@@ -130,6 +130,17 @@ def test_decimal_comma_read_in_numbers(tmp_path):
     assert [r.line for r in table.rows] == [3, 4, 5]
 
 
+def test_hash_at_the_start_of_a_line_inside_a_quoted_cell_is_text(tmp_path):
+    """A comment of several lines (uwagi.csv) whose second line starts with "#" keeps it; a "" inside the cell
+    does not end the quoting. Only a "#" line outside any cell is a comment."""
+    p = write_csv(tmp_path, 'nr;uwaga\n# komentarz pliku\n1;"Dotyczy działek:\n#12 i #13, tzw. ""stara"" kotłownia\n#14"\n'
+                            '# drugi komentarz\n2;"krótka"\n')
+    table = read_csv(p)
+    assert [r.cells for r in table.rows] == [["1", 'Dotyczy działek:\n#12 i #13, tzw. "stara" kotłownia\n#14'],
+                                             ["2", "krótka"]]
+    assert [r.line for r in table.rows] == [3, 7]
+
+
 def test_comma_separated_with_quoted_decimal_comma(tmp_path):
     p = write_csv(tmp_path, 'name,value\nA,"12,5"\n')
     table = read_csv(p)

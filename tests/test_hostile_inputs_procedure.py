@@ -25,14 +25,24 @@ def _copy(tmp_path: Path, gmina: str) -> Path:
     return folder
 
 
-def _rewrite_sheet(xlsx: Path, extra_rows: bytes) -> None:
+def _rewrite_sheet(xlsx: Path, extra_rows: bytes, filler_mb: int = 0, filler_end: bytes = b"") -> None:
+    """Copy the example comment sheet with `extra_rows` added to its sheet data, followed by `filler_mb` MB of "A"
+    and `filler_end`. The filler is streamed through a fast deflate level: a bomb of hundreds of MB costs the test
+    well under a second instead of holding and compressing it whole in memory."""
     src = zipfile.ZipFile(ROOT / "content" / "knyszyn" / "consultation" / "uwagi.xlsx")
-    with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
         for info in src.infolist():
             data = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"</sheetData>", extra_rows + b"</sheetData>")
-            out.writestr(info, data)
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info, data)
+                continue
+            head, tail = data.split(b"</sheetData>", 1)
+            with out.open(info.filename, "w", force_zip64=True) as member:
+                member.write(head + extra_rows)
+                chunk = b"A" * (1 << 20)
+                for _ in range(filler_mb):
+                    member.write(chunk)
+                member.write(filler_end + b"</sheetData>" + tail)
 
 
 def _procedure_messages(folder: Path) -> str:
@@ -45,8 +55,8 @@ def _procedure_messages(folder: Path) -> str:
 def test_xlsx_zip_bomb_refused_before_reading(tmp_path):
     """400 MB of one inline string, ~0.4 MB packed: refused by the sizes seen while inflating."""
     folder = _copy(tmp_path, "knyszyn")
-    _rewrite_sheet(folder / "consultation" / "uwagi.xlsx",
-                   b'<row r="99"><c r="F99" t="inlineStr"><is><t>' + b"A" * (400 << 20) + b"</t></is></c></row>")
+    _rewrite_sheet(folder / "consultation" / "uwagi.xlsx", b'<row r="99"><c r="F99" t="inlineStr"><is><t>',
+                   filler_mb=400, filler_end=b"</t></is></c></row>")
     text = _procedure_messages(folder)
     assert "uwagi.xlsx" in text and "bomb" in text
 
@@ -144,9 +154,14 @@ def test_check_report_with_users_umask(tmp_path):
 def test_diff_zip_bomb_refused(tmp_path):
     """`diff` read .docx files with python-docx unguarded: 315 MB inflated in memory, then an AttributeError."""
     bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("[Content_Types].xml", "<x/>")
-        z.writestr("word/document.xml", b"<w:document>" + b" " * (300 << 20) + b"</w:document>")
+        with z.open("word/document.xml", "w", force_zip64=True) as member:   # streamed: 300 MB never held whole
+            member.write(b"<w:document>")
+            chunk = b" " * (1 << 20)
+            for _ in range(300):
+                member.write(chunk)
+            member.write(b"</w:document>")
     with memory_limit():
         result = CliRunner().invoke(cli, ["diff", str(bomb), str(bomb)])
     assert result.exit_code == 2 and "bomb" in result.output and "Traceback" not in result.output

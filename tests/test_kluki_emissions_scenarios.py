@@ -99,9 +99,9 @@ def test_zero_so2_factor_is_said_where_a_scenario_relies_on_it(kluki_build):
     # The plan's Tabela 9 gives 0,00 g/GJ SO₂ for automatic class 5 / Ecodesign coal boilers; SO₂ comes from the
     # sulphur in coal, so a scenario that moves coal into those boilers overstates the SO₂ fall and must say so.
     tables = {t.id: t for t in kluki_build.document.tables()}
-    assert "kocioł węglowy automatyczny, ekoprojekt" in tables["t_sc_em_opt"].note
-    assert "zawyżony" in tables["t_sc_em_opt"].note
-    assert "SO₂" not in tables["t_sc_em_dn"].note.replace("CO₂", "")    # the do-nothing scenario keeps base boilers
+    assert "kocioł węglowy automatyczny, ekoprojekt" in tables["t_sc_em_recommended"].note
+    assert "zawyżony" in tables["t_sc_em_recommended"].note
+    assert "SO₂" not in tables["t_sc_em_baseline"].note.replace("CO₂", "")    # the do-nothing scenario keeps base boilers
 
 
 def test_a_third_scenario_gets_its_own_section(kluki_copy):
@@ -129,3 +129,17 @@ def test_a_third_scenario_gets_its_own_section(kluki_copy):
     # the trajectories chart stays with the baseline section and now shows three lines
     chart = next(b for b in sections["s_fc_scenario_baseline"].blocks if getattr(b, "id", "") == "f_sc_traj_baseline")
     assert len(chart.chart_spec.series) == 3
+    # every scenario has its emission table, numbered in document order with the other tables
+    emissions = [t for t in document.tables() if t.id.startswith("t_sc_em_")]
+    assert [t.id for t in emissions] == ["t_sc_em_recommended", "t_sc_em_moderate", "t_sc_em_baseline"]
+    assert emissions[1].caption == "Emisja zanieczyszczeń – Scenariusz umiarkowany"
+    heat = next(t for t in document.tables() if t.id == "t_sc_heat_moderate")
+    assert heat.number is not None and emissions[1].number == heat.number + 1
+    said = " ".join(b.text for b in sections["s_fc_emissions"].blocks if hasattr(b, "text")).replace("\xa0", " ")
+    assert f"Emisje wszystkich scenariuszy zestawiono w tabelach {emissions[0].number}, {emissions[1].number} i {emissions[2].number} oraz" in said
+    # … and its carrier table, named in the text with the two others; the carrier chart only for the recommended one
+    carriers = [t for t in document.tables() if t.id.startswith("t_sc_car_")]
+    assert [t.id for t in carriers] == ["t_sc_car_recommended", "t_sc_car_moderate", "t_sc_car_baseline"]
+    assert carriers[1].caption.endswith("– Scenariusz umiarkowany") and carriers[1].number == emissions[1].number + 1
+    assert [f.id for f in document.figures() if f.id.startswith("f_sc_car_")] == ["f_sc_car_recommended"]
+    assert f"w scenariuszu „Scenariusz umiarkowany” – tabela {carriers[1].number}." in said

@@ -81,12 +81,12 @@ def close(value: float, expected: float, pct: float = 0.5) -> bool:
 
 def test_method_results_and_no_indicator_results(b):
     r = b.context.results
-    for name in ("population", "housing_forecast", "el_tariffs", "lighting", "municipal_energy", "fuel_balance",
+    for name in ("population", "housing_forecast", "el_tariffs", "street_lighting", "municipal_energy", "fuel_balance",
                  "fuel_emissions", "residential_savings", "new_buildings", "biomass", "solar", "wind", "heat_costs",
                  "network", "neighbours"):
         assert name in r, name
         assert r[name].inputs, name                     # every result says where its numbers come from
-    for name in ("heat", "carriers", "emissions", "electricity", "scenarios", "renewables", "public_buildings"):
+    for name in ("heat", "carriers", "emissions", "electricity", "scenarios", "renewables"):
         assert name not in r                            # the indicator producers skip a survey-method folder
     assert "reportgen.methods.survey.calc.trend.fit_linear_trend" in r["population"].calculators
 

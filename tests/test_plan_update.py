@@ -39,8 +39,8 @@ def test_title_and_chapter_say_update(update_doc):
     ch = _section(doc, "ch_update")
     assert ch.title == "Ocena realizacji projektu założeń z 2022 r."
     text = _text(ch)
-    # 2022-06-30 → 2026-12-01: 4 whole years; due 3 years after the previous plan (art. 19 ust. 2): 30.06.2025
-    assert "minęły 4 lata, a termin jego aktualizacji upłynął 30.06.2025 r." in text
+    # 2022-06-30 → 2026-12-01: 4 whole years ("cztery"); due 3 years after the previous plan (art. 19 ust. 2): 30.06.2025
+    assert "minęły cztery lata, a termin jego aktualizacji upłynął 30.06.2025 r." in text   # cztery: below 10 in words
     assert "nowy rok bazowy 2025 i nowy okres planowania 2027–2042" in text
 
 

@@ -98,7 +98,8 @@ def test_register_waits_for_the_end_of_display():
 
 def test_obwieszczenie_dates_and_basis(kluki_package):
     text = _files(kluki_package)["06_obwieszczenie_wylozenie.docx"]
-    assert "od 25.07.2022 r. do 16.08.2022 r. (21 dni)" in text
+    # 25.07 → 16.08: 6 days to 31.07 + 16 = 22 (the 21st day, 15.08, is a holiday), as the procedure check says
+    assert "od 25.07.2022 r. do 16.08.2022 r. (22 dni)" in text
     assert "Na podstawie art. 19 ust. 6 i 7 ustawy z dnia 10 kwietnia 1997 r. – Prawo energetyczne" in text
     # a 2022 letter does not cite the consolidated text published in 2024 (rules/procedure.yaml: cite_from)
     assert "poz. 266" not in text
@@ -114,7 +115,7 @@ def test_knyszyn_full_procedure(knyszyn_package):
     assert "(Dz.U. z 2024 r. poz. 266, z późn. zm.)" in review             # dated 30.11.2026: current text
     # what changed since 29.09.2015: policies (PEP2040 from 10.03.2021), a newer KOBiZE factor, the data's age
     assert "od 10.03.2021 r.: Polityka energetyczna Polski do 2040 r." in review
-    assert "nowsza wartość 743 kg/MWh" in review
+    assert "nowsza wartość 597 kg/MWh" in review
     assert "rok bazowy dokumentu 2014 (dane sprzed 12 lat)" in review
     assert "X/73/15" in files["11_zawiadomienie_pge.docx"]
     draft = files["10_projekt_uchwaly.docx"]

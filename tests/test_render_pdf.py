@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from conftest import shared_once
 
 from reportgen.render import pdf as pdf_module
 from reportgen.render.typeset import hyphen_points, words
@@ -31,12 +32,14 @@ class Rendered:
 
 
 def _render(build, tmp_path_factory, name):
-    folder = tmp_path_factory.mktemp(f"pdf-{name}")
-    docx_path = folder / f"{name}.docx"
-    docx_path.write_bytes(build.docx)
-    pdf_path = folder / f"{name}.pdf"
-    pdf_module.docx_to_pdf(docx_path, pdf_path)
-    return Rendered(build, pdf_path)
+    def render():
+        folder = tmp_path_factory.mktemp(f"pdf-{name}")
+        docx_path = folder / f"{name}.docx"
+        docx_path.write_bytes(build.docx)
+        pdf_path = folder / f"{name}.pdf"
+        pdf_module.docx_to_pdf(docx_path, pdf_path)
+        return Rendered(build, pdf_path)
+    return shared_once(tmp_path_factory, f"{name}-pdf", render)     # LibreOffice runs once per document, not per worker
 
 
 @pytest.fixture(scope="session")
@@ -114,6 +117,18 @@ def test_table_of_contents_has_page_numbers(rendered):
     # the indexes are updated before export: "1 Podstawy prawne …… 6"
     first = rendered.build.document.sections[0]
     assert re.search(rf"{re.escape(first.number)} {re.escape(first.title[:20])}.*\.{{5,}}\s*\d+", rendered.text)
+
+
+@needs_renderer
+def test_no_index_entry_runs_into_its_page_number(rendered):
+    # "Tabela 12. … w roku bazowym 202518": an entry whose text ends at the margin must still have its page
+    # number apart (lo_update_export.PAGE_NUMBER_ROOM): after the caption come leader dots or a line break
+    flat = re.sub(r"\s+", " ", rendered.text)
+    doc = rendered.build.document
+    entries = [f"Tabela {t.number}. {t.caption}" for t in doc.tables()] + \
+              [f"Rysunek {f.number}. {f.caption}" for f in doc.figures()]
+    glued = [e for e in entries if re.search(re.escape(re.sub(r"\s+", " ", e)) + r"\d", flat)]
+    assert not glued, glued
 
 
 def test_pdf_option_without_libreoffice_says_how_to_install(kluki_copy, tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ from reportgen.rules.engine import Finding, check_document, has_errors, quality_
 from reportgen.rules.numbers import is_missing, parse_number
 from reportgen.rules.quality.references import expand
 from reportgen.rules.requirements import load_requirements
+from reportgen.rules.tablelabels import is_total_label
 
 REQS = load_requirements()
 TODAY = date(2025, 6, 1)
@@ -144,6 +145,15 @@ def test_wrong_total_with_another_column_adding_up():
     t = _table([["A", "100", "10"], ["B", "200", "20"], ["Razem", "300", "40"]], ["", "x", "y"], [2])
     [f] = _sums(t)
     assert f.rule_id == "Q-SUM" and f.severity == "error" and "kolumna „y”" in f.location and "30" in f.message
+
+
+@pytest.mark.parametrize("label,total", [("PODSUMOW ANIE", True), ("ŁĄCZ NIE:", True), ("Raz em [GJ]", True),
+                                         ("Razem", True), ("w sumie", True), ("Urząd Miejski", False),
+                                         ("Ogrzewanie razem", False), ("suma ryczna", False), ("Su ma", True), ("a razem b", False)])
+def test_total_label_wrapped_inside_a_word_in_a_narrow_pdf_cell(label, total):
+    # Knyszyn Tabela 21 as a Word-made PDF: the cell "PODSUMOWANIE" wraps to "PODSUMOW" / "ANIE" and is read
+    # back as "PODSUMOW ANIE"; its two wrong totals were missed. Two letters on each side of the gap at least.
+    assert is_total_label(label) is total
 
 
 def test_single_wrong_column_without_other_evidence_is_not_reported():

@@ -66,7 +66,7 @@ def test_lighting_per_km_figure(knyszyn_blocks):
 def test_boiler_age_pies_are_tabela_30(knyszyn_blocks):
     spec = knyszyn_blocks["f_boiler_age"].chart_spec
     assert spec.kind == "pies"
-    assert spec.categories == ["do 1980", "1981-1990", "1991-2000", "2001-2010", "po 2010"]
+    assert spec.categories == ["do 1980", "1981–1990", "1991–2000", "2001–2010", "po 2010"]
     (_, count), (_, area) = spec.series
     assert count == pytest.approx([66, 69, 49, 58, 23])                 # Tabela 30, liczba źródeł [szt.]
     assert area == pytest.approx([7915, 9054.5, 7153, 8692, 3470])      # Tabela 30, powierzchnia ogrzewana [m²]
@@ -76,3 +76,44 @@ def test_building_age_pie_is_tabela_27(knyszyn_blocks):
     spec = knyszyn_blocks["f_building_age"].chart_spec
     assert spec.kind == "pie"
     assert spec.series[0][1] == pytest.approx([12585, 6739.7, 5697, 12549, 6830])   # Tabela 27, powierzchnia łącznie
+
+
+# Rysunki 10 and 18 of Knyszyn 2015 are pictures in the seed: their data is not printed anywhere, so content/knyszyn
+# has no such data and the document has no such figures. A survey that gives them gets them (hand-made data).
+SIZE_AND_PERIOD = """
+  by_household_size:
+    - {size: "1", households: 10, persons: 10, energy_kwh: 18000}
+    - {size: "2", households: 20, persons: 40, energy_kwh: 56000}
+    - {size: "3–4", households: 30, persons: 105, energy_kwh: 94500}
+    - {size: "5 i więcej", households: 8, persons: 46, energy_kwh: 27600}
+fuel_energy_by_period:
+  "do 1980": {area_m2: 10000, fuel_energy_gj: 16000}
+  "1981-1990": {area_m2: 5000, fuel_energy_gj: 6250}
+  "po 2010": {area_m2: 4000, fuel_energy_gj: 2400}
+"""
+
+
+def test_household_size_and_building_period_figures_absent_without_data(knyszyn_blocks):
+    assert "f_el_household_size" not in knyszyn_blocks and "f_fuel_energy_period" not in knyszyn_blocks
+
+
+def test_household_size_and_building_period_figures_from_survey_data(knyszyn_copy):
+    from reportgen.build import compose_document
+    path = knyszyn_copy / "household_survey.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "    - {type: bez gospodarstwa rolnego, energy_kwh: 631750.40, persons: 644, farm_area_ha: null}\n"
+    assert anchor in text
+    path.write_text(text.replace(anchor, anchor + SIZE_AND_PERIOD.lstrip("\n"), 1), encoding="utf-8")
+    document, _ = compose_document(knyszyn_copy)
+    blocks = _blocks(document)
+    sizes = blocks["f_el_household_size"].chart_spec
+    # 18 000/10 = 1 800; 56 000/40 = 1 400; 94 500/105 = 900; 27 600/46 = 600 kWh per person
+    assert sizes.categories == ["1", "2", "3–4", "5 i więcej"]
+    assert sizes.series[0][1] == pytest.approx([1800, 1400, 900, 600])
+    periods = blocks["f_fuel_energy_period"].chart_spec
+    # 16 000/10 000 = 1,60; 6 250/5 000 = 1,25; 2 400/4 000 = 0,60 GJ/m²
+    assert periods.categories == ["do 1980", "1981–1990", "po 2010"]
+    assert periods.series[0][1] == pytest.approx([1.60, 1.25, 0.60])
+    text = " ".join(p.text for s in document.walk_sections() for p in s.blocks if hasattr(p, "text"))
+    text = text.replace("\xa0", " ").replace("\u202f", " ")      # typeset spaces
+    assert "od 1 800 do 600 kWh na osobę rocznie" in text and "od 0,60 do 1,60 GJ/(m²·rok)" in text

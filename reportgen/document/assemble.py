@@ -32,11 +32,15 @@ class Assembly:
 
 
 def _available(ctx: Context, needs) -> bool:
+    """Every need is met: a content file (`file:<name>`), a result (`<result>`) or a result's field that is not
+    None (`<result>.<field>`: one result name for both methods, a part only one method has)."""
     for n in needs:
         if n.startswith("file:"):
             if not ctx.content.has(n[5:]):
                 return False
-        elif not ctx.has(n):
+            continue
+        name, _, part = n.partition(".")
+        if not ctx.has(name) or (part and getattr(ctx.value(name), part, None) is None):
             return False
     return True
 

@@ -39,7 +39,7 @@ class Paragraph:
 @dataclass
 class Column:
     header: str
-    decimals: int | None = None    # None: text column; int: numeric column formatted with this many decimals
+    decimals: int | None = None    # decimals of a number column; None: decided from its values (render/numbers.py)
     unit: str = ""
     kind: str = "number"           # number | percent | text
 

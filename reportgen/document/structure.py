@@ -21,7 +21,7 @@ class BlockSpec(BaseModel):
     caption: str | None = None
     source: str | None = None        # overrides the builder's "Źródło" line
     args: dict[str, Any] = {}
-    when: list[str] = []             # result names (or content files "file:<name>") that must exist
+    when: list[str] = []             # results ("<result>", or "<result>.<field>" not None) or files ("file:<name>")
     keys: list[str] = []             # in a `foreach` section: only in the copies for these keys (roles or ids)
 
     @model_validator(mode="after")

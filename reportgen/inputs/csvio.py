@@ -99,8 +99,7 @@ def read_csv(path: Path, label: str | None = None, root: Path | None = None) -> 
         line = text.count("\n", 0, bad.start()) + 1
         raise UserError(f"{label}, wiersz {line}: niedozwolony znak sterujący U+{ord(bad.group()):04X} "
                         "(np. NUL albo znak wklejony z innego programu); usuń go.")
-    # comments become empty lines, so line numbers stay those of the file
-    lines = ["" if line.lstrip().startswith("#") else line for line in text.split("\n")]
+    lines = _blank_comments(text.split("\n"))
     content = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
     if not content:
         raise UserError(f"{label}: plik nie zawiera danych.")
@@ -119,6 +118,18 @@ def read_csv(path: Path, label: str | None = None, root: Path | None = None) -> 
         raise UserError(f"{label}, wiersz {reader.line_num}: błędny zapis CSV ({_csv_problem(exc)}).") from None
     header = records[0]
     return CsvTable(label, separator, header.cells, header.line, records[1:])
+
+
+def _blank_comments(lines: list[str]) -> list[str]:
+    """Comment lines become empty lines, so line numbers stay those of the file. A line inside a quoted cell
+    (a comment text of several lines whose next line starts with "#") is text, not a comment: a line is inside
+    a quoted cell when the quotes before it are odd in number ("" inside a cell counts twice, so it keeps parity)."""
+    out = []
+    inside = False
+    for line in lines:
+        out.append("" if not inside and line.lstrip().startswith("#") else line)
+        inside ^= line.count('"') % 2 == 1
+    return out
 
 
 def _csv_problem(exc: csv.Error) -> str:

@@ -35,6 +35,7 @@ from reportgen.errors import UserError
 from reportgen.inputs.messages import _describe
 from reportgen.inputs.yamlio import format_path, load_yaml
 from reportgen.paths import rules_dir
+from reportgen.quantities import GJ_PER_MWH
 
 
 @dataclass
@@ -190,14 +191,16 @@ def constraint_problem(entry: dict, value) -> str | None:
     return None
 
 
-def _dated_points(entry: dict) -> list[tuple[dt.date, Any, str]]:
-    """(date, value, source) of a dated entry, in date order; a point's own source overrides the entry's."""
-    out: list[tuple[dt.date, Any, str]] = []
+def _dated_points(entry: dict) -> list[tuple[dt.date, Any, str, bool]]:
+    """(date, value, source, verified) of a dated entry, in date order; a point's own source overrides the entry's.
+    `verified: false` on a point (or the entry) marks a value that could not be checked against its source."""
+    out: list[tuple[dt.date, Any, str, bool]] = []
     for day, point in sorted(entry["values"].items()):
         if isinstance(point, dict):
-            out.append((day, point.get("value"), point.get("source") or entry.get("source", "")))
+            out.append((day, point.get("value"), point.get("source") or entry.get("source", ""),
+                        point.get("verified", entry.get("verified", True)) is not False))
         else:
-            out.append((day, point, entry.get("source", "")))
+            out.append((day, point, entry.get("source", ""), entry.get("verified", True) is not False))
     return out
 
 
@@ -214,11 +217,12 @@ def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> 
     chosen = [p for p in points if limit is None or p[0] <= limit]
     if not chosen:
         raise KeyError(limit)
-    day, value, source = chosen[-1]
-    return {**entry, "value": value, "source": source, "value_date": day}
+    day, value, source, verified = chosen[-1]
+    return {**entry, "value": value, "source": source, "value_date": day, "verified": verified}
 
 
-def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:   # noqa: C901 – one check per field, in file order
+def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:
+    """The problems of one entry of rules/parameters/*.yaml: one check per field, in file order."""
     problems = []
     line = lines.line_of((pid,))
     where = f"{label}, wiersz {line}, klucz {pid}"
@@ -235,19 +239,26 @@ def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:   # noqa: 
     if "value" in entry and _is_number(entry["value"]) and (why := constraint_problem(entry, entry["value"])):
         problems.append(f"{where}.value: {why}.")
     if _is_dated(entry.get("values")):
-        if "value" in entry:
-            problems.append(f"{where}: podaj value albo values z datami, nie oba.")
-        if entry.get("dated_by") not in ("document_date", "base_year"):
-            problems.append(f"{where}.dated_by: parametr z wartościami datowanymi wymaga dated_by: document_date "
-                            f"(prawo, normy) albo base_year (statystyka).")
-        for day, point in entry["values"].items():
-            value = point.get("value") if isinstance(point, dict) else point
-            why = constraint_problem(entry, value)
-            if why:
-                problems.append(f"{label}, wiersz {lines.line_of((pid, 'values', str(day)))}, klucz {pid}.values.{day}: {why}.")
+        problems.extend(_dated_entry_problems(pid, entry, label, lines, where))
     for key in ("valid_from", "valid_to"):
         if entry.get(key) is not None and not isinstance(entry[key], dt.date):
             problems.append(f"{where}.{key}: oczekiwano daty RRRR-MM-DD.")
+    return problems
+
+
+def _dated_entry_problems(pid: str, entry: dict, label: str, lines, where: str) -> list[str]:
+    """An entry with dated values: values or value (not both), dated_by, each value within the entry's limits."""
+    problems = []
+    if "value" in entry:
+        problems.append(f"{where}: podaj value albo values z datami, nie oba.")
+    if entry.get("dated_by") not in ("document_date", "base_year"):
+        problems.append(f"{where}.dated_by: parametr z wartościami datowanymi wymaga dated_by: document_date "
+                        f"(prawo, normy) albo base_year (statystyka).")
+    for day, point in entry["values"].items():
+        value = point.get("value") if isinstance(point, dict) else point
+        why = constraint_problem(entry, value)
+        if why:
+            problems.append(f"{label}, wiersz {lines.line_of((pid, 'values', str(day)))}, klucz {pid}.values.{day}: {why}.")
     return problems
 
 
@@ -259,14 +270,27 @@ def _override_lines(label: str):
         return None
 
 
-def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",  # noqa: C901
+def load_parameters(folder: Path | None = None, overrides: dict | None = None, overrides_label: str = "parameters.yaml",
                     as_of: dt.date | None = None, base_year: int | None = None) -> Parameters:
     """The parameter set of one build. `as_of` (the document date) and `base_year` pick the value of each dated
     entry (see the module docstring)."""
-    folder = Path(folder) if folder else rules_dir() / "parameters"
+    problems: list[str] = []
+    entries, files = _read_normative(Path(folder) if folder else rules_dir() / "parameters", as_of, base_year, problems)
+    params = Parameters(entries=entries, files=files)
+    overrides = overrides or {}
+    _add_gmina_parameters(params, overrides, problems)      # the gmina's own parameters first, then the overrides
+    _apply_overrides(params, overrides, overrides_label, problems)
+    if problems:
+        raise UserError(problems)
+    _link_electricity_co2(params.entries)
+    return params
+
+
+def _read_normative(folder: Path, as_of: dt.date | None, base_year: int | None,
+                    problems: list[str]) -> tuple[dict[str, dict], dict[str, str]]:
+    """Every entry of rules/parameters/*.yaml (id → entry, id → file name), dated entries resolved for the build."""
     entries: dict[str, dict] = {}
     files: dict[str, str] = {}
-    problems: list[str] = []
     for path in sorted(folder.glob("*.yaml")):
         data, lines = load_yaml(path)
         if not isinstance(data, dict):
@@ -279,24 +303,38 @@ def load_parameters(folder: Path | None = None, overrides: dict | None = None, o
             entries[pid] = entry
             files[pid] = path.name
             if isinstance(entry, dict) and _is_dated(entry.get("values")) and not problems:
-                try:
-                    entries[pid] = resolve_dated(entry, as_of, base_year)
-                except KeyError:   # an error only if a calculator asks for it (Parameters.value)
-                    when = f"w roku bazowym {base_year}" if entry.get("dated_by") == "base_year" else f"w dniu {as_of}"
-                    entries[pid] = {**entry, "missing": f"{path}, klucz {pid}: brak wartości obowiązującej {when} "
-                                                        f"(najwcześniejsza: {min(entry['values'])})."}
-    params = Parameters(entries=entries, files=files)
-    overrides = overrides or {}
-    for pid, spec in overrides.items():           # the gmina's own parameters first, then the overrides
+                entries[pid] = _resolved(entry, pid, path, as_of, base_year)
+    return entries, files
+
+
+def _resolved(entry: dict, pid: str, path: Path, as_of: dt.date | None, base_year: int | None) -> dict:
+    """A dated entry as of the build; without a value in force, an entry that is an error only if a calculator
+    asks for it (Parameters.value)."""
+    try:
+        return resolve_dated(entry, as_of, base_year)
+    except KeyError:
+        when = f"w roku bazowym {base_year}" if entry.get("dated_by") == "base_year" else f"w dniu {as_of}"
+        return {**entry, "missing": f"{path}, klucz {pid}: brak wartości obowiązującej {when} "
+                                    f"(najwcześniejsza: {min(entry['values'])})."}
+
+
+def _add_gmina_parameters(params: Parameters, overrides: dict, problems: list[str]) -> None:
+    """content/<gmina>/parameters/*.yaml: parameters the normative set does not have (an id clash is an error)."""
+    for pid, spec in overrides.items():
         if not isinstance(spec, GminaParameter):
             continue
-        if pid in entries:
-            problems.append(f"{spec.origin}, klucz {pid}: parametr {pid} jest już zdefiniowany w rules/parameters/{files[pid]}; "
+        if pid in params.entries:
+            problems.append(f"{spec.origin}, klucz {pid}: parametr {pid} jest już zdefiniowany w rules/parameters/{params.files[pid]}; "
                             f"wartość normatywną zmienia się w parameters.yaml (value i reason), a dokument wykazuje tę zmianę.")
             continue
-        entries[pid] = spec.entry.model_dump(exclude_none=True)
-        files[pid] = spec.origin
+        params.entries[pid] = spec.entry.model_dump(exclude_none=True)
+        params.files[pid] = spec.origin
         params.gmina_ids.append(pid)
+
+
+def _apply_overrides(params: Parameters, overrides: dict, overrides_label: str, problems: list[str]) -> None:
+    """content/<gmina>/parameters.yaml: a new value (with the reason) of a normative scalar, listed in the document."""
+    entries, files = params.entries, params.files
     override_lines = _override_lines(overrides_label) if any(
         not isinstance(s, GminaParameter) for s in overrides.values()) else None
     for pid, spec in overrides.items():
@@ -320,6 +358,48 @@ def load_parameters(folder: Path | None = None, overrides: dict | None = None, o
         default = entries[pid]["value"]
         entries[pid] = {**entries[pid], "value": spec["value"], "source": f"dane gminy: {spec['reason']}"}
         params.overrides.append(Override(pid, default, spec["value"], spec["reason"]))
-    if problems:
-        raise UserError(problems)
-    return params
+
+
+class _UnresolvedRow(dict):
+    """A table row whose linked value has no point for this document (e.g. no KOBiZE factor before 2015): an error
+    naming the parameter only if a calculation or table reads its values."""
+
+    def __init__(self, row: dict, message: str):
+        super().__init__(row)
+        self.message = message
+
+    def __getitem__(self, key):
+        if key == "values":
+            raise UserError(self.message)
+        return super().__getitem__(key)
+
+
+def _link_electricity_co2(entries: dict[str, dict]) -> None:
+    """A row of an emission-factor table may take its CO₂ cell from a scalar parameter in kg/MWh
+    (`co2_kg_mwh_from: electricity_co2_kobize`): W [g/GJ] = w [kg/MWh] · 1000 / 3,6, so that the document uses one
+    dated KOBiZE factor everywhere. The row's label then names the year of the data (value_date) or, when the
+    gmina overrode the factor, nothing more (the override is listed with its reason)."""
+    for pid, entry in entries.items():
+        rows = entry.get("rows") if isinstance(entry, dict) else None
+        if not isinstance(rows, dict) or "co2" not in entry.get("pollutants", []):
+            continue
+        linked = {rid: row for rid, row in rows.items() if isinstance(row, dict) and row.get("co2_kg_mwh_from")}
+        if not linked:
+            continue
+        co2 = entry["pollutants"].index("co2")
+        new_rows = dict(rows)
+        for rid, row in linked.items():
+            source = entries.get(row["co2_kg_mwh_from"])
+            if source is None or "value" not in source:
+                why = source.get("missing") if source else None
+                new_rows[rid] = _UnresolvedRow(row, why or f"rules/parameters, klucz {pid}.rows.{rid}.co2_kg_mwh_from: "
+                                               f"brak parametru {row['co2_kg_mwh_from']!r} z wartością (kg/MWh).")
+                continue
+            values = list(row["values"])
+            values[co2] = source["value"] * 1000.0 / GJ_PER_MWH
+            label = row["label"]
+            if "value_date" in source and not str(source.get("source", "")).startswith("dane gminy"):
+                unverified = "" if source.get("verified", True) else ", wartość niezweryfikowana"
+                label = f"{label} (CO₂: KOBiZE, odbiorcy końcowi, dane za {source['value_date'].year} r.{unverified})"
+            new_rows[rid] = {**row, "values": values, "label": label}
+        entries[pid] = {**entry, "rows": new_rows}

@@ -226,7 +226,7 @@ def _expanded_size(root, label: str) -> None:
         stack.extend((c, False) for c in _children(node) if id(c) not in sizes)
 
 
-def _inspect(root, label: str, loader) -> LineMap:   # noqa: C901 – one walk, one branch per node kind
+def _inspect(root, label: str, loader) -> LineMap:
     """Index the line of every key path and refuse what the constructor would accept wrongly or crash on."""
     _expanded_size(root, label)
     lines = LineMap()
@@ -251,70 +251,87 @@ def _inspect(root, label: str, loader) -> LineMap:   # noqa: C901 – one walk, 
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, path + (i,)) for i, item in reversed(list(enumerate(node.value))))
         elif isinstance(node, yaml.MappingNode):
-            seen: dict[tuple, int] = {}
-            pending = []
-            for key_node, value_node in node.value:
-                if key_node.tag == _T + "merge":
-                    pending.append((value_node, path))
-                    continue
-                if not isinstance(key_node, yaml.ScalarNode):
-                    problem(key_node, path, "kluczem musi być tekst lub liczba, nie lista ani słownik.")
-                    continue
-                key = key_node.value
-                line = key_node.start_mark.line + 1
-                if first_visit:
-                    _check_scalar(key_node, path + (key,), loader, problem)
-                    if (key_node.tag, key) in seen:
-                        problem(key_node, path + (key,), f"klucz powtórzony – pierwszy raz w wierszu "
-                                f"{seen[(key_node.tag, key)]}; usuń jedno z wystąpień (YAML po cichu zostawiłby "
-                                "tylko ostatnie).")
-                    seen.setdefault((key_node.tag, key), line)
-                lines[path + (key,)] = line
-                pending.append((value_node, path + (key,)))
-            stack.extend(reversed(pending))
+            stack.extend(reversed(_mapping_children(node, path, first_visit, lines, loader, problem)))
     if problems:
         raise UserError(problems)
     return lines
+
+
+def _mapping_children(node, path: tuple, first_visit: bool, lines: LineMap, loader, problem) -> list[tuple[Any, tuple]]:
+    """The values of a mapping to walk next (merged mappings too), each key's line indexed; keys that are not
+    scalars and keys given twice are problems (checked once per node, however often an alias repeats it)."""
+    seen: dict[tuple, int] = {}
+    pending = []
+    for key_node, value_node in node.value:
+        if key_node.tag == _T + "merge":
+            pending.append((value_node, path))
+            continue
+        if not isinstance(key_node, yaml.ScalarNode):
+            problem(key_node, path, "kluczem musi być tekst lub liczba, nie lista ani słownik.")
+            continue
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        if first_visit:
+            _check_scalar(key_node, path + (key,), loader, problem)
+            if (key_node.tag, key) in seen:
+                problem(key_node, path + (key,), f"klucz powtórzony – pierwszy raz w wierszu "
+                        f"{seen[(key_node.tag, key)]}; usuń jedno z wystąpień (YAML po cichu zostawiłby "
+                        "tylko ostatnie).")
+            seen.setdefault((key_node.tag, key), line)
+        lines[path + (key,)] = line
+        pending.append((value_node, path + (key,)))
+    return pending
 
 
 def _short(value: str) -> str:
     return value if len(value) <= 30 else value[:27] + "…"
 
 
-def _check_scalar(node, path: tuple, loader, problem) -> None:   # noqa: C901 – one branch per YAML tag
-    tag, value = node.tag, node.value
+def _check_scalar(node, path: tuple, loader, problem) -> None:
+    """One branch per YAML tag: text, numbers and dates as the constructor would read them."""
+    tag = node.tag
     if tag == _T + "str":
-        bad = XML_ILLEGAL.search(value)
-        if bad:
-            problem(node, path, f"tekst zawiera niedozwolony znak sterujący U+{ord(bad.group()):04X} "
-                    f"(znak {bad.start() + 1}.), którego nie da się zapisać w dokumencie; usuń go.")
-        elif len(value) <= MAX_NUMBER_CHARS and _NUMBER_TEXT.fullmatch(value):
-            # YAML 1.1 reads 1e309 or "nan" as text, which validation would then turn into a float
-            number = float(value.replace("_", ""))
-            if not math.isfinite(number):
-                problem(node, path, _NOT_FINITE.format(value=_short(value)))
-            elif not node.style and abs(number) > MAX_NUMBER:   # plain, not quoted text
-                problem(node, path, _OUT_OF_RANGE.format(value=_short(value)))
+        _check_text(node, path, problem)
     elif tag in (_T + "int", _T + "float"):
-        if len(value) > MAX_NUMBER_CHARS:
-            problem(node, path, f"liczba ma zbyt wiele cyfr ({len(value)} znaków).")
-            return
-        try:
-            number = loader.construct_yaml_int(node) if tag == _T + "int" else loader.construct_yaml_float(node)
-            finite = math.isfinite(number)
-        except (ValueError, OverflowError):
-            problem(node, path, f"niepoprawna liczba {_short(value)!r}.")
-            return
-        if not finite:
-            problem(node, path, _NOT_FINITE.format(value=_short(value)))
-        elif abs(number) > MAX_NUMBER:
-            problem(node, path, _OUT_OF_RANGE.format(value=_short(value)))
+        _check_number(node, path, loader, problem)
     elif tag == _T + "timestamp":
         try:
             loader.construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            problem(node, path, f"niepoprawna data {_short(value)} (nie ma takiego dnia lub miesiąca); "
+            problem(node, path, f"niepoprawna data {_short(node.value)} (nie ma takiego dnia lub miesiąca); "
                     "podaj datę w formacie RRRR-MM-DD.")
+
+
+def _check_text(node, path: tuple, problem) -> None:
+    value = node.value
+    bad = XML_ILLEGAL.search(value)
+    if bad:
+        problem(node, path, f"tekst zawiera niedozwolony znak sterujący U+{ord(bad.group()):04X} "
+                f"(znak {bad.start() + 1}.), którego nie da się zapisać w dokumencie; usuń go.")
+    elif len(value) <= MAX_NUMBER_CHARS and _NUMBER_TEXT.fullmatch(value):
+        # YAML 1.1 reads 1e309 or "nan" as text, which validation would then turn into a float
+        number = float(value.replace("_", ""))
+        if not math.isfinite(number):
+            problem(node, path, _NOT_FINITE.format(value=_short(value)))
+        elif not node.style and abs(number) > MAX_NUMBER:   # plain, not quoted text
+            problem(node, path, _OUT_OF_RANGE.format(value=_short(value)))
+
+
+def _check_number(node, path: tuple, loader, problem) -> None:
+    value = node.value
+    if len(value) > MAX_NUMBER_CHARS:
+        problem(node, path, f"liczba ma zbyt wiele cyfr ({len(value)} znaków).")
+        return
+    try:
+        number = loader.construct_yaml_int(node) if node.tag == _T + "int" else loader.construct_yaml_float(node)
+        finite = math.isfinite(number)
+    except (ValueError, OverflowError):
+        problem(node, path, f"niepoprawna liczba {_short(value)!r}.")
+        return
+    if not finite:
+        problem(node, path, _NOT_FINITE.format(value=_short(value)))
+    elif abs(number) > MAX_NUMBER:
+        problem(node, path, _OUT_OF_RANGE.format(value=_short(value)))
 
 
 # Parser problems (libyaml and pure-Python wording) → what the user should do, in Polish.

@@ -2,6 +2,7 @@
 sources and verification status. `policies_on(day)` gives the templates the entries in force on the document date."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -11,9 +12,25 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from reportgen.errors import UserError
 from reportgen.rules.requirements import load_validated
 
-Kind = Literal["act", "eu_act", "strategy", "programme", "planning"]
+Kind = Literal["act", "eu_act", "strategy", "programme", "planning", "regional_act"]
 Topic = Literal["acts", "energy_policy", "eu_law", "spatial_planning", "energy_communities",
-                "funding_national", "funding_eu"]
+                "funding_national", "funding_eu", "air_quality"]
+
+MONTHS_GENITIVE = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+                   "października", "listopada", "grudnia")
+
+
+def date_text(day: date) -> str:
+    """1 stycznia 2025 r."""
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} r."
+
+
+class Deadline(BaseModel):
+    """A date by which devices must be replaced or adapted (e.g. the transition rules of an anti-smog resolution)."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    devices: str = Field(min_length=1)     # which devices, as printed ("kotły pozaklasowe …")
+    due: date
+    how: str = ""                          # what must be done, when not plain replacement ("wymiana albo …")
 
 
 def default_policies_path() -> Path:
@@ -44,6 +61,13 @@ class Policy(BaseModel):
     updates: str | None = None
     targets: dict[str, int | float] = Field(default_factory=dict)
     population_threshold: int | None = None
+    regional_generic: str | None = None    # EU funding: {program regionalny} where the voivodeship has no entry
+    region: str | None = None              # regional acts: the voivodeship (nominative, as gmina.yaml writes it)
+    zone: str | None = None                # air-quality zone a programme covers ("strefa łódzka")
+    amends: str | None = None              # an amending act: the id of the act it amends
+    citation: str | None = None            # the resolution that adopted a programme ("uchwała nr … z dnia …")
+    instrumental: str | None = None        # "uchwałą nr … z dnia …" (an amendment cited after "zmieniona")
+    deadlines: tuple[Deadline, ...] = ()   # an amendment's deadlines replace those of the act it amends
 
     @model_validator(mode="after")
     def _check(self):
@@ -53,6 +77,13 @@ class Policy(BaseModel):
             raise ValueError("wpis ustawy (topic: acts) wymaga klucza act")
         if self.verified and not self.verified_against:
             raise ValueError("wpis z verified: true wymaga verified_against (adres lub pozycja Dz.U.)")
+        if self.kind == "regional_act" and not (self.region and self.act):
+            raise ValueError("akt prawa miejscowego (kind: regional_act) wymaga kluczy region i act")
+        if self.plan_text and "{program regionalny}" in self.plan_text and not self.regional_generic:
+            raise ValueError("tekst ze slotem {program regionalny} wymaga klucza regional_generic (nazwa ogólna "
+                             "programu regionalnego dla województw bez własnego wpisu)")
+        if self.amends and not self.instrumental:
+            raise ValueError("wpis zmieniający inny akt (amends) wymaga formy instrumental („uchwałą nr …”)")
         return self
 
     def in_force(self, day: date) -> bool:
@@ -82,6 +113,15 @@ def load_policies(path: str | Path | None = None) -> list[Policy]:
     return entries
 
 
+@dataclass(frozen=True)
+class DeadlineOnDate:
+    devices: str
+    due: date
+    due_text: str                          # "1 stycznia 2025 r."
+    passed: bool                           # the deadline is on or before the document date
+    how: str = ""
+
+
 class LawOnDate:
     """The entries of rules/policies.yaml in force on one date, as the text templates see them (`law`)."""
 
@@ -93,8 +133,41 @@ class LawOnDate:
         return next((p for p in self.entries if p.id == pid), None)
 
     def topic(self, name: str, confirmed: bool | None = True) -> list[Policy]:
-        """Entries of a topic in file order; confirmed=True only adopted ones, False only unconfirmed drafts."""
-        return [p for p in self.entries if p.topic == name and (confirmed is None or p.confirmed == confirmed)]
+        """Entries of a topic in file order; confirmed=True only adopted ones, False only unconfirmed drafts.
+        Regional acts are left out: they apply in one voivodeship (`regional`)."""
+        return [p for p in self.entries if p.topic == name and not p.region
+                and (confirmed is None or p.confirmed == confirmed)]
+
+    def regional(self, act: str, region: str, zone: str | None = None) -> Policy | None:
+        """The regional act of kind `act` (air_programme, antismog, regional_programme) in force in the voivodeship
+        (and air-quality zone) on the date, or None; amending acts are reached through `amendments`."""
+        for p in self.entries:
+            if p.act == act and p.region == region and not p.amends and p.confirmed \
+                    and (zone is None or p.zone is None or p.zone == zone):
+                return p
+        return None
+
+    def amendments(self, pid: str) -> list[Policy]:
+        """Adopted acts in force on the date that amend entry `pid`, oldest first."""
+        return sorted((p for p in self.entries if p.amends == pid and p.confirmed), key=lambda p: p.valid_from)
+
+    def cited(self, p: Policy) -> str:
+        """How the text cites a regional act: its title, the resolution and every amendment in force,
+        e.g. "Program … (uchwała nr XX/303/20 … z dnia 15 września 2020 r., zmieniona uchwałą nr …)"."""
+        amended = "".join(f", zmieniona {a.instrumental}" for a in self.amendments(p.id))
+        if p.citation:            # a programme: its own title and the resolution that adopted it
+            return f"{p.title} ({p.citation}{amended})"
+        return f"{p.title}{amended}"
+
+    @staticmethod
+    def date_text(day: date) -> str:
+        return date_text(day)
+
+    def deadlines(self, p: Policy) -> list[DeadlineOnDate]:
+        """The act's deadlines in the wording in force on the date (the latest amendment that sets deadlines
+        replaces them all), each marked as passed when it is not after the date."""
+        wording = next((a.deadlines for a in reversed(self.amendments(p.id)) if a.deadlines), p.deadlines)
+        return [DeadlineOnDate(d.devices, d.due, date_text(d.due), d.due <= self.date, d.how) for d in wording]
 
     def updates_of(self, pid: str) -> list[Policy]:
         """Unconfirmed drafts updating entry `pid` that are known on the date (the text may say only that they exist)."""
@@ -107,12 +180,19 @@ class LawOnDate:
                 return p
         raise UserError(f"rules/policies.yaml: brak ustawy {key!r} obowiązującej {self.date.isoformat()}.")
 
-    def programme_text(self, p: Policy, voivodeship_genitive: str = "") -> str:
-        """A programme's plan_text with its two fixed slots filled: {act} (genitive of the act it rests on, as in
-        force on the date) and {województwo}. Plain string replacement: policies.yaml is never a template."""
+    def programme_text(self, p: Policy, voivodeship_genitive: str = "", region: str | None = None) -> str:
+        """A programme's plan_text with its fixed slots filled: {act} (genitive of the act it rests on, as in force
+        on the date), {program regionalny} (the genitive of the voivodeship's regional programme in force on the
+        date, e.g. "programu regionalnego Fundusze Europejskie dla Łódzkiego 2021–2027 (FEŁ2027)"; without such an
+        entry the programme's `regional_generic` wording) and
+        {województwo}. Plain string replacement: policies.yaml is never a template."""
         text = p.plan_text or p.title
         if p.uses_act:
             text = text.replace("{act}", self.act(p.uses_act).genitive or self.act(p.uses_act).title)
+        if "{program regionalny}" in text:
+            regional = self.regional("regional_programme", region) if region else None
+            text = text.replace("{program regionalny}", (regional.genitive or regional.title) if regional else
+                                p.regional_generic or "")
         return text.replace("{województwo}", voivodeship_genitive)
 
 

@@ -139,7 +139,7 @@ def _parse_date(value) -> date:
     raise ValueError(f"oczekiwano daty RRRR-MM-DD lub DD.MM.RRRR (podano {s!r})")
 
 
-def load_comments(  # noqa: C901 – one check per column
+def load_comments(
         folder: Path, last_day: date | None = None, mailed: tuple[str, ...] | list[str] = (),
         posted: tuple[str, ...] | list[str] = ()) -> CommentFile | None:
     """Read and validate the comment file of a content folder; None when there is none.
@@ -151,7 +151,22 @@ def load_comments(  # noqa: C901 – one check per column
     if path is None:
         return None
     header, rows, kind = _read_xlsx(path) if path.suffix == ".xlsx" else _read_csv(path)
-    label = str(path)
+    index = _column_index(header, str(path))
+    errors: list[str] = []
+    comments: list[Comment] = []
+    seen: dict[int, int] = {}
+    for row, values in rows:
+        comment = _comment_of(_Row(row, values, index, str(path), kind, errors), Path(folder), seen, last_day, mailed, posted)
+        if comment is not None:
+            comments.append(comment)
+    if errors:
+        raise UserError(errors)
+    comments.sort(key=lambda c: c.number)
+    return CommentFile(path, comments)
+
+
+def _column_index(header: list[str], label: str) -> dict[str, int]:
+    """Column name → position; every required column present and no unknown one (else a UserError for row 1)."""
     errors: list[str] = []
     missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL]
     unknown = [h for h in header if h and h not in COLUMNS]
@@ -161,96 +176,115 @@ def load_comments(  # noqa: C901 – one check per column
         errors.append(f"{label}, wiersz 1: nieznane kolumny: {', '.join(unknown)}; dozwolone: {', '.join(COLUMNS)}.")
     if errors:
         raise UserError(errors)
-    index = {name: header.index(name) for name in COLUMNS if name in header}
+    return {name: header.index(name) for name in COLUMNS if name in header}
 
-    def where(row: int, column: str) -> str:
-        letter = _col_letter(index[column]) if column in index else "?"
-        col = f"kolumna {letter} ({column})" if kind == "xlsx" else f"kolumna {column}"
-        return f"{label}, wiersz {row}, {col}"
 
-    comments: list[Comment] = []
-    seen: dict[int, int] = {}
-    for row, values in rows:
-        def get(column: str):
-            i = index.get(column)
-            return values[i] if i is not None and i < len(values) else None   # noqa: B023 – called in this iteration
+@dataclass
+class _Row:
+    """One row of the comment file: its cells by column name, and the list its errors go to (each naming file,
+    row and column)."""
+    row: int
+    values: list[object]
+    index: dict[str, int]
+    label: str
+    kind: str                              # xlsx (columns named by letter too) | csv
+    errors: list[str]
 
-        def text(column: str) -> str:
-            raw = get(column)
-            if raw is not None and len(str(raw)) > MAX_TEXT:
-                errors.append(f"{where(row, column)}: tekst dłuższy niż {MAX_TEXT} znaków ({len(str(raw))}).")  # noqa: B023
-                return ""
-            return clean(raw)
+    def where(self, column: str) -> str:
+        letter = _col_letter(self.index[column]) if column in self.index else "?"
+        col = f"kolumna {letter} ({column})" if self.kind == "xlsx" else f"kolumna {column}"
+        return f"{self.label}, wiersz {self.row}, {col}"
 
-        before = len(errors)
-        number_raw = text("nr")
-        number = None
-        if not re.fullmatch(r"\d{1,6}", number_raw):
-            errors.append(f"{where(row, 'nr')}: numer uwagi musi być liczbą całkowitą (podano {number_raw!r}).")
-        else:
-            number = int(number_raw)
-            if number in seen:
-                errors.append(f"{where(row, 'nr')}: numer {number} powtarza się (pierwszy raz w wierszu {seen[number]}).")
-            else:
-                seen[number] = row
+    def get(self, column: str):
+        i = self.index.get(column)
+        return self.values[i] if i is not None and i < len(self.values) else None
+
+    def text(self, column: str) -> str:
+        raw = self.get(column)
+        if raw is not None and len(str(raw)) > MAX_TEXT:
+            self.errors.append(f"{self.where(column)}: tekst dłuższy niż {MAX_TEXT} znaków ({len(str(raw))}).")
+            return ""
+        return clean(raw)
+
+    def date(self, column: str) -> date | None:
         try:
-            received = _parse_date(get("data_wplywu"))
+            return _parse_date(self.get(column))
         except ValueError as exc:
-            errors.append(f"{where(row, 'data_wplywu')}: {exc}.")
-            received = None
-        sent = None
-        if get("data_nadania") not in (None, ""):
-            try:
-                sent = _parse_date(get("data_nadania"))
-            except ValueError as exc:
-                errors.append(f"{where(row, 'data_nadania')}: {exc}.")
+            self.errors.append(f"{self.where(column)}: {exc}.")
+            return None
 
-        def choice(column: str, allowed: tuple[str, ...], what: str) -> str:
-            value = text(column)
-            if value not in allowed:
-                errors.append(f"{where(row, column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")  # noqa: B023
-            return value
+    def choice(self, column: str, allowed: tuple[str, ...], what: str) -> str:
+        value = self.text(column)
+        if value not in allowed:
+            self.errors.append(f"{self.where(column)}: {what} {value!r}; dozwolone: {', '.join(allowed)}.")
+        return value
 
-        def required(column: str, what: str) -> str:
-            value = text(column)
-            if not value:
-                errors.append(f"{where(row, column)}: {what}.")  # noqa: B023
-            return value
+    def required(self, column: str, what: str) -> str:
+        value = self.text(column)
+        if not value:
+            self.errors.append(f"{self.where(column)}: {what}.")
+        return value
 
-        channel = choice("forma", CHANNELS, "nieznana forma złożenia")
-        if sent is not None and channel not in mailed:
-            errors.append(f"{where(row, 'data_nadania')}: data nadania dotyczy tylko form: "
-                          f"{', '.join(mailed) or '(brak w przepisach obowiązujących w tym dniu)'}; "
-                          f"forma tej uwagi: {channel}.")
-        if sent is not None and received is not None and sent > received:
-            errors.append(f"{where(row, 'data_nadania')}: data nadania ({sent:%d.%m.%Y}) późniejsza niż data wpływu "
-                          f"({received:%d.%m.%Y}).")
-        submitter = required("zglaszajacy", "brak zgłaszającego")
-        kind_ = choice("rodzaj_zglaszajacego", SUBMITTER_KINDS, "nieznany rodzaj")
-        body = required("tresc", "brak treści uwagi")
-        decision = choice("rozstrzygniecie", DECISIONS, "nieznane rozstrzygnięcie")
-        justification = text("uzasadnienie")
-        if decision in ("nieuwzględniona", "uwzględniona częściowo") and not justification:
-            errors.append(f"{where(row, 'uzasadnienie')}: uwaga {decision} wymaga uzasadnienia.")
-        found_changes: list[ch.DataChange] = []
-        try:
-            for change in ch.parse_changes(text("zmiana_danych")):
-                found_changes.append(ch.resolve(Path(folder), change))
-        except ValueError as exc:
-            errors.append(f"{where(row, 'zmiana_danych')}: {exc}.")
-        if len(errors) == before:
-            # no error in this row: number and received were parsed (a failed parse adds an error)
-            assert number is not None and received is not None
-            decisive = sent if channel in mailed and sent is not None else received
-            not_sure = bool(last_day and channel in posted and sent is None and received > last_day)
-            comments.append(Comment(number, received, channel, submitter, kind_, body, text("dotyczy"), decision,
-                                    justification, found_changes, row,
-                                    late=bool(last_day and decisive > last_day) and not not_sure,
-                                    sent=sent, sent_unknown=not_sure))
-    if errors:
-        raise UserError(errors)
-    comments.sort(key=lambda c: c.number)
-    return CommentFile(path, comments)
+
+def _number(r: _Row, seen: dict[int, int]) -> int | None:
+    """The comment's number: a whole number, not used by an earlier row."""
+    raw = r.text("nr")
+    if not re.fullmatch(r"\d{1,6}", raw):
+        r.errors.append(f"{r.where('nr')}: numer uwagi musi być liczbą całkowitą (podano {raw!r}).")
+        return None
+    number = int(raw)
+    if number in seen:
+        r.errors.append(f"{r.where('nr')}: numer {number} powtarza się (pierwszy raz w wierszu {seen[number]}).")
+    else:
+        seen[number] = r.row
+    return number
+
+
+def _check_sent(r: _Row, sent: date | None, received: date | None, channel: str, mailed) -> None:
+    """data_nadania only for the channels whose day of sending keeps the term, and not after the day received."""
+    if sent is not None and channel not in mailed:
+        r.errors.append(f"{r.where('data_nadania')}: data nadania dotyczy tylko form: "
+                        f"{', '.join(mailed) or '(brak w przepisach obowiązujących w tym dniu)'}; "
+                        f"forma tej uwagi: {channel}.")
+    if sent is not None and received is not None and sent > received:
+        r.errors.append(f"{r.where('data_nadania')}: data nadania ({sent:%d.%m.%Y}) późniejsza niż data wpływu "
+                        f"({received:%d.%m.%Y}).")
+
+
+def _data_changes(r: _Row, folder: Path) -> list[ch.DataChange]:
+    found: list[ch.DataChange] = []
+    try:
+        for change in ch.parse_changes(r.text("zmiana_danych")):
+            found.append(ch.resolve(folder, change))
+    except ValueError as exc:
+        r.errors.append(f"{r.where('zmiana_danych')}: {exc}.")
+    return found
+
+
+def _comment_of(r: _Row, folder: Path, seen: dict[int, int], last_day: date | None, mailed, posted) -> Comment | None:
+    """The comment of one row, checked column by column; None when the row has an error (added to r.errors)."""
+    before = len(r.errors)
+    number = _number(r, seen)
+    received = r.date("data_wplywu")
+    sent = r.date("data_nadania") if r.get("data_nadania") not in (None, "") else None
+    channel = r.choice("forma", CHANNELS, "nieznana forma złożenia")
+    _check_sent(r, sent, received, channel, mailed)
+    submitter = r.required("zglaszajacy", "brak zgłaszającego")
+    kind = r.choice("rodzaj_zglaszajacego", SUBMITTER_KINDS, "nieznany rodzaj")
+    body = r.required("tresc", "brak treści uwagi")
+    decision = r.choice("rozstrzygniecie", DECISIONS, "nieznane rozstrzygnięcie")
+    justification = r.text("uzasadnienie")
+    if decision in ("nieuwzględniona", "uwzględniona częściowo") and not justification:
+        r.errors.append(f"{r.where('uzasadnienie')}: uwaga {decision} wymaga uzasadnienia.")
+    changes = _data_changes(r, folder)
+    if len(r.errors) != before:
+        return None
+    # no error in this row: number and received were parsed (a failed parse adds an error)
+    assert number is not None and received is not None
+    decisive = sent if channel in mailed and sent is not None else received
+    not_sure = bool(last_day and channel in posted and sent is None and received > last_day)
+    return Comment(number, received, channel, submitter, kind, body, r.text("dotyczy"), decision, justification, changes,
+                   r.row, late=bool(last_day and decisive > last_day) and not not_sure, sent=sent, sent_unknown=not_sure)
 
 
 def aliases(comments: list[Comment]) -> dict[str, str]:

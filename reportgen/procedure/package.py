@@ -200,54 +200,72 @@ def _counts(comments) -> dict:
             "n_late": sum(c.late for c in comments)}
 
 
-def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,  # noqa: C901
+def _contexts(step: Step, product, facts, base, t: Timeline, rules: ProcedureRules, comments, content, step_date,
               as_of: dt.date, document: Attached | None = None):
     """(key, context) pairs: one per addressee for per-party products, else one."""
-    p, d = facts.p, facts.p.dates
     on = step_date or as_of
-    basis = rules.cite(step.basis, on)
-    common = _with(base, basis=basis, date=polish_date(step_date))
-    if product.per == "energy_company":
+    common = _with(base, basis=rules.cite(step.basis, on), date=polish_date(step_date))
+    if product.per in ("energy_company", "neighbour", "sea_body"):
+        yield from _party_contexts(product.per, step, facts.p, common, rules, on)
+    else:
+        yield "", _step_context(step, product, facts, t, rules, comments, content, on, common, document)
+
+
+def _party_contexts(per: str, step: Step, p, common: dict, rules: ProcedureRules, on: dt.date):
+    """One context per addressee: each energy company, each neighbouring gmina, or the two SEA bodies."""
+    if per == "energy_company":
         for company in p.energy_companies:
             yield company.key, _with(common, **_party(company), company_name=company.name,
-                                     asks=ASKS[company.role], resolution_date=polish_date(d.resolution_date))
-    elif product.per == "neighbour":
+                                     asks=ASKS[company.role], resolution_date=polish_date(p.dates.resolution_date))
+    elif per == "neighbour":
         for gm in p.neighbours:
             yield gm.key, _with(common, **_party(gm))
-    elif product.per == "sea_body":
-        for key, body in (("rdos", p.rdos), ("ppis", p.ppis)):
-            wanted = [c for c in step.basis if (c.art == "48") == p.sea_waived]
-            subject = ("uzgodnienia odstąpienia od przeprowadzenia strategicznej oceny oddziaływania na środowisko"
-                       if p.sea_waived else "uzgodnienia zakresu i stopnia szczegółowości prognozy oddziaływania na środowisko")
-            yield key, _with(common, **_party(body), basis=rules.cite(wanted, on), sea_waived=p.sea_waived, subject=subject)
-    elif step.id == "sea_notice":
-        yield "", _with(common, rdos_name=p.rdos.name, ppis_name=p.ppis.name,
-                        rdos_reply=short_date(d.sea_reply_rdos), ppis_reply=short_date(d.sea_reply_ppis))
-    elif step.id == "opinion_request":
-        yield "", _with(common, **_party(p.opinion_body))
-    elif step.id in ("display_notice", "rodo_clause"):
-        rodo_step = rules.step("rodo_clause")
-        ways = [WAYS[w].format(office=", ".join([p.office.name] + p.office.address), email=p.office.email,
-                               epuap=p.office.epuap)
-                for w in ("pismo", "ustnie do protokołu", "e-mail", "ePUAP")
-                if (w != "e-mail" or p.office.email) and (w != "ePUAP" or p.office.epuap)]
-        comments_basis = rules.cite(rules.step("comment_register").basis, on)
-        yield "", _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
-                        display_days=t.display_days, ways=ways, ways_short="Uwagi można składać: " + "; ".join(ways) + ".",
-                        rodo=rodo_step.in_force(d.display_notice), dpo=p.office.data_protection_officer,
-                        comments_basis=comments_basis)
-    elif step.id == "comment_register":
-        yield "", _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
-                        rows=_register_rows(comments, product.audience), internal=product.audience == "internal",
-                        **_counts(comments))
-    elif step.id == "draft_resolution":
-        yield "", _with(common, session=polish_date(d.session), rows=_register_rows(comments, "public"),
-                        annex1=document.context() if document else None,
-                        justification=_justification(facts, t, rules, comments, content, on))
-    elif step.id == "currency_review":
-        yield "", _with(common, **_review(facts, t, rules, content))
     else:
-        raise UserError(f"rules/procedure.yaml, krok {step.id}: brak opisu treści pisma w reportgen.procedure.package.")
+        wanted = [c for c in step.basis if (c.art == "48") == p.sea_waived]
+        subject = ("uzgodnienia odstąpienia od przeprowadzenia strategicznej oceny oddziaływania na środowisko"
+                   if p.sea_waived else "uzgodnienia zakresu i stopnia szczegółowości prognozy oddziaływania na środowisko")
+        for key, body in (("rdos", p.rdos), ("ppis", p.ppis)):
+            yield key, _with(common, **_party(body), basis=rules.cite(wanted, on), sea_waived=p.sea_waived, subject=subject)
+
+
+def _comment_ways(p) -> list[str]:
+    """The ways of submitting comments the office offers (e-mail and ePUAP only where it has them)."""
+    return [WAYS[w].format(office=", ".join([p.office.name] + p.office.address), email=p.office.email,
+                           epuap=p.office.epuap)
+            for w in ("pismo", "ustnie do protokołu", "e-mail", "ePUAP")
+            if (w != "e-mail" or p.office.email) and (w != "ePUAP" or p.office.epuap)]
+
+
+def _step_context(step: Step, product, facts, t: Timeline, rules: ProcedureRules, comments, content, on: dt.date,
+                  common: dict, document: Attached | None) -> dict:
+    """The context of a product written once (a notice, the register of comments, the draft resolution, …)."""
+    p, d = facts.p, facts.p.dates
+    if step.id == "sea_notice":
+        return _with(common, rdos_name=p.rdos.name, ppis_name=p.ppis.name,
+                     rdos_reply=short_date(d.sea_reply_rdos), ppis_reply=short_date(d.sea_reply_ppis))
+    if step.id == "opinion_request":
+        return _with(common, **_party(p.opinion_body))
+    if step.id in ("display_notice", "rodo_clause"):
+        ways = _comment_ways(p)
+        comments_basis = rules.cite(rules.step("comment_register").basis, on)
+        # the period as published, counted as art. 57 KPA counts (start day not counted): a free last day or the
+        # gmina's own longer end makes it longer than the statutory minimum, and the notice must not say otherwise
+        return _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
+                     display_days=(t.display_end - d.display_start).days, ways=ways,
+                     ways_short="Uwagi można składać: " + "; ".join(ways) + ".",
+                     rodo=rules.step("rodo_clause").in_force(d.display_notice), dpo=p.office.data_protection_officer,
+                     comments_basis=comments_basis)
+    if step.id == "comment_register":
+        return _with(common, display_start=short_date(d.display_start), display_end=short_date(t.display_end),
+                     rows=_register_rows(comments, product.audience), internal=product.audience == "internal",
+                     **_counts(comments))
+    if step.id == "draft_resolution":
+        return _with(common, session=polish_date(d.session), rows=_register_rows(comments, "public"),
+                     annex1=document.context() if document else None,
+                     justification=_justification(facts, t, rules, comments, content, on))
+    if step.id == "currency_review":
+        return _with(common, **_review(facts, t, rules, content))
+    raise UserError(f"rules/procedure.yaml, krok {step.id}: brak opisu treści pisma w reportgen.procedure.package.")
 
 
 def _years(n: int) -> str:

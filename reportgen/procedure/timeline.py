@@ -80,82 +80,107 @@ def compute(facts: ProcedureFacts, rules: ProcedureRules) -> Timeline:
     return t
 
 
-def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,  # noqa: C901 – one check per step
+def check(facts: ProcedureFacts, rules: ProcedureRules, timeline: Timeline,
           comments: list[Comment] | None = None) -> list[Finding]:
+    """Findings on the procedure's dates, one check per step in the order of the procedure, then on the comments."""
     d = facts.p.dates
-    out: list[Finding] = []
+    dated = [*_display_term(d, rules), *_step_order(d, timeline, rules), *_replies(d, rules)]
+    if d.display_start and d.session is None and d.resolution_date:
+        dated.append(("error", "resolution_date", "podano datę uchwały bez daty sesji."))
+    out = [Finding(severity, f"{facts.where('dates', key)}: {text}") for severity, key, text in dated]
+    if timeline.display_end:
+        out += _comment_findings(d, timeline.display_end, timeline.mailed_basis, comments or [])
+    return out
 
-    def err(key: str, text: str) -> None:
-        out.append(Finding("error", f"{facts.where('dates', key)}: {text}"))
 
-    def warn(key: str, text: str) -> None:
-        out.append(Finding("warning", f"{facts.where('dates', key)}: {text}"))
+DatedProblem = tuple[str, str, str]     # severity, key of dates in procedure.yaml, text
 
-    if d.display_start and d.display_end:
-        term = rules.term("display_days", d.display_start)
-        required = term_end_days(d.display_start, term.value, rules)
-        last_day = d.display_start + timedelta(days=term.value)    # art. 57 § 1: the start day is not counted
-        if last_day <= d.display_end < required:
-            # long enough, but the last day is free: art. 57 § 4 moves the end to the next working day
-            err("display_end", f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)}: {term.value}. dzień "
-                f"({_fmt(last_day)}) przypada na {_free_day_name(last_day, rules)}, więc termin kończy się w najbliższym "
-                f"dniu roboczym ({_saturday_rule_cite(last_day, rules)}) – wyłożenie musi trwać do {_fmt(required)}.")
-        elif d.display_end < required:
-            err("display_end", f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)} trwa "
-                f"{(d.display_end - d.display_start).days} dni – krócej niż {term.value} dni wymagane przez "
-                f"{rules.cite(term.basis, d.display_start)}; najwcześniejszy dzień zakończenia liczony jak w "
-                f"{rules.cite_provision('term_counting', d.display_start) or 'przepisach o terminach'}: {_fmt(required)}.")
+
+def _display_term(d, rules: ProcedureRules) -> list[DatedProblem]:
+    """The display of the draft lasts the statutory term, counted as art. 57 KPA counts it."""
+    if not (d.display_start and d.display_end):
+        return []
+    term = rules.term("display_days", d.display_start)
+    required = term_end_days(d.display_start, term.value, rules)
+    last_day = d.display_start + timedelta(days=term.value)    # art. 57 § 1: the start day is not counted
+    if last_day <= d.display_end < required:
+        # long enough, but the last day is free: art. 57 § 4 moves the end to the next working day
+        return [("error", "display_end",
+                 f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)}: {term.value}. dzień "
+                 f"({_fmt(last_day)}) przypada na {_free_day_name(last_day, rules)}, więc termin kończy się w najbliższym "
+                 f"dniu roboczym ({_saturday_rule_cite(last_day, rules)}) – wyłożenie musi trwać do {_fmt(required)}.")]
+    if d.display_end < required:
+        return [("error", "display_end",
+                 f"wyłożenie od {_fmt(d.display_start)} do {_fmt(d.display_end)} trwa "
+                 f"{(d.display_end - d.display_start).days} dni – krócej niż {term.value} dni wymagane przez "
+                 f"{rules.cite(term.basis, d.display_start)}; najwcześniejszy dzień zakończenia liczony jak w "
+                 f"{rules.cite_provision('term_counting', d.display_start) or 'przepisach o terminach'}: {_fmt(required)}.")]
+    return []
+
+
+def _step_order(d, timeline: Timeline, rules: ProcedureRules) -> list[DatedProblem]:
+    """Notice before display, session after it, the opinion between request and session, the adoption notice after
+    the resolution."""
+    out: list[DatedProblem] = []
     if d.display_notice and d.display_start and d.display_notice > d.display_start:
-        err("display_notice", f"obwieszczenie ({_fmt(d.display_notice)}) ogłoszono po rozpoczęciu wyłożenia "
-            f"({_fmt(d.display_start)}) – mieszkańcy nie zostali powiadomieni przed wyłożeniem.")
+        out.append(("error", "display_notice", f"obwieszczenie ({_fmt(d.display_notice)}) ogłoszono po rozpoczęciu wyłożenia "
+                    f"({_fmt(d.display_start)}) – mieszkańcy nie zostali powiadomieni przed wyłożeniem."))
     if d.session and timeline.display_end and d.session <= timeline.display_end:
-        err("session", f"sesja Rady ({_fmt(d.session)}) przed końcem wyłożenia ({_fmt(timeline.display_end)}) – "
-            f"Rada rozpatruje uwagi zgłoszone podczas wyłożenia{_basis(rules, 'council_considers_comments', d.session)}, "
-            f"więc sesja musi być później.")
+        out.append(("error", "session", f"sesja Rady ({_fmt(d.session)}) przed końcem wyłożenia ({_fmt(timeline.display_end)}) – "
+                    f"Rada rozpatruje uwagi zgłoszone podczas wyłożenia{_basis(rules, 'council_considers_comments', d.session)}, "
+                    f"więc sesja musi być później."))
     if d.session and d.opinion_received and d.opinion_received > d.session:
-        err("opinion_received", f"opinia Zarządu Województwa ({_fmt(d.opinion_received)}) wpłynęła po sesji "
-            f"({_fmt(d.session)}) – projekt podlega opiniowaniu przed uchwaleniem"
-            f"{_basis(rules, 'opinion_before_adoption', d.session)}.")
+        out.append(("error", "opinion_received", f"opinia Zarządu Województwa ({_fmt(d.opinion_received)}) wpłynęła po sesji "
+                    f"({_fmt(d.session)}) – projekt podlega opiniowaniu przed uchwaleniem"
+                    f"{_basis(rules, 'opinion_before_adoption', d.session)}."))
     if d.opinion_requested and d.opinion_received and d.opinion_received < d.opinion_requested:
-        err("opinion_received", f"opinia ({_fmt(d.opinion_received)}) datowana przed wnioskiem ({_fmt(d.opinion_requested)}).")
+        out.append(("error", "opinion_received",
+                    f"opinia ({_fmt(d.opinion_received)}) datowana przed wnioskiem ({_fmt(d.opinion_requested)})."))
     if d.session and d.resolution_date and d.resolution_date != d.session:
-        warn("resolution_date", f"data uchwały ({_fmt(d.resolution_date)}) różni się od daty sesji ({_fmt(d.session)}).")
+        out.append(("warning", "resolution_date",
+                    f"data uchwały ({_fmt(d.resolution_date)}) różni się od daty sesji ({_fmt(d.session)})."))
     if d.adoption_notice_sent and d.resolution_date and d.adoption_notice_sent < d.resolution_date:
-        err("adoption_notice_sent", f"zawiadomienie o uchwaleniu ({_fmt(d.adoption_notice_sent)}) przed uchwałą "
-            f"({_fmt(d.resolution_date)}).")
+        out.append(("error", "adoption_notice_sent", f"zawiadomienie o uchwaleniu ({_fmt(d.adoption_notice_sent)}) przed uchwałą "
+                    f"({_fmt(d.resolution_date)})."))
+    return out
+
+
+def _replies(d, rules: ProcedureRules) -> list[DatedProblem]:
+    """Every reply after the letter it answers; the SEA notice after both SEA bodies agreed."""
+    out: list[DatedProblem] = []
     for key in ("sea_reply_rdos", "sea_reply_ppis"):
         reply = getattr(d, key)
         if reply and d.sea_letters_sent and reply < d.sea_letters_sent:
-            err(key, f"odpowiedź ({_fmt(reply)}) datowana przed wystąpieniem ({_fmt(d.sea_letters_sent)}).")
-    if d.sea_notice:
-        for key in ("sea_reply_rdos", "sea_reply_ppis"):
-            reply = getattr(d, key)
-            if reply is None or reply > d.sea_notice:
-                err("sea_notice", f"obwieszczenie o odstąpieniu od strategicznej oceny wymaga wcześniejszego "
+            out.append(("error", key, f"odpowiedź ({_fmt(reply)}) datowana przed wystąpieniem ({_fmt(d.sea_letters_sent)})."))
+    if d.sea_notice and any(getattr(d, key) is None or getattr(d, key) > d.sea_notice
+                            for key in ("sea_reply_rdos", "sea_reply_ppis")):
+        out.append(("error", "sea_notice", f"obwieszczenie o odstąpieniu od strategicznej oceny wymaga wcześniejszego "
                     f"uzgodnienia z RDOŚ i PPIS{_basis(rules, 'sea_agreement', d.sea_notice)} – brak daty odpowiedzi "
-                    f"lub odpowiedź późniejsza.")
-                break
+                    f"lub odpowiedź późniejsza."))
     for field_, sent in (("energy_replies", d.energy_requests_sent), ("neighbour_replies", d.neighbour_letters_sent)):
         for key, reply in getattr(d, field_).items():
             if sent is None or reply < sent:
-                err(field_, f"odpowiedź {key} ({_fmt(reply)}) bez wcześniejszego pisma "
-                    f"(data wysłania: {_fmt(sent) if sent else 'brak'}).")
-    if d.display_start and d.session is None and d.resolution_date:
-        err("resolution_date", "podano datę uchwały bez daty sesji.")
-    if timeline.display_end:
-        for c in comments or []:
-            if c.sent_unknown:
-                out.append(Finding("warning", f"uwaga nr {c.number} ({c.channel}) wpłynęła {_fmt(c.received)}, po "
-                                   f"ostatnim dniu składania uwag ({_fmt(timeline.display_end)}); sprawdź datę nadania: "
-                                   f"pismo nadane przed upływem terminu w polskiej placówce pocztowej operatora "
-                                   f"wyznaczonego jest złożone w terminie ({timeline.mailed_basis}). Wpisz ją w kolumnie "
-                                   f"data_nadania; do tego czasu uwaga nie jest w wykazie oznaczona jako złożona po terminie."))
-            elif c.late and c.sent is not None:
-                out.append(Finding("warning", f"uwaga nr {c.number} ({c.channel}) nadana {_fmt(c.sent)}, po ostatnim "
-                                   f"dniu składania uwag ({_fmt(timeline.display_end)}); w wykazie oznaczona jako złożona po terminie."))
-            elif c.late:
-                out.append(Finding("warning", f"uwaga nr {c.number} wpłynęła {_fmt(c.received)}, po ostatnim dniu "
-                                   f"składania uwag ({_fmt(timeline.display_end)}); w wykazie oznaczona jako złożona po terminie."))
-            if d.display_start and c.received < d.display_start and d.display_notice and c.received < d.display_notice:
-                out.append(Finding("warning", f"uwaga nr {c.number} wpłynęła {_fmt(c.received)}, przed ogłoszeniem wyłożenia."))
+                out.append(("error", field_, f"odpowiedź {key} ({_fmt(reply)}) bez wcześniejszego pisma "
+                            f"(data wysłania: {_fmt(sent) if sent else 'brak'})."))
+    return out
+
+
+def _comment_findings(d, display_end: date, mailed_basis: str, comments: list[Comment]) -> list[Finding]:
+    """Comments after the last day (late, or to check by the date of posting) or before the display was announced."""
+    out: list[Finding] = []
+    for c in comments:
+        if c.sent_unknown:
+            out.append(Finding("warning", f"uwaga nr {c.number} ({c.channel}) wpłynęła {_fmt(c.received)}, po "
+                               f"ostatnim dniu składania uwag ({_fmt(display_end)}); sprawdź datę nadania: "
+                               f"pismo nadane przed upływem terminu w polskiej placówce pocztowej operatora "
+                               f"wyznaczonego jest złożone w terminie ({mailed_basis}). Wpisz ją w kolumnie "
+                               f"data_nadania; do tego czasu uwaga nie jest w wykazie oznaczona jako złożona po terminie."))
+        elif c.late and c.sent is not None:
+            out.append(Finding("warning", f"uwaga nr {c.number} ({c.channel}) nadana {_fmt(c.sent)}, po ostatnim "
+                               f"dniu składania uwag ({_fmt(display_end)}); w wykazie oznaczona jako złożona po terminie."))
+        elif c.late:
+            out.append(Finding("warning", f"uwaga nr {c.number} wpłynęła {_fmt(c.received)}, po ostatnim dniu "
+                               f"składania uwag ({_fmt(display_end)}); w wykazie oznaczona jako złożona po terminie."))
+        if d.display_start and c.received < d.display_start and d.display_notice and c.received < d.display_notice:
+            out.append(Finding("warning", f"uwaga nr {c.number} wpłynęła {_fmt(c.received)}, przed ogłoszeniem wyłożenia."))
     return out

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import re
 import zipfile
 from pathlib import Path
@@ -23,9 +22,8 @@ from docx.shared import Cm
 
 from reportgen.document.model import Document, Figure, Paragraph, Section, Table
 from reportgen.render.formula import DISPLAY, INLINE, display_xml, inline_xml
-from reportgen.render.numbers import fmt
 from reportgen.render.page_estimate import chapter_breaks
-from reportgen.render.typeset import SOFT_HYPHEN, column_widths_cm, hyphenate_to_fit, year_ranges
+from reportgen.render.typeset import SOFT_HYPHEN, cell_texts, column_widths_cm, hyphenate_to_fit, year_ranges
 from reportgen.render.wordml import esc, field_char, field_runs, field_start, paragraph_xml, run_xml, text_run_xml
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -87,29 +85,6 @@ class Body:
 
 # --- blocks ---------------------------------------------------------------------------------------
 
-def format_cell(value, decimals: int | None, kind: str) -> str:
-    """A cell's text. A small value that would print as zero at the column's precision ("0,00" for a B(a)P
-    emission of 0,0004 Mg) gets two significant digits instead: a table never shows a value as 0 that is not."""
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        return year_ranges(value)
-    if decimals is None:
-        return str(value)
-    if value and abs(value) < 0.5 * 10 ** -decimals:
-        decimals = min(6, 1 - math.floor(math.log10(abs(value))))
-    return fmt(value, decimals)
-
-
-def column_decimals(values: list, decimals: int | None) -> int | None:
-    """A column of whole numbers of five digits and more drops its decimals ("52 000", not "52 000,00": beyond
-    the fifth significant digit they say nothing); any other column keeps the precision its table asks for."""
-    numbers = [abs(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool) and v]
-    if decimals and numbers and min(numbers) >= 10_000 and all(float(v).is_integer() for v in numbers):
-        return 0
-    return decimals
-
-
 def rich_runs(text: str, bold: bool = False) -> str:
     """text as runs: soft hyphens become Word's optional hyphens (w:softHyphen), inline formulas \\( \\) are set
     with italic symbols and real subscripts."""
@@ -170,18 +145,9 @@ def add_table(body: Body, table: Table) -> None:
     caption(body, "Tabela", table.number, table.caption)
     ncols = len(table.columns)
     size = 8.0 if ncols > 7 else 9.0   # a wide table is set in 8 pt, header and body alike
-    decimals = [col.decimals if table.row_decimals else column_decimals([r[j] for r in table.rows if j < len(r)], col.decimals)
-                for j, col in enumerate(table.columns)]
-    texts = []
-    for i, row in enumerate(table.rows):
-        row_dec = table.row_decimals[i] if table.row_decimals else None
-        # a row's own precision applies to its value columns; percent columns keep theirs
-        texts.append([format_cell(row[j] if j < len(row) else None,
-                                  row_dec if (row_dec is not None and col.kind == "number" and col.decimals is not None)
-                                  else decimals[j], col.kind)
-                      for j, col in enumerate(table.columns)])
+    texts = cell_texts(table)
     headers = [year_ranges(c.header) for c in table.columns]
-    widths = column_widths_cm(headers, texts, [c.decimals is not None for c in table.columns], size_pt=size)
+    widths = column_widths_cm(headers, texts, [c.kind != "text" for c in table.columns], size_pt=size)
     grid_style = body.style("Table Grid")
     text_style = body.style("Table Text")
     keep_together = len(table.rows) <= 18
@@ -201,7 +167,7 @@ def add_table(body: Body, table: Table) -> None:
         xml.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>')
         for j, col in enumerate(table.columns):
             value = row[j] if j < len(row) else None
-            numeric = col.decimals is not None and not isinstance(value, str)
+            numeric = col.kind != "text" and not isinstance(value, str)
             text = texts[i][j] if numeric else hyphenate_to_fit(texts[i][j], widths[j], size, is_total)
             xml.append(_cell_xml(text, widths[j], text_style, "right" if numeric else "left", keep=keep,
                                  bold=is_total, size=size, fill="F2F2F2" if is_total else None))

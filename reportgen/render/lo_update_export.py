@@ -29,6 +29,12 @@ ENTRY_PROPERTIES = ("ParaAdjust", "ParaLastLineAdjust", "ParaTopMargin", "ParaBo
                     "ParaLineSpacing", "CharHeight")
 
 
+# An entry whose text ends exactly at the right margin got its page number glued to it ("… w roku bazowym 202518"):
+# the entry's text wraps this far before the margin, the right-aligned page-number tab stays at the margin
+CONTENTS_STYLES = ("Contents 1", "Contents 2", "Contents 3")
+PAGE_NUMBER_ROOM = 800                        # 1/100 mm: 8 mm
+
+
 def entry_styles_like_word(doc) -> None:
     styles = doc.StyleFamilies.getByName("ParagraphStyles")
     if not styles.hasByName("table of figures"):
@@ -42,6 +48,12 @@ def entry_styles_like_word(doc) -> None:
                     style.setPropertyValue(prop_name, word.getPropertyValue(prop_name))
                 except Exception:
                     pass                      # a property this LibreOffice version lacks: keep its own
+    for name in INDEX_STYLES + CONTENTS_STYLES:
+        if styles.hasByName(name):
+            try:
+                styles.getByName(name).setPropertyValue("ParaRightMargin", PAGE_NUMBER_ROOM)
+            except Exception:
+                pass
 
 
 def main() -> int:

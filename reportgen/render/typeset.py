@@ -1,5 +1,6 @@
-"""Table typesetting: text widths in the document's font, column widths from the longest unbreakable word, and
-Polish hyphenation (soft hyphens at syllable boundaries) where a word cannot fit its column.
+"""Table typesetting: the cells' text (one precision per column), text widths in the document's font, column
+widths from the longest unbreakable word, Polish hyphenation (soft hyphens at syllable boundaries) where a word
+cannot fit its column, and en dashes in year ranges everywhere the document shows text.
 
 Widths come from Carlito's metrics (font_widths.py; Carlito is metric-compatible with Calibri, the document's
 font), so the layout is the same on every machine, with or without the font installed.
@@ -9,7 +10,9 @@ from __future__ import annotations
 import functools
 import re
 
+from reportgen.document.model import Document, Table
 from reportgen.render.font_widths import BOLD, REGULAR
+from reportgen.render.numbers import cell_text, decimals_for
 
 PT_CM = 2.54 / 72
 CELL_PAD_CM = 0.38          # "Table Grid": 0,19 cm left and right cell margin
@@ -24,12 +27,71 @@ def text_width_cm(text: str, size_pt: float = 9.0, bold: bool = False) -> float:
     return em * size_pt * PT_CM * SAFETY
 
 
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?[-‐] ?((?:19|20)\d\d)\b")
+# two years joined by a hyphen, or by a spaced dash; not inside a word, a number, a path or an address
+# ("plan_2015-2020.pdf", ".../2015-2020/", "978-2015-2020")
+_YEAR_RANGE = re.compile(r"(?<![\w/.\-–])((?:19|20)\d\d)(?: ?[-‐] ?| – )((?:19|20)\d\d)(?![\w/\-–]|\.\w)")
 
 
 def year_ranges(text: str) -> str:
-    """An en dash in year ranges: "2015-2020" → "2015–2020"."""
-    return _YEAR_RANGE.sub("\\1–\\2", text) if "-" in text or "‐" in text else text
+    """An unspaced en dash in year ranges: "2015-2020", "2015 - 2020", "2015 – 2020" → "2015–2020"."""
+    return _YEAR_RANGE.sub("\\1–\\2", text) if "-" in text or "‐" in text or " – " in text else text
+
+
+def typeset_document(document: Document) -> None:
+    """En dashes in the year ranges of every text the document shows – headings, paragraphs, captions, table
+    headers and cells, sources, notes and chart labels – in place, so the model, the .docx and the charts agree."""
+    def dash(value):
+        return year_ranges(value) if isinstance(value, str) else value
+
+    for section in document.walk_sections():
+        section.title = dash(section.title)
+        for block in section.blocks:
+            for name in ("text", "caption", "source", "note", "alt_text"):
+                if isinstance(getattr(block, name, None), str):
+                    setattr(block, name, dash(getattr(block, name)))
+            if isinstance(block, Table):
+                block.rows = [[dash(c) for c in row] for row in block.rows]
+                for col in block.columns:
+                    col.header = dash(col.header)
+            spec = getattr(block, "chart_spec", None)
+            if spec is not None and hasattr(spec, "categories"):   # a drawn chart (a supplied map has no labels)
+                spec.categories = [dash(c) for c in spec.categories]
+                spec.series = [(dash(name), values) for name, values in spec.series]
+                spec.ylabel, spec.note = dash(spec.ylabel), dash(spec.note)
+
+
+def cell_texts(table: Table) -> list[list[str]]:
+    """The printed text of every body cell. Numbers read down a column share one precision (decimals_for); in a
+    table of mixed quantities (row_decimals) the value cells of a row share the row's instead. Text as it is,
+    with en dashes in year ranges; a missing value "–"."""
+    grid = [[row[j] if j < len(row) else None for j in range(len(table.columns))] for row in table.rows]
+
+    def line(i: int, j: int) -> tuple[str, int, int | None] | None:
+        """The line a numeric cell is read in and its declared decimals; None in a text column."""
+        col = table.columns[j]
+        row_dec = table.row_decimals[i] if table.row_decimals else None
+        if col.kind == "text":
+            return None
+        # a row's own precision applies to its value columns; percent columns keep the column's
+        return ("row", i, row_dec) if row_dec is not None and col.kind == "number" else ("col", j, col.decimals)
+
+    values: dict[tuple[str, int, int | None], list] = {}
+    for i, row in enumerate(grid):
+        for j, value in enumerate(row):
+            key = line(i, j)
+            if key:
+                values.setdefault(key, []).append(value)
+    decimals = {key: decimals_for(vals, key[2]) for key, vals in values.items()}
+
+    def text(i: int, j: int, value) -> str:
+        if value is None:
+            return "–"
+        if isinstance(value, str):
+            return year_ranges(value)
+        key = line(i, j)
+        return cell_text(value, decimals[key]) if key else str(value)
+
+    return [[text(i, j, value) for j, value in enumerate(row)] for i, row in enumerate(grid)]
 
 
 def words(text: str) -> list[str]:

@@ -19,7 +19,17 @@ INDICATOR = re.compile(
 
 
 def is_total_label(cell: object) -> bool:
-    return isinstance(cell, str) and bool(TOTAL_LABEL.match(clean_cell(cell)))
+    if not isinstance(cell, str):
+        return False
+    text = clean_cell(cell)
+    if TOTAL_LABEL.match(text):
+        return True
+    # A narrow PDF cell wraps a word without a hyphen ("PODSUMOW" / "ANIE"), and the reader joins the lines with
+    # a space: the label is a total when closing one such gap gives a total word.
+    return any(TOTAL_LABEL.match(text[:gap.start()] + text[gap.end():]) for gap in _WRAP_GAP.finditer(text))
+
+
+_WRAP_GAP = re.compile(r"(?<=[^\W\d_]{2}) (?=[^\W\d_]{2})")   # one space between letters (a wrapped word)
 
 
 def is_total_column(header: str) -> bool:

@@ -51,7 +51,7 @@ def sector_indicator(ctx: Context, sector: str, **_) -> TableData | None:
     rows = []
     for p in s.periods:
         rows.append([p.period, p.area_share_pct, p.thermo_share_pct, p.ek_before_kwh_m2a, p.ek_after_kwh_m2a, p.ek_period_kwh_m2a])
-    rows.append(["Wskaźnik ważony sektora", sum(p.area_share_pct for p in s.periods), None, None, None, s.indicator_kwh_m2a])
+    rows.append(["Wskaźnik ważony sektora", s.area_share_total_pct, None, None, None, s.indicator_kwh_m2a])
     cols = [Column("Okres budowy", None, kind="text"), Column("Udział powierzchni [%]", 1, kind="percent"),
             Column("Udział powierzchni po termomodernizacji [%]", 0, kind="percent"),
             Column("EK budynków niezmodernizowanych [kWh/(m²·rok)]", 1), Column("EK po termomodernizacji [kWh/(m²·rok)]", 1),
@@ -76,7 +76,9 @@ def sector_heat_calculation(ctx: Context, **_) -> TableData:
     rows.append(row("Energia końcowa [GJ/rok]", lambda s: s.final_gj))
     cols = [Column("Wielkość", None, kind="text")] + [Column(sector_label(ctx, k), 0) for k in keys]
     measured = [sector_label(ctx, k) for k in keys if sectors[k].method == "measured"]
-    note = "c.w.u.: Q = V·F·c_w·ρ_w·(t_c − t_z)·k·t_uz; energia końcowa = energia użytkowa / sprawność całkowita."
+    # \( \) formula markup (reportgen/render/formula.py): real subscripts in the .docx, as in the methodology
+    note = ("c.w.u.: \\( Q_{cwu} = V · F · c_w · ρ_w · (t_c − t_z) · k · t_{uz} \\); "
+            "energia końcowa = energia użytkowa / sprawność całkowita.")
     if measured:
         note += f" Sektor „{', '.join(measured)}”: zużycie rzeczywiste z ankietyzacji (bez rozbicia na energię użytkową)."
     # each row is one quantity: its precision is the row's, not the column's
@@ -106,9 +108,10 @@ def heat_by_sector_chart(ctx: Context, **_) -> ChartData:
     return ChartData(spec, OWN, ["heat"])
 
 
-@table("public_buildings", needs=("public_buildings",))
+@table("public_buildings", needs=("municipal_energy.year",))
 def public_buildings(ctx: Context, **_) -> TableData:
-    pb = ctx.value("public_buildings")
+    """Heat source, fuel and electricity of one year, thermo-modernisation and RES of each municipal building."""
+    pb = ctx.value("municipal_energy")
     rows = []
     for b in pb.buildings:
         if b.fuel_amount is None:
@@ -117,13 +120,13 @@ def public_buildings(ctx: Context, **_) -> TableData:
             amount = "brak zużycia"
         else:
             amount = f"{fmt(b.fuel_amount, 1)}{NBSP}{b.fuel_unit}".strip()
-        rows.append([b.name, b.built or "–", b.floor_area_m2, b.heat_source,
+        rows.append([b.name, b.built or "–", b.area_m2, b.heat_source,
                      amount, b.electricity_kwh, b.thermo_modernisation or "–", b.res_installed or "–"])
     cols = [Column("Obiekt", None, kind="text"), Column("Rok budowy", None, kind="text"), Column("Powierzchnia użytkowa [m²]", 1),
             Column("Źródło ciepła", None, kind="text"), Column(f"Zużycie paliwa w {pb.year} r.", 1),
             Column(f"Energia elektryczna w {pb.year} r. [kWh]", 0), Column("Termomodernizacja", None, kind="text"),
             Column("Instalacje OZE", None, kind="text")]
-    return TableData(cols, rows, pb.source, provenance=["public_buildings"])
+    return TableData(cols, rows, pb.source, provenance=["municipal_energy"])
 
 
 @table("carrier_balance", needs=("carriers",))
@@ -167,7 +170,7 @@ def emission_factors_used(ctx: Context, **_) -> TableData:
     used.sort(key=order.index)
     rows = [[ef["rows"][r]["label"], *ef["rows"][r]["values"]] for r in used]
     cols = [Column("Źródło ciepła / typ kotła", None, kind="text")] + [
-        Column(f"{label(ctx, 'pollutants', p)} [g/GJ]", 2) for p in ef["pollutants"]]
+        Column(f"{label(ctx, 'pollutants', p)} [g/GJ]") for p in ef["pollutants"]]   # decimals from the values
     return TableData(cols, rows, ef["source"], note="CO₂ ze spalania biomasy przyjęto jako 0 (emisja biogeniczna).")
 
 
@@ -176,14 +179,15 @@ def boiler_mix(ctx: Context, fuel: str = "coal", **_) -> TableData | None:
     """The assumed boiler types of one solid fuel (coal or biomass): one table per fuel, so each column adds to 100 %."""
     ef = ctx.params.entry("emission_factors")
     mix = ctx.content.carriers.boiler_mix_pct
-    keys = [k for k in SECTOR_ORDER if mix.get(k, {}).get(fuel)]
+    totals = ctx.value("emissions").boiler_mix_total_pct.get(fuel, {})
+    keys = [k for k in SECTOR_ORDER if k in totals]
     ids: list[str] = []
     for k in keys:
         ids += [r for r in mix[k][fuel] if r not in ids]
     if not ids:
         return None
     rows = [[ef["rows"][r]["label"], *[mix[k][fuel].get(r) for k in keys]] for r in ids]
-    rows.append(["Razem", *[sum(mix[k][fuel].values()) for k in keys]])
+    rows.append(["Razem", *[totals[k] for k in keys]])
     cols = [Column("Typ urządzenia grzewczego", None, kind="text")] + [Column(f"{sector_label(ctx, k)} [%]", 0, kind="percent") for k in keys]
     return TableData(cols, rows, "Założenia opracowania", total_rows=[len(rows) - 1],
                      note=ctx.content.carriers.boiler_mix_note if fuel == "coal" else "")   # the note covers both; printed once
@@ -234,12 +238,15 @@ def mv_lines(ctx: Context, **_) -> TableData | None:
 
 
 @table("street_lighting", needs=("street_lighting",))
-def street_lighting(ctx: Context, **_) -> TableData:
+def street_lighting(ctx: Context, **_) -> TableData | None:
+    """Luminaires by kind with their shares (absent where the gmina reports lamp powers, not kinds)."""
     sl = ctx.value("street_lighting")
+    if any(x.type is None for x in sl.luminaires):
+        return None
     rows = [[x.type, x.count, x.share_pct] for x in sl.luminaires]
     rows.append(["Razem", sl.count, 100.0])
     return TableData([Column("Rodzaj oprawy", None, kind="text"), Column("Liczba [szt.]", 0), Column("Udział [%]", 1, kind="percent")],
-                     rows, ctx.content.electricity.source or "dane gminy", total_rows=[len(rows) - 1], provenance=["street_lighting"])
+                     rows, sl.source, total_rows=[len(rows) - 1], provenance=["street_lighting"])
 
 
 @table("electricity_forecast", needs=("electricity",))

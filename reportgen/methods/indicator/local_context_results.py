@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.methods.indicator.transition_text import in_words
 from reportgen.quantities import percent_of
 from reportgen.results import Context, Result, producer, qualname
 
@@ -34,6 +35,36 @@ class EnergyPovertySummary:
     measure: str
     share_pct: float | None          # of all households, when the gmina gave their number
     source: str
+
+
+@dataclass(frozen=True)
+class MunicipalAreaScope:
+    """Result `municipal_area_scope`: the municipal sector's floor area of the heat balance (heat.yaml) against the
+    sum over the buildings listed in public_buildings.yaml – two inputs of different scope, shown side by side."""
+    sector_area_m2: float            # heat.yaml: sectors.municipal.floor_area_m2 (balance, scenarios)
+    sector_source: str
+    listed_area_m2: float            # Σ floor_area_m2 of the listed buildings that give one
+    listed_count: int
+    with_area_count: int
+    difference_m2: float             # sector − listed
+    without_area_genitive: str       # how many listed buildings give no area, in running text ("pięciu")
+
+
+@producer
+def municipal_area_scope(ctx: Context) -> list[Result]:
+    heat, pb = ctx.content.heat, ctx.content.public_buildings
+    municipal = heat.sectors.get("municipal") if heat is not None else None
+    if municipal is None or pb is None or not municipal.floor_area_m2:
+        return []
+    areas = [b.floor_area_m2 for b in pb.buildings if b.floor_area_m2]
+    listed = sum(areas)
+    if abs(municipal.floor_area_m2 - listed) < 0.5:
+        return []
+    value = MunicipalAreaScope(municipal.floor_area_m2, heat.source, listed, len(pb.buildings), len(areas),
+                               municipal.floor_area_m2 - listed,
+                               in_words(ctx.vocabulary, len(pb.buildings) - len(areas), "genitive"))
+    return [Result("municipal_area_scope", value, [], ["heat.yaml: sectors.municipal.floor_area_m2",
+                                                       "public_buildings.yaml: buildings.floor_area_m2"])]
 
 
 @producer

@@ -5,13 +5,22 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgen.common_results import SECTOR_ORDER, ElectricityNetwork, MVFeeder, NetworkLine
+from reportgen.common_results import (
+    SECTOR_ORDER,
+    ElectricityNetwork,
+    LuminaireGroup,
+    MunicipalBuilding,
+    MunicipalEnergy,
+    MVFeeder,
+    NetworkLine,
+    StreetLighting,
+)
 from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import electricity as el
 from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat
 from reportgen.methods.indicator.calc import renewables as res
-from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, percent_change, percent_of
+from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH, mean_per, percent_change, percent_of, total_of
 from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ---------------------
@@ -70,6 +79,8 @@ class CarrierTotals(FieldAccess):
 class SectorEmissions(BySector):
     """Result `emissions`: emissions of heating by sector and pollutant [Mg/a]."""
     total: dict[str, float] = field(default_factory=dict)
+    # Σ of the boiler-type shares assumed for coal and biomass, by fuel and sector [%] (carriers.yaml: boiler_mix_pct)
+    boiler_mix_total_pct: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,22 +97,7 @@ class ElectricityForecast(FieldAccess):
     total_horizon_pct: float
     annual_years: list[int]                         # every year base … horizon (chart)
     annual_by_group: dict[str, list[float]]
-
-
-@dataclass(frozen=True)
-class LuminaireShare:
-    type: str
-    count: int
-    share_pct: float
-
-
-@dataclass(frozen=True)
-class StreetLighting(FieldAccess):
-    """Result `street_lighting`: luminaires by type and energy use."""
-    luminaires: list[LuminaireShare]
-    count: int
-    energy_kwh: float
-    year: int
+    data_year: int                                  # the year of the consumption data (≤ years[0]: carried over)
 
 
 @dataclass(frozen=True)
@@ -121,14 +117,6 @@ class Renewables(FieldAccess):
     solar_thermal: RenewableItem | None = None
     photovoltaics: RenewableItem | None = None
     heat_pumps: RenewableItem | None = None
-
-
-@dataclass(frozen=True)
-class PublicBuildings(FieldAccess):
-    """Result `public_buildings`: the gmina's buildings as reported (public_buildings.yaml)."""
-    buildings: list[Any]
-    year: int
-    source: str
 
 
 def dhw_constants(ctx: Context) -> dict:
@@ -222,8 +210,10 @@ def carriers_and_emissions(ctx: Context) -> list[Result]:
                _carrier_totals(ctx, energy)]
     if c.boiler_mix_pct or not any(e.get(f, 0) for e in energy.values() for f in ("coal", "biomass")):
         emissions = sector_emissions(ctx, energy, c.boiler_mix_pct)
-        total = {p: sum(e[p] for e in emissions.values()) for p in em.POLLUTANTS}
-        results.append(Result("emissions", SectorEmissions(emissions, total),
+        by_pollutant = {p: sum(e[p] for e in emissions.values()) for p in em.POLLUTANTS}
+        mix_total = {fuel: {k: total_of(c.boiler_mix_pct[k][fuel].values()) for k in SECTOR_ORDER
+                            if c.boiler_mix_pct.get(k, {}).get(fuel)} for fuel in ("coal", "biomass")}
+        results.append(Result("emissions", SectorEmissions(emissions, by_pollutant, mix_total),
                               inputs=["wynik: carriers", "carriers.yaml: boiler_mix_pct", "rules/parameters/emission_factors.yaml"],
                               note=c.boiler_mix_note))
     return results
@@ -236,8 +226,10 @@ def electricity(ctx: Context) -> list[Result]:
         return []
     g = ctx.content.gmina
     steps = [(s.until, s.rate_pct_per_year) for s in e.growth]
-    years = [e.year, g.period.end, g.period.horizon]
-    table = {grp.id: {y: el.forecast_mwh(grp.mwh, e.year, y, steps, grp.grows) for y in years} for grp in e.groups}
+    # The forecast starts at the document's base year; consumption data of an earlier year (an update that carries
+    # them over, update.yaml) stand for the base year as they are – the table never starts before the base year.
+    years = [max(e.year, g.base_year), g.period.end, g.period.horizon]
+    table = {grp.id: {y: el.forecast_mwh(grp.mwh, years[0], y, steps, grp.grows) for y in years} for grp in e.groups}
     totals = {y: sum(table[grp.id][y] for grp in e.groups) for y in years}
     annual_years = list(range(years[0], years[-1] + 1))
     value = ElectricityForecast(
@@ -246,13 +238,10 @@ def electricity(ctx: Context) -> list[Result]:
         group_horizon_pct={grp.id: percent_of(table[grp.id][years[-1]], table[grp.id][years[0]]) for grp in e.groups},
         total_horizon_pct=percent_of(totals[years[-1]], totals[years[0]]), annual_years=annual_years,
         annual_by_group={grp.id: [el.forecast_mwh(grp.mwh, years[0], y, steps, grp.grows) for y in annual_years]
-                         for grp in e.groups})
+                         for grp in e.groups}, data_year=e.year)
     results = [Result("electricity", value, inputs=["electricity.yaml: groups, growth"])]
     if e.street_lighting is not None:
-        sl = e.street_lighting
-        count = sum(x.count for x in sl.luminaires)
-        lum = [LuminaireShare(x.type, x.count, percent_of(x.count, count)) for x in sl.luminaires]
-        results.append(Result("street_lighting", StreetLighting(lum, count, sl.energy_kwh, sl.year),
+        results.append(Result("street_lighting", street_lighting(e.street_lighting, e.source or "dane gminy"),
                               inputs=["electricity.yaml: street_lighting"]))
     if e.network is not None:
         n = e.network
@@ -290,9 +279,38 @@ def renewables(ctx: Context) -> list[Result]:
     return [Result("renewables", Renewables(**out), inputs=["renewables.yaml", "wynik: heat"])] if out else []
 
 
+def street_lighting(sl, source: str) -> StreetLighting:
+    """The luminaires by kind (electricity.yaml: street_lighting) with their shares and the energy they used."""
+    count = sum(x.count for x in sl.luminaires)
+    kinds = [(x.type, x.count) for x in sl.luminaires]
+    return StreetLighting(
+        year=sl.year, count=count, energy_kwh=sl.energy_kwh, energy_per_luminaire_kwh=mean_per(sl.energy_kwh, count),
+        luminaires=tuple(LuminaireGroup(x.count, percent_of(x.count, count), type=x.type) for x in sl.luminaires),
+        led_count=el.luminaires_of_kind(kinds, "LED"), mercury_count=el.luminaires_of_kind(kinds, "rtęci"), source=source)
+
+
+def _is_modernised(b) -> bool:
+    return b.thermo_modernisation.startswith(("kompletna", "nowy"))
+
+
 @producer
 def public_buildings(ctx: Context) -> list[Result]:
+    """Result `municipal_energy` from public_buildings.yaml: each building's heat source, fuel and electricity in
+    one year, thermo-modernisation and RES, and the counts the chapters on rationalisation and efficiency cite
+    (heat sources and installations are the gmina's words: 'olej', 'węgiel', 'pompa ciepła', 'fotowolt…')."""
     pb = ctx.content.public_buildings
     if pb is None:
         return []
-    return [Result("public_buildings", PublicBuildings(list(pb.buildings), pb.year, pb.source), inputs=["public_buildings.yaml"])]
+    sources = [b.heat_source for b in pb.buildings]
+    value = MunicipalEnergy(
+        buildings=tuple(MunicipalBuilding(b.name, b.built or None, b.floor_area_m2, heat_source=b.heat_source,
+                                          fuel_amount=b.fuel_amount, fuel_unit=b.fuel_unit, electricity_kwh=b.electricity_kwh,
+                                          thermo_modernisation=b.thermo_modernisation or None,
+                                          res_installed=b.res_installed or None) for b in pb.buildings),
+        source=pb.source, year=pb.year, modernised=sum(_is_modernised(b) for b in pb.buildings),
+        oil_heated=sum("olej" in s for s in sources), coal_heated=sum("węgiel" in s for s in sources),
+        # a building already heated partly by a heat pump is not counted; one with both fuels counts once
+        fossil_without_heat_pump=sum("pompa" not in s and ("olej" in s or "węgiel" in s) for s in sources),
+        heat_pump_buildings=tuple(b.name for b in pb.buildings if "pompa ciepła" in b.heat_source),
+        pv_buildings=sum("fotowolt" in b.res_installed for b in pb.buildings))
+    return [Result("municipal_energy", value, inputs=["public_buildings.yaml"])]

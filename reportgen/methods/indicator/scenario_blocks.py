@@ -5,7 +5,7 @@ from reportgen.blocks import ChartData, ChartSpec, TableData, carrier_label, cha
 from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
 from reportgen.methods.indicator.blocks import OWN, POLLUTANT_DECIMALS
-from reportgen.methods.indicator.calc.scenarios import change_pct
+from reportgen.quantities import GJ_PER_TJ
 from reportgen.results import Context
 
 
@@ -20,7 +20,7 @@ def area_forecast(ctx: Context, **_) -> TableData:
     base_year = ctx.content.gmina.base_year
     years = [base_year, *s.years]
     rows = [[sector_label(ctx, k), *[s.area_m2[k][y] for y in years]] for k in SECTOR_ORDER if k in s.area_m2]
-    rows.append(["Razem", *[sum(r[i] for r in rows) for i in range(1, 1 + len(years))]])
+    rows.append(["Razem", *[s.area_total_m2[y] for y in years]])
     cols = [Column("Sektor", None, kind="text"), *[Column(f"{y} [m²]", 0) for y in years]]
     return TableData(cols, rows, f"{OWN}: powierzchnia roku bazowego × przyrost przyjęty w założeniach scenariuszy",
                      total_rows=[len(rows) - 1], provenance=["scenarios"])
@@ -50,38 +50,38 @@ def thermo_shares(ctx: Context, scenario: str, **_) -> TableData | None:
 def scenario_heat(ctx: Context, scenario: str, **_) -> TableData:
     s = ctx.value("scenarios")
     sc = _scenario(ctx, scenario)
-    years = s.years
+    forecast = [sc.years[y] for y in s.years]
     base = ctx.value("heat")
     rows, decimals = [], []
 
-    def add(label, base_value, values, dec):
-        cells = [label, base_value]
-        for v in values:
-            cells += [v, None if (v is None or base_value is None) else change_pct(v, base_value)]
-        rows.append(cells)
+    def add(label, base_value, values_and_changes, dec):
+        rows.append([label, base_value, *[cell for pair in values_and_changes for cell in pair]])
         decimals.append(dec)
 
     for k in SECTOR_ORDER:
         if k not in base.sectors:
             continue
         b = base.sectors[k]
-        ys = [sc.years[y].sectors[k] for y in years]
         name = sector_label(ctx, k)
         if b.useful_gj is not None:
-            add(f"{name}: energia użytkowa [GJ/rok]", b.useful_gj, [y.useful_gj for y in ys], 0)
-        add(f"{name}: energia końcowa [GJ/rok]", b.final_gj, [y.final_gj for y in ys], 0)
+            add(f"{name}: energia użytkowa [GJ/rok]", b.useful_gj,
+                [(y.sectors[k].useful_gj, y.sector_change_pct[k]["useful_gj"]) for y in forecast], 0)
+        add(f"{name}: energia końcowa [GJ/rok]", b.final_gj,
+            [(y.sectors[k].final_gj, y.sector_change_pct[k]["final_gj"]) for y in forecast], 0)
         if b.indicator_kwh_m2a is not None:
-            add(f"{name}: wskaźnik EK [kWh/(m²·rok)]", b.indicator_kwh_m2a, [y.indicator_kwh_m2a for y in ys], 1)
-        add(f"{name}: zapotrzebowanie na moc [MW]", s.base_power_mw[k], [sc.years[y].power_mw[k] for y in years], 2)
-    add("Razem: energia końcowa [GJ/rok]", base.total_final_gj, [sc.years[y].final_gj for y in years], 0)
-    add("Razem: zapotrzebowanie na moc [MW]", s.base_total_power_mw, [sc.years[y].total_power_mw for y in years], 2)
+            add(f"{name}: wskaźnik EK [kWh/(m²·rok)]", b.indicator_kwh_m2a,
+                [(y.sectors[k].indicator_kwh_m2a, y.sector_change_pct[k]["indicator_kwh_m2a"]) for y in forecast], 1)
+        add(f"{name}: zapotrzebowanie na moc [MW]", s.base_power_mw[k],
+            [(y.power_mw[k], y.sector_change_pct[k]["power_mw"]) for y in forecast], 2)
+    add("Razem: energia końcowa [GJ/rok]", base.total_final_gj, [(y.final_gj, y.final_change_pct) for y in forecast], 0)
+    add("Razem: zapotrzebowanie na moc [MW]", s.base_total_power_mw,
+        [(y.total_power_mw, y.power_change_pct) for y in forecast], 2)
     cols = [Column("Sektor i wielkość", None, kind="text"), Column(f"{ctx.content.gmina.base_year}", 0)]
-    for y in years:
+    for y in s.years:
         cols += [Column(f"{y}", 0), Column(f"zmiana {y} [%]", 1, kind="percent")]
     # percent columns keep one decimal; value columns take the row's precision
-    row_decimals = decimals
     return TableData(cols, rows, f"{OWN} (model scenariuszowy, rozdz. prognozy)", provenance=["scenarios", "heat"],
-                     row_decimals=row_decimals, note="Zmiana w % w stosunku do roku bazowego.")
+                     row_decimals=decimals, note="Zmiana w % w stosunku do roku bazowego.")
 
 
 @chart("scenario_trajectories", needs=("scenarios",))
@@ -89,7 +89,7 @@ def scenario_trajectories(ctx: Context, **_) -> ChartData:
     s = ctx.value("scenarios")
     base = ctx.value("heat").total_final_gj
     years = [ctx.content.gmina.base_year, *s.years]
-    series = [(v.scenario.label.split(" – ")[0], [base / 1000, *[v.years[y].final_gj / 1000 for y in s.years]])
+    series = [(v.scenario.label.split(" – ")[0], [base / GJ_PER_TJ, *[v.years[y].final_gj / GJ_PER_TJ for y in s.years]])
               for v in s.scenarios.values()]
     return ChartData(ChartSpec("line", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
                      ["scenarios"])
@@ -108,8 +108,11 @@ def _carriers_by_year(ctx: Context, scenario: str) -> tuple[list[str], list[dict
 def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
     years = ctx.value("scenarios").years
     carriers, data = _carriers_by_year(ctx, scenario)
-    rows = [[carrier_label(ctx, c), *[d.get(c, 0) / 1000 for d in data]] for c in carriers]
-    rows.append(["Razem", *[sum(d.values()) / 1000 for d in data]])
+    rows = [[carrier_label(ctx, c), *[d.get(c, 0) / GJ_PER_TJ for d in data]] for c in carriers]
+    s = ctx.value("scenarios")
+    sc = _scenario(ctx, scenario)
+    totals = [s.base_carriers_total_gj, *[sc.years[y].carriers_total_gj for y in years]]
+    rows.append(["Razem", *[t / GJ_PER_TJ for t in totals]])
     cols = [Column("Nośnik energii", None, kind="text"), Column(f"{ctx.content.gmina.base_year} [TJ/rok]", 2),
             *[Column(f"{y} [TJ/rok]", 2) for y in years]]
     return TableData(cols, rows, OWN, total_rows=[len(rows) - 1], provenance=["scenarios"])
@@ -119,7 +122,7 @@ def scenario_carriers(ctx: Context, scenario: str, **_) -> TableData:
 def scenario_carriers_chart(ctx: Context, scenario: str, **_) -> ChartData:
     years = [ctx.content.gmina.base_year, *ctx.value("scenarios").years]
     carriers, data = _carriers_by_year(ctx, scenario)
-    series = [(carrier_label(ctx, c), [d.get(c, 0) / 1000 for d in data]) for c in carriers]
+    series = [(carrier_label(ctx, c), [d.get(c, 0) / GJ_PER_TJ for d in data]) for c in carriers]
     return ChartData(ChartSpec("stacked_bar", [str(y) for y in years], series, ylabel="TJ/rok", base_year=years[0]), OWN,
                      ["scenarios"])
 

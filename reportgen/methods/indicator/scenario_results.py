@@ -10,7 +10,7 @@ from reportgen.methods.indicator.calc import emissions as em
 from reportgen.methods.indicator.calc import heat as ht
 from reportgen.methods.indicator.calc import scenarios as sc
 from reportgen.methods.indicator.results import _factors, sector_emissions
-from reportgen.quantities import percent_of
+from reportgen.quantities import percent_of, total_of
 from reportgen.results import Context, FieldAccess, Result, producer
 
 
@@ -22,7 +22,12 @@ class ScenarioYear(FieldAccess):
     final_change_pct: float                       # against the base year
     power_mw: dict[str, float]                    # by sector
     total_power_mw: float
+    power_change_pct: float                       # total power against the base year
+    # by sector: the change of useful_gj, final_gj, indicator_kwh_m2a and power_mw against the base year [%]
+    # (None where the base year or the forecast lacks the quantity)
+    sector_change_pct: dict[str, dict[str, float | None]]
     carriers: dict[str, float] | None = None      # gmina-wide energy by carrier [GJ/a]
+    carriers_total_gj: float | None = None
     emissions: dict[str, float] | None = None     # by pollutant [Mg/a]
     emissions_change_pct: dict[str, float] | None = None
     emissions_pct_of_base: dict[str, float] | None = None
@@ -43,11 +48,13 @@ class Scenarios(FieldAccess):
     years: list[int]
     scenarios: dict[str, ScenarioOutcome]
     base_carriers: dict[str, float] | None
+    base_carriers_total_gj: float | None
     base_emissions: dict[str, float] | None
     base_power_mw: dict[str, float]
     base_total_power_mw: float
     area_growth: dict[str, dict[int, float]]
     area_m2: dict[str, dict[int, float]]          # floor area by sector in the base and forecast years
+    area_total_m2: dict[int, float]               # all sectors together in the base and forecast years
     recommended: ScenarioOutcome
     baseline: ScenarioOutcome
     roles: dict[str, str]
@@ -105,6 +112,18 @@ def _emissions_for(ctx: Context, scenario, year: int, final_by_sector: dict[str,
     return {p: sum(e[p] for e in by_sector.values()) for p in em.POLLUTANTS}
 
 
+def _change_or_none(value: float | None, base: float | None) -> float | None:
+    return None if value is None or base is None else sc.change_pct(value, base)
+
+
+def _sector_changes(base: ht.SectorHeat, year: ht.SectorHeat, base_power_mw: float, power_mw: float) -> dict[str, float | None]:
+    """The change of each quantity of a sector's scenario table against the base year [%]."""
+    return {"useful_gj": _change_or_none(year.useful_gj, base.useful_gj),
+            "final_gj": _change_or_none(year.final_gj, base.final_gj),
+            "indicator_kwh_m2a": _change_or_none(year.indicator_kwh_m2a, base.indicator_kwh_m2a),
+            "power_mw": _change_or_none(power_mw, base_power_mw)}
+
+
 def _check_growth_years(ctx: Context, sectors: list[str], years: list[int]) -> None:
     """Every sector with base-year heat needs an area growth factor for each forecast year."""
     growth = ctx.content.scenarios.area_growth
@@ -123,6 +142,41 @@ def _check_growth_years(ctx: Context, sectors: list[str], years: list[int]) -> N
         raise UserError(problems)
 
 
+def _scenario_year(ctx: Context, scenario, year: int, present: list[str], base_power_mw: dict[str, float],
+                   base_emissions: dict[str, float] | None) -> ScenarioYear:
+    """One scenario in one forecast year: heat by sector, power, and (with the base-year carriers and emissions)
+    the carriers and emissions, each compared with the base year."""
+    inputs = ctx.content.scenarios
+    heat = ctx.value("heat")
+    hours = ctx.params.value("heating_full_load_hours")
+    sectors = {s: _sector_year(ctx, scenario, s, year, inputs.area_growth[s][year]) for s in present}
+    final = {s: v.final_gj for s, v in sectors.items()}
+    power = {s: ht.power_mw(f, hours) for s, f in final.items()}
+    total_power = ht.power_mw(sum(final.values()), hours)
+    carriers = emissions = change = of_base = None
+    if ctx.has("carriers"):
+        carriers = _carriers_for(ctx, scenario, year, final)
+        if base_emissions is not None:
+            emissions = _emissions_for(ctx, scenario, year, final, carriers)
+            change = {p: sc.change_pct(v, base_emissions[p]) for p, v in emissions.items()}
+            of_base = {p: percent_of(v, base_emissions[p]) for p, v in emissions.items()}
+    return ScenarioYear(
+        sectors=sectors, final_gj=sum(final.values()),
+        final_change_pct=sc.change_pct(sum(final.values()), heat.total_final_gj),
+        power_mw=power, total_power_mw=total_power,
+        power_change_pct=sc.change_pct(total_power, ht.power_mw(heat.total_final_gj, hours)),
+        sector_change_pct={s: _sector_changes(heat.sectors[s], v, base_power_mw[s], power[s]) for s, v in sectors.items()},
+        carriers=carriers, carriers_total_gj=None if carriers is None else total_of(carriers.values()),
+        emissions=emissions, emissions_change_pct=change, emissions_pct_of_base=of_base)
+
+
+def _area_m2(ctx: Context, present: list[str], years: list[int]) -> dict[str, dict[int, float]]:
+    """Floor area by sector in the base year and each forecast year: base area × the growth factor of the year."""
+    heat, growth = ctx.value("heat"), ctx.content.scenarios.area_growth
+    return {s: {ctx.content.gmina.base_year: heat.sectors[s].floor_area_m2,
+                **{y: heat.sectors[s].floor_area_m2 * growth[s][y] for y in years}} for s in present}
+
+
 @producer
 def scenarios(ctx: Context) -> list[Result]:
     inputs = ctx.content.scenarios
@@ -135,39 +189,23 @@ def scenarios(ctx: Context) -> list[Result]:
     base_final = {k: v.final_gj for k, v in heat.sectors.items()}
     base_carriers = _carriers_for(ctx, inputs.scenarios[0].model_copy(update={"carrier_shares_pct": {}}), g.base_year, base_final) \
         if ctx.has("carriers") else None
-    base_emissions = None
-    if ctx.has("emissions"):
-        base_emissions = ctx.value("emissions").total
+    base_emissions = ctx.value("emissions").total if ctx.has("emissions") else None
+    base_power = {s: ht.power_mw(f, hours) for s, f in base_final.items()}
     present = [s for s in SECTOR_ORDER if s in heat.sectors]
     _check_growth_years(ctx, present, years)
-    out = {}
-    for scenario in inputs.scenarios:
-        by_year = {}
-        for year in years:
-            sectors = {s: _sector_year(ctx, scenario, s, year, inputs.area_growth[s][year]) for s in present}
-            final = {s: v.final_gj for s, v in sectors.items()}
-            carriers = emissions = change = of_base = None
-            if ctx.has("carriers"):
-                carriers = _carriers_for(ctx, scenario, year, final)
-                if base_emissions is not None:
-                    emissions = _emissions_for(ctx, scenario, year, final, carriers)
-                    change = {p: sc.change_pct(v, base_emissions[p]) for p, v in emissions.items()}
-                    of_base = {p: percent_of(v, base_emissions[p]) for p, v in emissions.items()}
-            by_year[year] = ScenarioYear(
-                sectors=sectors, final_gj=sum(final.values()),
-                final_change_pct=sc.change_pct(sum(final.values()), heat.total_final_gj),
-                power_mw={s: ht.power_mw(f, hours) for s, f in final.items()},
-                total_power_mw=ht.power_mw(sum(final.values()), hours), carriers=carriers, emissions=emissions,
-                emissions_change_pct=change, emissions_pct_of_base=of_base)
-        out[scenario.id] = ScenarioOutcome(scenario, by_year, em.eco_design_only(scenario.boiler_mix_pct))
+    out = {scenario.id: ScenarioOutcome(scenario,
+                                        {y: _scenario_year(ctx, scenario, y, present, base_power, base_emissions) for y in years},
+                                        em.eco_design_only(scenario.boiler_mix_pct))
+           for scenario in inputs.scenarios}
+    area = _area_m2(ctx, present, years)
     # Roles, so that the document never names a gmina's scenario ids: scenarios.yaml lists the recommended
     # scenario first and the do-nothing scenario last.
     ids = [s.id for s in inputs.scenarios]
     value = Scenarios(
-        years=years, scenarios=out, base_carriers=base_carriers, base_emissions=base_emissions,
-        base_power_mw={s: ht.power_mw(f, hours) for s, f in base_final.items()},
-        base_total_power_mw=ht.power_mw(heat.total_final_gj, hours), area_growth=inputs.area_growth,
-        area_m2={s: {g.base_year: heat.sectors[s].floor_area_m2,
-                     **{y: heat.sectors[s].floor_area_m2 * inputs.area_growth[s][y] for y in years}} for s in present},
+        years=years, scenarios=out, base_carriers=base_carriers,
+        base_carriers_total_gj=None if base_carriers is None else total_of(base_carriers.values()),
+        base_emissions=base_emissions, base_power_mw=base_power,
+        base_total_power_mw=ht.power_mw(heat.total_final_gj, hours), area_growth=inputs.area_growth, area_m2=area,
+        area_total_m2={y: total_of(area[s][y] for s in present) for y in [g.base_year, *years]},
         recommended=out[ids[0]], baseline=out[ids[-1]], roles={"recommended": ids[0], "baseline": ids[-1]})
     return [Result("scenarios", value, inputs=["scenarios.yaml", "wynik: heat", "wynik: carriers", "wynik: emissions"])]

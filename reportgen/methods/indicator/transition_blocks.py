@@ -1,5 +1,5 @@
 """Tables of the electricity demand coupled to the heat scenarios (result `electrification`) and of the pace of
-coal-boiler replacement (result `replacement_pace`). Layout only – every number is in the result."""
+replacement of old solid-fuel devices (result `replacement_pace`). Layout only – every number is in the result."""
 from __future__ import annotations
 
 from reportgen.blocks import TableData, table
@@ -25,7 +25,7 @@ def electrification_table(ctx: Context, **_) -> TableData:
     if has_ev:
         cols.append(Column("Energia elektryczna samochodów elektrycznych [MWh/rok]", 1))
     cols += [Column(f"Przyrost zużycia wobec {e.base_year} r. [MWh/rok]", 1), Column("Przyrost mocy szczytowej [kW]", 0),
-             Column("Zużycie łącznie [MWh/rok]", 0)]
+             Column("Zużycie energii elektrycznej w gminie [MWh/rok]", 0)]
     return TableData(cols, rows, "obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji "
                                  "(pompy ciepła, samochody elektryczne, mikroinstalacje)",
                      provenance=["electrification", "scenarios", "electricity"])
@@ -34,14 +34,20 @@ def electrification_table(ctx: Context, **_) -> TableData:
 @table("replacement_pace", needs=("replacement_pace",))
 def replacement_pace_table(ctx: Context, **_) -> TableData:
     c = ctx.value("replacement_pace")
-    rows = [[r.scenario, str(r.year), r.base_share_pct, r.year_share_pct, r.drop_pp_per_year,
+    # a share of old devices that does not fall is no replacement: "–" (a negative "replacement" reads as nonsense)
+    rows = [[r.scenario, str(r.year), r.base_share_pct, r.year_share_pct,
+             *((r.replaced_pct, r.pace_pct_per_year) if r.pace_pct_per_year > 0 else ("–", "–")),
              "przekroczona" if r.exceeds else "zachowana"] for r in c.rows]
     base_year = ctx.content.gmina.base_year
     cols = [Column("Scenariusz", None, kind="text"), Column("Rok", None, kind="text"),
-            Column(f"Udział węgla {base_year} [%]", 1), Column("Udział węgla w roku prognozy [%]", 1),
-            Column("Spadek udziału [pkt proc./rok]", 2), Column("Granica wiarygodności", None, kind="text")]
-    return TableData(cols, rows, "obliczenia własne; granica wiarygodności: założenie średniego okresu eksploatacji "
-                                 "kotła na paliwo stałe 15 lat", provenance=["replacement_pace"])
+            Column(f"Udział starych urządzeń {base_year} [%]", 1), Column("Udział w roku prognozy [%]", 1),
+            Column(f"Wymieniona część zasobu z {base_year} r. [%]", 0), Column("Tempo wymiany [%/rok]", 1),
+            Column("Granica wiarygodności", None, kind="text")]
+    return TableData(cols, rows, f"obliczenia własne; granica wiarygodności: {c.limit_source}",
+                     note="Stare urządzenia: kotły i piece na węgiel i biomasę niespełniające wymagań ekoprojektu ani klasy 5 "
+                          "PN-EN 303-5:2012; udział w energii końcowej na potrzeby grzewcze. „–”: udział starych urządzeń "
+                          "nie maleje (brak wymiany).",
+                     provenance=["replacement_pace"])
 
 
 @table("ceeb_sources", needs=("ceeb",))

@@ -1,6 +1,7 @@
 """Electricity demand coupled to the heat scenarios (heat pumps at a stated SCOP), electric vehicles and prosumer PV
 (electrification.yaml), the network load they add against the capacity the DSO states, the renewable part of
-heat pumps under RED, and the pace of coal-boiler replacement each scenario implies against a plausibility limit.
+heat pumps under RED, and the pace of replacement of old solid-fuel devices (coal and biomass) each scenario implies
+against a plausibility limit.
 
 Runs after scenario_results (module name order) and uses its `scenarios` result."""
 from __future__ import annotations
@@ -8,9 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.methods.indicator.calc import electrification as ef
+from reportgen.methods.indicator.calc import emissions as em
+from reportgen.methods.indicator.transition_text import BuildNotice
 from reportgen.quantities import percent_of
 from reportgen.render.numbers import fmt
 from reportgen.results import Context, Result, producer, qualname
+
+SOLID_FUELS = ("coal", "biomass")
 
 
 @dataclass(frozen=True)
@@ -87,17 +92,20 @@ class Electrification:
 class ReplacementPace:
     scenario: str
     year: int
-    base_share_pct: float
-    year_share_pct: float
-    drop_pp_per_year: float
+    base_share_pct: float            # share of heating final energy from old solid-fuel devices, base year
+    year_share_pct: float            # the same in the forecast year
+    replaced_pct: float              # of the base-year stock of old devices, by the forecast year
+    pace_pct_per_year: float         # replaced_pct / years
     exceeds: bool
 
 
 @dataclass(frozen=True)
 class ReplacementCheck:
-    """Result `replacement_pace`: coal's share of heating energy, base year → forecast years, against the limit."""
-    limit_pp_per_year: float
+    """Result `replacement_pace`: old solid-fuel devices (coal and biomass outside Ecodesign and class 5), base year
+    → forecast years, against the plausibility limit."""
+    limit_pct_per_year: float
     limit_source: str
+    limit_is_judgement: bool         # the limit is an assumption of the authors (rules/parameters: judgement: true)
     rows: tuple[ReplacementPace, ...]
 
     @property
@@ -174,32 +182,60 @@ def electrification(ctx: Context) -> list[Result]:
                     "rules/parameters/dhw.yaml: heating_full_load_hours"])]
 
 
+def _old_device_gj(ctx: Context, scenario, year: int, data) -> float:
+    """Final energy from old solid-fuel devices in a forecast year: the scenario's boiler mix for the year applied to
+    its gmina-wide carriers, else the base-year mix of each sector applied to the sector's carriers."""
+    compliant = set(ctx.params.entry("emission_factors").get("compliant_devices", ()))
+    if year in scenario.boiler_mix_pct:
+        mix = scenario.boiler_mix_pct[year]
+        return sum(ef.old_device_energy_gj(data["carriers"].get(f, 0.0), mix.get(f, {}), compliant) for f in SOLID_FUELS)
+    return _base_old_device_gj(ctx, {s: v.final_gj for s, v in data["sectors"].items()}, compliant)
+
+
+def _base_old_device_gj(ctx: Context, final_by_sector: dict[str, float], compliant: set[str]) -> float:
+    c = ctx.content.carriers
+    total = 0.0
+    for sector, final in final_by_sector.items():
+        energy = em.carrier_energy_gj(final, c.shares_pct[sector])
+        total += sum(ef.old_device_energy_gj(energy.get(f, 0.0), c.boiler_mix_pct.get(sector, {}).get(f, {}), compliant)
+                     for f in SOLID_FUELS)
+    return total
+
+
 @producer
 def replacement_pace(ctx: Context) -> list[Result]:
-    """Coal's share of heating final energy must not fall faster than the plausibility limit (parameter)."""
-    if not ctx.has("scenarios") or not ctx.has("carrier_totals"):
+    """Old solid-fuel devices must not be replaced faster than the plausibility limit (parameter)."""
+    if not ctx.has("scenarios") or not ctx.has("carrier_totals") or not ctx.content.carriers.boiler_mix_pct:
         return []
     sc = ctx.value("scenarios")
+    heat = ctx.value("heat")
     base_year = ctx.content.gmina.base_year
-    base_share = ctx.value("carrier_totals")["share_pct"].get("coal", 0.0)
-    limit = ctx.params.value("boiler_replacement_max_pp_per_year")
+    compliant = set(ctx.params.entry("emission_factors").get("compliant_devices", ()))
+    base_share = percent_of(_base_old_device_gj(ctx, {k: v.final_gj for k, v in heat.sectors.items()}, compliant),
+                            heat.total_final_gj)
+    pid = "solid_fuel_replacement_max_pct_per_year"
+    limit = ctx.params.value(pid)
     rows = []
     for entry in sc["scenarios"].values():
         for year, data in entry["years"].items():
-            if "carriers" not in data:
+            if "carriers" not in data or data["carriers"] is None:
                 continue
-            share = percent_of(data["carriers"].get("coal", 0.0), sum(data["carriers"].values()))
-            drop = ef.coal_share_drop_pp_per_year(base_share, share, year - base_year)
-            rows.append(ReplacementPace(entry["scenario"].short, year, base_share, share, drop, drop > limit))
+            share = percent_of(_old_device_gj(ctx, entry["scenario"], year, data), data["final_gj"])
+            pace = ef.replacement_pct_per_year(base_share, share, year - base_year)
+            rows.append(ReplacementPace(entry["scenario"].short, year, base_share, share, pace * (year - base_year),
+                                        pace, pace > limit))
     if not rows:
         return []
-    check = ReplacementCheck(limit, ctx.params.source("boiler_replacement_max_pp_per_year"), tuple(rows))
-    out = [Result("replacement_pace", check, [qualname(ef.coal_share_drop_pp_per_year), qualname(percent_of)],
-                  ["wynik: scenarios", "wynik: carrier_totals", "rules/parameters/electrification.yaml"])]
+    check = ReplacementCheck(limit, ctx.params.source(pid), bool(ctx.params.entry(pid).get("judgement")), tuple(rows))
+    out = [Result("replacement_pace", check, [qualname(ef.old_device_energy_gj), qualname(ef.replacement_pct_per_year),
+                                              qualname(em.carrier_energy_gj), qualname(percent_of)],
+                  ["wynik: scenarios", "wynik: heat", "carriers.yaml: shares_pct, boiler_mix_pct",
+                   "scenarios.yaml: boiler_mix_pct", "rules/parameters/emission_factors.yaml: compliant_devices",
+                   "rules/parameters/electrification.yaml"])]
     if check.exceeded:
-        lines = tuple(f"scenariusz {r.scenario}, {r.year} r.: udział węgla spada z {fmt(r.base_share_pct, 1)} % do "
-                      f"{fmt(r.year_share_pct, 1)} %, tj. o {fmt(r.drop_pp_per_year, 2)} pkt proc. rocznie – więcej niż "
-                      f"{fmt(limit, 2)} pkt proc. rocznie ({check.limit_source}); sprawdź scenarios.yaml"
+        lines = tuple(f"scenariusz {r.scenario}, {r.year} r.: wymiana starych urządzeń na paliwa stałe "
+                      f"{fmt(r.replaced_pct, 0)} % zasobu z {base_year} r., tj. {fmt(r.pace_pct_per_year, 1)} % rocznie – więcej niż "
+                      f"{fmt(limit, 2)} % rocznie ({check.limit_source}); scenariusz jest celem, nie prognozą – sprawdź scenarios.yaml"
                       for r in check.exceeded)
-        out.append(Result("plausibility_warnings", lines, [], ["wynik: replacement_pace"]))
+        out.append(Result("plausibility_warnings", BuildNotice(lines), [], ["wynik: replacement_pace"]))
     return out

@@ -31,7 +31,8 @@ def update_compare(ctx: Context, part: str, **_) -> TableData | None:
     decimals = [0 if max(abs(f.previous), abs(f.current)) >= 1000 else dec for f in figures]
     return TableData(cols, rows, "poprzedni projekt założeń (wielkości przeliczone tą samą metodą z jego danych wejściowych) i dane aktualizacji; "
                                  "obliczenia własne", total_rows=total,
-                     provenance=["plan_update"], row_decimals=decimals)
+                     provenance=["plan_update"], row_decimals=decimals,
+                     note=u.co2_factors_text if part == "emissions" else "")
 
 
 @table("update_planned", needs=("plan_update",))
@@ -47,7 +48,8 @@ def update_planned(ctx: Context, **_) -> TableData | None:
     return TableData(cols, [[*r[:2], str(r[2]), *r[3:]] for r in rows],
                      "scenariusze prognozy poprzedniego projektu założeń przeliczone tą samą metodą z jego danych wejściowych "
                      "(mogą różnić się od wartości opublikowanych, jeśli te zawierały błędy rachunkowe) i dane aktualizacji; obliczenia własne",
-                     provenance=["plan_update"])
+                     provenance=["plan_update"],
+                     note=u.co2_factors_text if any(f.label.startswith("Emisja CO₂") for f in u.planned) else "")
 
 
 @table("update_carried", needs=("plan_update",))

@@ -5,6 +5,7 @@ The previous plan's figures are computed from its own content folder (update.yam
 producers, so both columns come from one method and one set of formulas."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from reportgen.errors import UserError
 from reportgen.methods.indicator.calc import update as up
 from reportgen.methods.indicator.calc.emissions import POLLUTANTS
 from reportgen.methods.indicator.results import SECTOR_ORDER
+from reportgen.methods.indicator.transition_text import BuildNotice, in_words
 from reportgen.methods.indicator.update_inputs import UPDATE_FILE
 from reportgen.quantities import percent_of
+from reportgen.render.numbers import fmt
 from reportgen.results import Context, Result, producer, qualname
 
 CARRIED_NOTE = "dane z {year} r. – do aktualizacji przez gminę"
@@ -68,9 +71,11 @@ class PlanUpdate:
     previous_period_text: str         # "2022–2025 z perspektywą do 2037 r."
     base_year: int
     years_since_previous: int         # whole years between the two documents' dates
+    years_since_words: str            # the same in running text: "cztery" (below 10 in words), else digits
     update_due_text: str              # the day the update was due (art. 19 ust. 2), e.g. "30.06.2025"
     update_overdue: bool              # this document is dated after that day
     scenario_labels: tuple[str, ...]  # previous plan's scenarios (recommended first)
+    scenario_count_locative: str      # "dwóch" (w dwóch scenariuszach)
     past_years: tuple[int, ...]       # previous target years now reached
     heat: tuple[ComparedFigure, ...]
     carriers: tuple[ComparedFigure, ...]
@@ -78,6 +83,7 @@ class PlanUpdate:
     electricity: tuple[ComparedFigure, ...]
     population: ComparedFigure | None
     planned: tuple[PlannedFigure, ...]
+    co2_factors_text: str             # which electricity CO₂ factor each base year's emissions use (when they differ)
     carried: tuple[CarriedFigure, ...]
     measures: tuple[MeasureOutcome, ...] = ()
 
@@ -119,8 +125,9 @@ def _figure(label, unit, prev, curr, carried, prefixes) -> ComparedFigure:
     return ComparedFigure(label, unit, prev, curr, up.change_pct(curr, prev), _carried_year(carried, prefixes))
 
 
-# folders whose results are being computed up an update chain (A updates B which "updates" A would never end)
-_CHAIN: set[Path] = set()
+# folders whose results are being computed up an update chain (A updates B which "updates" A would never end);
+# a context variable, so the guard belongs to the build that runs and is restored however it ends
+_CHAIN: ContextVar[frozenset[Path]] = ContextVar("update_chain", default=frozenset())
 
 
 def _update_years(on) -> int:
@@ -133,19 +140,17 @@ def _previous_context(ctx: Context, folder: Path) -> Context:
     from reportgen.build import load_context  # lazy: the build imports the methods
     from reportgen.results import compute_results
     here, there = ctx.content.folder.resolve(), folder.resolve()
-    before = set(_CHAIN)
-    _CHAIN.add(here)
-    if there in _CHAIN:
+    chain = _CHAIN.get() | {here}
+    if there in chain:
         raise UserError(f"{ctx.content.folder / UPDATE_FILE}, klucz previous.folder: poprzednie projekty założeń "
                         f"wskazują na siebie nawzajem ({there}) – podaj katalog danych projektu, który ta "
                         "aktualizacja zastępuje.")
-    _CHAIN.add(there)
+    token = _CHAIN.set(chain | {there})
     try:
         prev = load_context(folder)
         compute_results(prev)
     finally:
-        _CHAIN.clear()
-        _CHAIN.update(before)
+        _CHAIN.reset(token)
     return prev
 
 
@@ -252,8 +257,9 @@ def plan_update(ctx: Context) -> list[Result]:
     past = up.past_target_years(targets, g.base_year)
     d = upd.previous.date
     due = up.update_due(d, _update_years(g.document_date))
-    fields: dict = dict(previous_base_year=None, previous_period_text="", scenario_labels=(), heat=(), carriers=(),
-                        emissions=(), electricity=(), population=None, planned=())
+    fields: dict = dict(previous_base_year=None, previous_period_text="", scenario_labels=(), scenario_count_locative="",
+                        heat=(), carriers=(),
+                        emissions=(), electricity=(), population=None, planned=(), co2_factors_text="")
     if prev is not None:
         pg = prev.content.gmina
         pp = pg.period
@@ -262,10 +268,13 @@ def plan_update(ctx: Context) -> list[Result]:
             previous_period_text=f"{pp.start}–{pp.end}" + (f" z perspektywą do {pp.horizon} r." if pp.horizon > pp.end else ""),
             scenario_labels=tuple(v["scenario"].short for v in prev.value("scenarios")["scenarios"].values())
             if prev.has("scenarios") else (),
+            scenario_count_locative=in_words(ctx.vocabulary, len(prev.value("scenarios")["scenarios"]), "locative")
+            if prev.has("scenarios") else "",
             heat=_heat(ctx, prev, carried), carriers=_carriers(ctx, prev, carried),
             emissions=_emissions(ctx, prev, carried), electricity=_electricity(ctx, prev, carried),
             population=_figure("Liczba mieszkańców", "os.", pg.population, g.population, carried, ("gmina.yaml: population",)),
-            planned=_planned(ctx, prev, carried, past))
+            planned=_planned(ctx, prev, carried, past),
+            co2_factors_text=_co2_factors_text(prev, ctx))
     value = PlanUpdate(
         previous_title=upd.previous.title,
         previous_date_text=f"{MONTHS_LOCATIVE[d.month - 1]} {d.year}",
@@ -273,6 +282,7 @@ def plan_update(ctx: Context) -> list[Result]:
         previous_resolution=_resolution_text(upd.previous.resolution),
         base_year=g.base_year,
         years_since_previous=up.whole_years_between(d, g.document_date),
+        years_since_words=in_words(ctx.vocabulary, up.whole_years_between(d, g.document_date), "nominative"),
         update_due_text=f"{due.day:02d}.{due.month:02d}.{due.year}",
         update_overdue=g.document_date > due,
         past_years=tuple(past),
@@ -291,6 +301,23 @@ def plan_update(ctx: Context) -> list[Result]:
     return out
 
 
+def _factor_text(c: Context, whose: str) -> str:
+    e = c.params.entry("electricity_co2_kobize")
+    kind = "KOBiZE, dane za " + str(e["value_date"].year) + " r." if "value_date" in e and \
+        not str(e.get("source", "")).startswith("dane gminy") else f"wskaźnik przyjęty w {whose}"
+    return f"{fmt(e['value'], 0)} kg/MWh ({kind})"
+
+
+def _co2_factors_text(prev: Context, ctx: Context) -> str:
+    """The electricity CO₂ factor behind each base year's emissions, when the two documents used different ones
+    (a change of CO₂ may then come from the factor, not from the gmina)."""
+    a, b = prev.params.value("electricity_co2_kobize"), ctx.params.value("electricity_co2_kobize")
+    if a == b:
+        return ""
+    return (f"CO₂ z ogrzewania elektrycznego: {prev.content.gmina.base_year} – {_factor_text(prev, 'poprzednim projekcie')}, "
+            f"{ctx.content.gmina.base_year} – {_factor_text(ctx, 'aktualizacji')}; zmiana CO₂ wynika także ze zmiany wskaźnika.")
+
+
 @producer
 def data_to_collect(ctx: Context) -> list[Result]:
     """Result `data_to_collect`: Polish lines for `reportgen build` – figures carried over, to be collected."""
@@ -299,4 +326,4 @@ def data_to_collect(ctx: Context) -> list[Result]:
         return []
     lines = tuple(f"{c.what} ({c.key}) – {CARRIED_NOTE.format(year=c.year)}" + (f"; źródło: {c.source}" if c.source else "")
                   for c in upd.carried_over)
-    return [Result("data_to_collect", lines, [], ["update.yaml: carried_over"])]
+    return [Result("data_to_collect", BuildNotice(lines), [], ["update.yaml: carried_over"])]

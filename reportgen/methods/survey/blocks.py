@@ -1,4 +1,4 @@
-"""Tables and charts of the survey-and-statistics method (results of reportgen.results.survey).
+"""Tables and charts of the survey-and-statistics method (results of reportgen.methods.survey.results).
 
 Builders only arrange results into rows and chart specs; every "Źródło" line is built from the content's
 `source` fields and the parameters' `source`, never typed here. A builder whose data a gmina lacks returns
@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportgen.blocks import ChartData, ChartSpec, TableData, chart, label, sector_label, table
 from reportgen.common_results import SECTOR_ORDER
 from reportgen.document.model import Column
+from reportgen.quantities import KWH_PER_MWH, MJ_PER_GJ
 from reportgen.render.numbers import NBSP, fmt
 from reportgen.results import Context
 
@@ -91,7 +92,7 @@ def locality_population(ctx: Context, **_) -> TableData:
     years = milestones(ctx, p.years)
     base = p.register_base_year
     rows = [[name, *[series[y] for y in years]] for name, series in p.localities.items()]
-    rows.append(["Razem", *[sum(series[y] for series in p.localities.values()) for y in years]])
+    rows.append(["Razem", *[p.forecast_total[y] for y in years]])
     cols = [Column("Miejscowość", None, kind="text")] + [
         Column(f"{y}" + (" (ewidencja)" if y == base else ""), 0) for y in years]
     return TableData(cols, rows, based_on(p.localities_source, p.source), total_rows=[len(rows) - 1],
@@ -105,7 +106,7 @@ def locality_population(ctx: Context, **_) -> TableData:
 def tariff_consumption(ctx: Context, **_) -> TableData:
     e = ctx.value("el_tariffs")
     years = e.years_measured
-    rows = [[TARIFF_LABELS.get(g, g), *[e.kwh[y].get(g, 0) / 1000 for y in years]] for g in e.groups]
+    rows = [[TARIFF_LABELS.get(g, g), *[e.kwh[y].get(g, 0) / KWH_PER_MWH for y in years]] for g in e.groups]
     rows.append(["Razem", *[e.totals.total_mwh[y] for y in years]])
     cols = [Column("Grupa taryfowa", None, kind="text")] + [Column(f"{y} [MWh]", 3) for y in years]
     return TableData(cols, rows, e.source or e.operator, total_rows=[len(rows) - 1], provenance=["el_tariffs"])
@@ -165,7 +166,7 @@ def locality_electricity(ctx: Context, **_) -> TableData | None:
     years = milestones(ctx, sorted(next(iter(loc.values()))))
     base_pop = e.localities_base_population or {}
     rows = [[name, base_pop.get(name), *[series[y] for y in years]] for name, series in loc.items()]
-    rows.append(["Razem", sum(base_pop.values()) if base_pop else None, *[sum(s[y] for s in loc.values()) for y in years]])
+    rows.append(["Razem", e.localities_base_population_total, *[e.localities_total_mwh[y] for y in years]])
     cols = [Column("Miejscowość", None, kind="text"), Column(f"Liczba mieszkańców {last}", 0)] + [
         Column(f"{y}" + (" (dane)" if y == last else "") + " [MWh]", 2 if y == last else 1) for y in years]
     note = (f"Ei(rok) = EG(rok) · Pi(rok) / ΣP(rok): zużycie gospodarstw domowych (taryfa G; po {last} r. – trend) "
@@ -174,139 +175,145 @@ def locality_electricity(ctx: Context, **_) -> TableData | None:
                      note=note, provenance=["el_tariffs", "population"])
 
 
-@table("lighting_luminaires", needs=("lighting",))
+@table("lighting_luminaires", needs=("street_lighting.operation",))
 def lighting_luminaires(ctx: Context, **_) -> TableData:
-    li = ctx.value("lighting")
-    rows = [[f"{fmt(p, 0)}{NBSP}W", n, kw] for (p, n), kw in zip(li.luminaires, li.luminaire_kw)]
-    rows.append(["Razem", li.count, li.luminaires_kw])
+    sl = ctx.value("street_lighting")
+    op = sl.operation
+    rows = [[f"{fmt(g.power_w, 0)}{NBSP}W", g.count, g.power_kw] for g in sl.luminaires]
+    rows.append(["Razem", sl.count, op.luminaires_kw])
     note = ""
-    if li.reported_power_kw and abs(li.reported_power_kw - li.power_kw) > 0.05:
-        note = (f"Suma mocy źródeł światła (bez strat w osprzęcie) wynosi {fmt(li.power_kw, 1)} kW; "
-                f"dane gminy podają łączną moc {fmt(li.reported_power_kw, 1)} kW.")
+    if op.reported_power_kw and abs(op.reported_power_kw - op.power_kw) > 0.05:
+        note = (f"Suma mocy źródeł światła (bez strat w osprzęcie) wynosi {fmt(op.power_kw, 1)} kW; "
+                f"dane gminy podają łączną moc {fmt(op.reported_power_kw, 1)} kW.")
     cols = [Column("Moc źródła światła", None, kind="text"), Column("Liczba opraw [szt.]", 0), Column("Moc łączna [kW]", 1)]
-    return TableData(cols, rows, li.source, total_rows=[len(rows) - 1], note=note, provenance=["lighting"])
+    return TableData(cols, rows, sl.source, total_rows=[len(rows) - 1], note=note, provenance=["street_lighting"])
 
 
-@chart("lighting_monthly", needs=("lighting",))
+@chart("lighting_monthly", needs=("street_lighting.operation",))
 def lighting_monthly(ctx: Context, **_) -> ChartData:
-    li = ctx.value("lighting")
-    spec = ChartSpec("bar", MONTHS, [("Zużycie [MWh]", li.monthly_mwh)], ylabel="MWh", value_decimals=2)
-    return ChartData(spec, li.source, ["lighting"])
+    sl = ctx.value("street_lighting")
+    spec = ChartSpec("bar", MONTHS, [("Zużycie [MWh]", sl.operation.monthly_mwh)], ylabel="MWh", value_decimals=2)
+    return ChartData(spec, sl.source, ["street_lighting"])
 
 
-@table("lighting_burn_hours", needs=("lighting",))
+@table("lighting_burn_hours", needs=("street_lighting.operation",))
 def lighting_burn_hours(ctx: Context, **_) -> TableData:
-    li = ctx.value("lighting")
-    h, z, r = li.hours, li.zones, li.reduced
-    share = fmt(100 * li.reduced_power_share, 0)
-    rows = [[f"Pełna moc {fmt(li.power_kw, 1)} kW przez cały czas świecenia", f"{fmt(h['day_zone'], 0)} + {fmt(h['night_zone'], 0)}",
-             z.day_kwh / 1000, z.night_kwh / 1000, z.total_kwh / 1000],
+    sl = ctx.value("street_lighting")
+    op = sl.operation
+    h, z, r = op.hours, op.zones, op.reduced
+    share = fmt(100 * op.reduced_power_share, 0)
+    rows = [[f"Pełna moc {fmt(op.power_kw, 1)} kW przez cały czas świecenia", f"{fmt(h['day_zone'], 0)} + {fmt(h['night_zone'], 0)}",
+             z.day_mwh, z.night_mwh, z.total_mwh],
             [f"Moc obniżona do {share} % w {fmt(h['night_reduced_power'], 0)} h strefy nocnej",
              f"{fmt(h['day_zone'], 0)} + {fmt(h['night_full_power'], 0)} + {fmt(h['night_reduced_power'], 0)}",
-             r.day_kwh / 1000, r.night_kwh / 1000, r.total_kwh / 1000]]
+             r.day_mwh, r.night_mwh, r.total_mwh]]
     cols = [Column("Wariant", None, kind="text"), Column("Czas świecenia [h/rok]", None, kind="text"),
             Column("Strefa dzienna [MWh/rok]", 2), Column("Strefa nocna [MWh/rok]", 2), Column("Razem [MWh/rok]", 2)]
-    tariff = f" (taryfa {li.tariff})" if li.tariff else ""
+    tariff = f" (taryfa {op.tariff})" if op.tariff else ""
     note = (f"Roczny czas świecenia {fmt(h['total'], 0)} h{tariff}: {fmt(h['day_zone'], 0)} h w strefie dziennej i "
-            f"{fmt(h['night_zone'], 0)} h w nocnej. Zużycie zmierzone w {li.year} r. "
-            f"({fmt(li.reported_annual_mwh or li.annual_mwh, 2)} MWh) odpowiada {fmt(li.equivalent_hours, 0)} h pracy "
-            f"z mocą {fmt(li.power_kw, 1)} kW.")
-    return TableData(cols, rows, based_on(li.source, li.hours_source), note=note, provenance=["lighting"])
+            f"{fmt(h['night_zone'], 0)} h w nocnej. Zużycie zmierzone w {sl.year} r. "
+            f"({fmt(op.reported_annual_mwh or op.annual_mwh, 2)} MWh) odpowiada {fmt(op.equivalent_hours, 0)} h pracy "
+            f"z mocą {fmt(op.power_kw, 1)} kW.")
+    return TableData(cols, rows, based_on(sl.source, op.hours_source), note=note, provenance=["street_lighting"])
 
 
-@table("lighting_per_km", needs=("lighting",))
+@table("lighting_per_km", needs=("street_lighting.operation",))
 def lighting_per_km(ctx: Context, **_) -> TableData | None:
-    li = ctx.value("lighting")
-    if not li.per_km_kwh:
+    sl = ctx.value("street_lighting")
+    op = sl.operation
+    if not op.per_km_kwh:
         return None
-    rows = [[length, v] for length, v in li.per_km_kwh.items()]
+    rows = [[length, v] for length, v in op.per_km_kwh.items()]
     cols = [Column("Długość oświetlanych dróg [km]", 0), Column("Zużycie energii na 1 km [kWh/(km·rok)]", 0)]
-    note = "" if li.lit_road_km else "Długość oświetlanych dróg nie jest znana – wartości dla przyjętego zakresu długości."
-    return TableData(cols, rows, based_on(li.source), note=note, provenance=["lighting"])
+    note = "" if op.lit_road_km else "Długość oświetlanych dróg nie jest znana – wartości dla przyjętego zakresu długości."
+    return TableData(cols, rows, based_on(sl.source), note=note, provenance=["street_lighting"])
 
 
-@table("lighting_technologies", needs=("lighting",))
+@table("lighting_technologies", needs=("street_lighting.operation",))
 def lighting_technologies(ctx: Context, **_) -> TableData | None:
-    li = ctx.value("lighting")
-    if not li.technologies:
+    op = ctx.value("street_lighting").operation
+    if not op.technologies:
         return None
-    rows = [[name, n, p, w] for name, n, p, w in li.technologies]
+    rows = [[name, n, p, w] for name, n, p, w in op.technologies]
     cols = [Column("Źródło światła", None, kind="text"), Column("Liczba lamp na 1 km [szt./km]", 0),
             Column("Moc lampy [W]", 0), Column("Moc na 1 km drogi [W/km]", 0)]
-    return TableData(cols, rows, li.technologies_source or OWN, provenance=["lighting"])
+    return TableData(cols, rows, op.technologies_source or OWN, provenance=["street_lighting"])
 
 
 # --- municipal buildings -----------------------------------------------------------------------------------------
 
-@table("municipal_buildings_list", needs=("municipal_energy",))
+@table("municipal_buildings_list", needs=("municipal_energy.consumption",))
 def municipal_buildings_list(ctx: Context, **_) -> TableData:
     m = ctx.value("municipal_energy")
-    rows = [[b.name, b.built or "b.d.", b.heated_area_m2, b.features or "–"] for b in m.buildings]
+    rows = [[b.name, b.built or "b.d.", b.area_m2, b.features or "–"] for b in m.buildings]
     cols = [Column("Obiekt", None, kind="text"), Column("Rok budowy", None, kind="text"),
             Column("Powierzchnia ogrzewana [m²]", 2), Column("Charakterystyka budynku", None, kind="text")]
     return TableData(cols, rows, m.source or "dane gminy", provenance=["municipal_energy"])
 
 
-@table("municipal_electricity", needs=("municipal_energy",))
+@table("municipal_electricity", needs=("municipal_energy.consumption",))
 def municipal_electricity(ctx: Context, **_) -> TableData | None:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     if not m.electricity:
         return None
     years = m.years
     last = years[-1]
     rows = [[b["name"], b["area_m2"], *[b["kwh"].get(y) for y in years], b["specific"].get(last), b["reference_kwh_m2"]]
             for b in m.electricity]
-    rows.append(["Razem", None, *[sum(b["kwh"].get(y, 0) for b in m.electricity) for y in years], None, None])
+    rows.append(["Razem", None, *[m.electricity_total_kwh[y] for y in years], None, None])
     cols = [Column("Obiekt", None, kind="text"), Column("Powierzchnia ogrzewana [m²]", 2)] + [
         Column(f"{y} [kWh]", 0) for y in years] + [Column(f"{last} [kWh/m²]", 2), Column("Wartość referencyjna – oświetlenie [kWh/m²]", 0)]
     above = [b["name"] for b in m.electricity if b["above_reference"]]
     note = "Wartość referencyjna dotyczy wyłącznie oświetlenia (tabela wartości referencyjnych); zużycie obejmuje wszystkie odbiorniki."
     if above:
         note += f" Powyżej wartości referencyjnej w {last} r.: {', '.join(above)}."
-    return TableData(cols, rows, based_on(m.source), total_rows=[len(rows) - 1], note=note, provenance=["municipal_energy"])
+    return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], note=note,
+                     provenance=["municipal_energy"])
 
 
-@table("lighting_references", needs=("municipal_energy",))
+@table("lighting_references", needs=("municipal_energy.consumption",))
 def lighting_references(ctx: Context, **_) -> TableData:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     rows = [[REFERENCE_LABELS.get(c, c), m.reference_power[c], m.reference_hours[c], m.references[c]] for c in m.references]
     cols = [Column("Typ budynku", None, kind="text"), Column("Moc referencyjna Pn [W/m²]", 0),
             Column("Czas użytkowania oświetlenia t0 [h/rok]", 0), Column("Zużycie referencyjne Pn · t0 [kWh/(m²·rok)]", 1)]
     return TableData(cols, rows, m.reference_source, provenance=["municipal_energy"])
 
 
-@table("municipal_heat", needs=("municipal_energy",))
+@table("municipal_heat", needs=("municipal_energy.consumption",))
 def municipal_heat(ctx: Context, **_) -> TableData | None:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     if not m.heat:
         return None
     rows = []
+    k = m.wood_m3_per_mp          # wood in the document's unit, m³ (the gmina's data: mp)
     for h in m.heat:
         q = h["quantities"]
-        rows.append([h["name"], h["area_m2"], q.get("oil_l") or None, q.get("coal_t") or None, q.get("wood_mp") or None,
-                     h["energy_gj"], h["gj_m2"]])
-    rows.append(["Razem", None, sum(h["quantities"].get("oil_l", 0) for h in m.heat),
-                 sum(h["quantities"].get("coal_t", 0) for h in m.heat), sum(h["quantities"].get("wood_mp", 0) for h in m.heat),
+        rows.append([h["name"], h["area_m2"], q.get("oil_l") or None, q.get("coal_t") or None,
+                     q.get("wood_mp", 0) * k or None, h["energy_gj"], h["gj_m2"]])
+    rows.append(["Razem", None, m.fuel_totals["oil_l"], m.fuel_totals["coal_t"], m.fuel_totals["wood_mp"] * k,
                  m.heat_total_gj, None])
     cols = [Column("Obiekt", None, kind="text"), Column("Powierzchnia ogrzewana [m²]", 2), Column("Olej opałowy [l]", 0),
-            Column("Węgiel [t]", 2), Column("Drewno [mp]", 1), Column("Energia paliw [GJ/rok]", 2),
+            Column("Węgiel [t]", 2), Column("Drewno [m³]", 1), Column("Energia paliw [GJ/rok]", 2),
             Column("Wskaźnik [GJ/(m²·rok)]", 2)]
     lhv = m.lhv_gj
-    note = (f"Wartości opałowe: olej {fmt(lhv['oil_l'] * 1000, 1)} MJ/l, węgiel {fmt(lhv['coal_t'], 1)} GJ/t, "
-            f"drewno {fmt(lhv['wood_mp'], 1)} GJ/mp.")
-    return TableData(cols, rows, based_on(m.source), total_rows=[len(rows) - 1], note=note, provenance=["municipal_energy"])
+    note = (f"Wartości opałowe: olej {fmt(lhv['oil_l'] * MJ_PER_GJ, 1)} MJ/l, węgiel {fmt(lhv['coal_t'], 1)} GJ/t, "
+            f"drewno {fmt(lhv['wood_mp'] / k, 1)} GJ/m³. Drewno podane przez gminę w metrach przestrzennych (mp) "
+            f"przeliczono na m³: 1 mp = {fmt(k, 2)} m³ ({ctx.params.source('wood_m3_per_mp')}).")
+    return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], note=note,
+                     provenance=["municipal_energy"])
 
 
-@table("municipal_thermo", needs=("municipal_energy",))
+@table("municipal_thermo", needs=("municipal_energy.consumption",))
 def municipal_thermo(ctx: Context, **_) -> TableData | None:
-    m = ctx.value("municipal_energy")
+    m = ctx.value("municipal_energy").consumption
     if not m.thermo:
         return None
     rows = [[t["name"], t["energy_gj"], t["saving_gj"]] for t in m.thermo]
-    rows.append(["Razem", sum(t["energy_gj"] for t in m.thermo), sum(t["saving_gj"] for t in m.thermo)])
+    rows.append(["Razem", m.thermo_energy_gj, m.thermo_saving_gj])
     cols = [Column("Obiekt", None, kind="text"), Column(f"Zużycie energii paliw w sezonie {m.season} [GJ]", 2),
             Column(f"Oszczędność przy {fmt(m.thermo_minimum_pct, 0)} % [GJ/rok]", 2)]
-    return TableData(cols, rows, based_on(m.source), total_rows=[len(rows) - 1], provenance=["municipal_energy"])
+    return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], provenance=["municipal_energy"])
 
 
 # --- heat in residential buildings (survey) ------------------------------------------------------------------------
@@ -319,20 +326,37 @@ def boiler_age(ctx: Context, **_) -> TableData:
     rows.append(["Razem", a.total_count, 100.0, a.total_area, 100.0])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Liczba kotłów [szt.]", 0), Column("Udział [%]", 1, kind="percent"),
             Column("Powierzchnia ogrzewana [m²]", 1), Column("Udział [%]", 1, kind="percent")]
-    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
+    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], note=_area_note(s, "boilers"),
+                     provenance=["residential_savings"])
+
+
+def _area_note(s, table: str) -> str:
+    """Which survey question a table's area answers, and the other question's total for the same periods: the two
+    totals differ (Knyszyn: 44 400,7 m² of buildings vs 36 284,5 m² heated by the 265 boilers) and must not be
+    read as one sample area. Empty without `area_questions` in household_survey.yaml."""
+    q = s.area_questions
+    if q is None:
+        return ""
+    totals = {"thermo_intentions": s.intention_total_m2, "boilers": s.boiler_intention_totals["area_m2"]}
+    other = "boilers" if table == "thermo_intentions" else "thermo_intentions"
+    where = "w tabelach kotłów" if other == "boilers" else "w tabeli zamiarów termomodernizacji"
+    return (f"Powierzchnia w tej tabeli: {getattr(q, table)} – razem {fmt(totals[table], 1)} m². "
+            f"Dla tych samych okresów instalacji kotła {where} podano {getattr(q, other)} – razem "
+            f"{fmt(totals[other], 1)} m²; to odpowiedzi na inne pytanie ankiety, dlatego sumy się różnią.")
 
 
 @table("thermo_intentions", needs=("residential_savings",))
 def thermo_intentions(ctx: Context, **_) -> TableData:
     s = ctx.value("residential_savings")
     t = s.intentions
-    rows = [[p, *[row.get(k, 0) for k, _ in ANSWERS], sum(row.values())] for p, row in t.items()]
-    rows.append(["Razem", *[sum(row.get(k, 0) for row in t.values()) for k, _ in ANSWERS], sum(sum(r.values()) for r in t.values())])
+    rows = [[p, *[row.get(k, 0) for k, _ in ANSWERS], s.intention_period_m2[p]] for p, row in t.items()]
+    rows.append(["Razem", *[s.intention_answer_m2.get(k, 0) for k, _ in ANSWERS], s.intention_total_m2])
     cols = [Column("Okres instalacji kotła", None, kind="text")] + [Column(f"„{label}” [m²]", 1) for _, label in ANSWERS] + [
         Column("Razem [m²]", 1)]
     return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1],
-                     note="Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego budynku "
-                          "(rok budowy albo ostatniej termomodernizacji).",
+                     note=" ".join(filter(None, ["Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego "
+                                                 "budynku (rok budowy albo ostatniej termomodernizacji).",
+                                                 _area_note(s, "thermo_intentions")])),
                      provenance=["residential_savings"])
 
 
@@ -363,14 +387,13 @@ def thermo_savings(ctx: Context, **_) -> TableData:
 @table("boiler_intentions", needs=("residential_savings",))
 def boiler_intentions(ctx: Context, **_) -> TableData:
     s = ctx.value("residential_savings")
-    c, a = s.boiler_counts, s.boiler_areas
-    rows = []
-    for p in c:
-        rows.append([p, sum(c[p].values()), c[p].get("will", 0), c[p].get("done", 0), sum(a[p].values()), a[p].get("will", 0)])
-    rows.append(["Razem", *[sum(r[i] for r in rows) for i in range(1, 6)]])
+    c, a, age = s.boiler_counts, s.boiler_areas, s.boiler_age
+    rows = [[p, age.counts[p], c[p].get("will", 0), c[p].get("done", 0), age.areas[p], a[p].get("will", 0)] for p in c]
+    rows.append(["Razem", *[s.boiler_intention_totals[k] for k in ("count", "will", "done", "area_m2", "will_area_m2")]])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Kotły [szt.]", 0), Column("w tym „wymienię” [szt.]", 0),
             Column("w tym „wymienione” [szt.]", 0), Column("Powierzchnia ogrzewana [m²]", 1), Column("w tym „wymienię” [m²]", 1)]
-    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
+    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], note=_area_note(s, "boilers"),
+                     provenance=["residential_savings"])
 
 
 @table("boiler_savings", needs=("residential_savings",))
@@ -500,7 +523,7 @@ def renewable_share(ctx: Context, **_) -> TableData:
 def fuel_emission_factors(ctx: Context, **_) -> TableData:
     e = ctx.value("fuel_emissions")
     rows = [[e.row_labels[r], *[e.factors[r][p] for p, _ in POLLUTANTS]] for r in e.rows]
-    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [g/GJ]", 1) for p, _ in POLLUTANTS]
+    cols = [Column("Paliwo", None, kind="text")] + [Column(f"{label(ctx, 'pollutants', p)} [g/GJ]") for p, _ in POLLUTANTS]
     note = ("CO₂ ze spalania biomasy liczy się w bilansie jako 0 (emisja biogeniczna); wskaźnik podano, bo z niego wynika "
             "pozycja informacyjna w tabeli emisji.") if e.biogenic_rows else ""
     return TableData(cols, rows, f"{e.factor_source}; CO₂: {e.co2_source}", note=note, provenance=["fuel_emissions"])
@@ -545,14 +568,10 @@ def ash_by_fuel(ctx: Context, **_) -> TableData | None:
     e = ctx.value("fuel_emissions")
     if not e.ash:
         return None
-    sectors = [s for s in SECTOR_ORDER if any(s in a["sectors"] for a in e.ash)]
-    rows = []
-    for a in e.ash:
-        per = a["sectors"]
-        rows.append([fuel_label(ctx, a["fuel"]), sum(v["mass_t"] for v in per.values()), a["ash_content_pct"],
-                     *[per[s]["ash_t"] if s in per else None for s in sectors], sum(v["ash_t"] for v in per.values())])
-    rows.append(["Razem", sum(r[1] for r in rows), None, *[sum(r[3 + i] or 0 for r in rows) for i in range(len(sectors))],
-                 sum(r[-1] for r in rows)])
+    sectors = list(e.ash_by_sector_t)
+    rows = [[fuel_label(ctx, a["fuel"]), a["mass_t"], a["ash_content_pct"],
+             *[a["sectors"][s]["ash_t"] if s in a["sectors"] else None for s in sectors], a["ash_t"]] for a in e.ash]
+    rows.append(["Razem", e.ash_mass_total_t, None, *[e.ash_by_sector_t[s] for s in sectors], e.ash_total_t])
     cols = [Column("Paliwo", None, kind="text"), Column("Masa paliwa [t/rok]", 1), Column("Zawartość popiołu [%]", 1, kind="percent")] + [
         Column(f"Popiół – {sector_label(ctx, s).lower()} [t/rok]", 2) for s in sectors] + [Column("Popiół razem [t/rok]", 2)]
     note = ("Popiół = masa paliwa × zawartość popiołu; drewno: masa z objętości (gęstość drewna opałowego). "
@@ -570,7 +589,7 @@ def wood_resources(ctx: Context, **_) -> TableData:
              "processing_residues": f"{fmt(b.forest_ha, 0)} ha lasów; Fp = {fmt(b.fp_pct, 2)} %; odpady 20 % masy",
              "orchard_wood": f"{fmt(b.orchard_ha, 0)} ha sadów", "roadside_wood": f"{fmt(b.road_km, 2)} km dróg"}
     rows = [[BIOMASS_LABELS[k], basis.get(k, ""), w.volume_m3, w.mass_t] for k, w in b.wood.items()]
-    rows.append(["Razem", "", sum(w.volume_m3 for w in b.wood.values()), sum(w.mass_t for w in b.wood.values())])
+    rows.append(["Razem", "", b.wood_volume_m3, b.wood_mass_t])
     cols = [Column("Źródło drewna", None, kind="text"), Column("Podstawa obliczeń", None, kind="text"),
             Column("Zasoby [m³/rok]", 2), Column("Zasoby [t/rok]", 2)]
     p = ctx.params
@@ -586,7 +605,7 @@ def straw_production(ctx: Context, **_) -> TableData:
     b = ctx.value("biomass")
     rows = [[ctx.vocabulary["crops"].get(c["crop"], {}).get("label", c["crop"]), c["area_ha"], c["yield_t_ha"], c["straw_ratio"],
              c["straw_t"]] for c in b.crops]
-    rows.append(["Razem", sum(c["area_ha"] for c in b.crops), None, None, b.straw_production_t])
+    rows.append(["Razem", b.crops_area_ha, None, None, b.straw_production_t])
     cols = [Column("Uprawa", None, kind="text"), Column("Powierzchnia [ha]", 2), Column("Plon ziarna [t/ha]", 1),
             Column("Stosunek słomy do ziarna", 2), Column("Produkcja słomy [t/rok]", 2)]
     return TableData(cols, rows, based_on(b.agri_source, ctx.params.source("grain_yield")), total_rows=[len(rows) - 1],
@@ -599,7 +618,7 @@ def livestock_straw(ctx: Context, **_) -> TableData:
     rows = [[SPECIES_LABELS.get(h["species"], h["species"]), h["count"], h["feed_total_t"], h["bedding_total_t"],
              h["manure_total_t"]] for h in b.herd]
     ls = b.livestock
-    rows.append(["Razem", sum(h["count"] for h in b.herd), ls.feed_t, ls.bedding_t, ls.manure_t])
+    rows.append(["Razem", b.herd_count, ls.feed_t, ls.bedding_t, ls.manure_t])
     cols = [Column("Zwierzęta", None, kind="text"), Column("Pogłowie [szt.]", 0), Column("Słoma na paszę [t/rok]", 1),
             Column("Słoma na ściółkę [t/rok]", 1), Column("Produkcja obornika [t/rok]", 1)]
     return TableData(cols, rows, based_on(b.agri_source, ctx.params.source("straw_feed_per_head")), total_rows=[len(rows) - 1],
@@ -631,9 +650,11 @@ def agri_energy_resources(ctx: Context, **_) -> TableData:
         rows.append(["Siano z łąk trwałych", f"{fmt(b.meadow_ha, 0)} ha × {fmt(p.value('hay_energy_use'), 1)} % × "
                      f"{fmt(p.value('hay_yield'), 2)} t/ha", b.hay_t])
     classes = ", ".join(b.marginal_classes)
+    crops = b.energy.get("energy_crops")         # a yield given as dry matter (moisture 0 %) says so
+    crop_unit = "t s.m./ha" if crops is not None and crops.moisture_pct == 0 else "t/ha"
     rows.append(["Wieloletnie rośliny energetyczne", f"({fmt(b.plantations_ha, 0)} ha + {fmt(b.marginal_net_ha, 1)} ha gruntów "
                  f"kl. {classes} bez obszarów chronionych × {fmt(p.value('energy_crop_land_use'), 0)} %) × "
-                 f"{fmt(p.value('energy_crop_yield'), 1)} t/ha", b.energy_crops_t])
+                 f"{fmt(p.value('energy_crop_yield'), 1)} {crop_unit}", b.energy_crops_t])
     rows.append(["Ziarno zbóż na cele energetyczne", f"{fmt(b.marginal_gross_ha, 0)} ha gruntów kl. {classes} × "
                  f"{fmt(p.value('grain_land_use'), 0)} % × {fmt(p.value('grain_energy_yield'), 1)} t/ha", b.grain_t])
     if b.rapeseed_ha > 0:
@@ -682,6 +703,10 @@ def biomass_energy(ctx: Context, **_) -> TableData:
             Column("Wartość opałowa [MJ/kg]", 2), Column("Energia w biomasie [GJ/rok]", 1), Column("Potencjał techniczny [GJ/rok]", 1)]
     note = (f"Energia: masa × {basis}; potencjał techniczny: sprawność kotłów na biomasę {fmt(100 * b.efficiency, 0)} %. "
             f"Potencjał techniczny razem: {fmt(b.total.technical_gwh, 2)} GWh/rok.")
+    dry = [BIOMASS_LABELS[k].lower() for k, e in b.energy.items() if e.moisture_pct == 0]
+    if dry:       # a yield given as dry matter (energy crops in the Knyszyn plan), not a resource harvested dry
+        note += (f" {', '.join(dry).capitalize()}: masa w tonach suchej masy (plon podany jako sucha masa), "
+                 f"stąd wilgotność 0 % i wartość opałowa suchej masy.")
     missing = [BIOMASS_LABELS[k] for k in ("straw", "hay", "energy_crops", "grain") if k not in b.energy]
     if missing:
         note += f" Bez nadwyżki (0 t/rok): {', '.join(m.lower() for m in missing)}."
@@ -725,8 +750,9 @@ def heat_cost_by_carrier(ctx: Context, **_) -> TableData:
     rows = []
     for r in sorted(h.rows, key=lambda r: r["cost"].cost_pln_per_gj):
         c, k = r["carrier"], r["cost"]
+        unit = UNIT_LABELS.get(c.unit, c.unit)
         rows.append([c.label, f"{fmt(c.lhv, 1)} {LHV_UNITS.get(c.lhv_unit, c.lhv_unit)}", 100 * c.efficiency, k.fuel_gj,
-                     f"{fmt(k.fuel_units, 0 if k.fuel_units >= 100 else 2)} {c.unit}", f"{fmt(c.price_pln, 2)} zł/{c.unit}",
+                     f"{fmt(k.fuel_units, 0 if k.fuel_units >= 100 else 2)} {unit}", f"{fmt(c.price_pln, 2)} zł/{unit}",
                      k.cost_pln, k.cost_pln_per_gj])
     cols = [Column("Nośnik energii", None, kind="text"), Column("Wartość opałowa", None, kind="text"),
             Column("Sprawność [%]", 0, kind="percent"), Column("Energia paliwa [GJ/rok]", 1),

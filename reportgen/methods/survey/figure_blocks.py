@@ -1,4 +1,4 @@
-"""Figures of the survey method that show existing results (Knyszyn 2015, rysunki 8, 9, 11, 16, 17; tabela 6),
+"""Figures of the survey method that show existing results (Knyszyn 2015, rysunki 8–11, 16–18; tabela 6),
 and the location map of gmina.yaml (common to every method; registered here like `network`, which both use).
 
 Builders only lay out: the numbers come from the results housing_forecast, lighting and survey_age_structures."""
@@ -8,7 +8,7 @@ from reportgen.blocks import ChartData, ChartSpec, ImageSpec, TableData, chart, 
 from reportgen.document.model import Column
 from reportgen.errors import UserError
 from reportgen.methods.survey.blocks import OWN, based_on
-from reportgen.methods.survey.figure_results import AgeStructure
+from reportgen.methods.survey.figure_results import AgeStructure, SurveySpecificUse
 from reportgen.render.numbers import fmt
 from reportgen.results import Context
 
@@ -66,15 +66,16 @@ def buildings_trend(ctx: Context, **_) -> ChartData | None:
     return ChartData(spec, OWN if b.get("from_plan") else based_on(h["source"]), ["housing_forecast"])
 
 
-@chart("lighting_per_km", needs=("lighting",))
+@chart("lighting_per_km", needs=("street_lighting.operation",))
 def lighting_per_km_chart(ctx: Context, **_) -> ChartData | None:
     """Rysunek 11: annual energy per km of lit road for the assumed road lengths."""
-    li = ctx.value("lighting")
-    if not li["per_km_kwh"]:
+    sl = ctx.value("street_lighting")
+    per_km = sl.operation.per_km_kwh
+    if not per_km:
         return None
-    spec = ChartSpec("bar", [f"{fmt(km, 0)} km" for km in li["per_km_kwh"]],
-                     [("Zużycie energii na 1 km [kWh/km]", list(li["per_km_kwh"].values()))], ylabel="kWh/km")
-    return ChartData(spec, based_on(li["source"]), ["lighting"])
+    spec = ChartSpec("bar", [f"{fmt(km, 0)} km" for km in per_km],
+                     [("Zużycie energii na 1 km [kWh/km]", list(per_km.values()))], ylabel="kWh/km")
+    return ChartData(spec, based_on(sl.source), ["street_lighting"])
 
 
 def _pie(s: AgeStructure, source: str) -> ChartData:
@@ -97,6 +98,25 @@ def building_age_by_area(ctx: Context, **_) -> ChartData:
     """Rysunek 17: surveyed floor area by period of construction (or of thermal modernisation)."""
     a = ctx.value("survey_age_structures")
     return _pie(a.buildings_by_area, a.source)
+
+
+def _bars(result: str, u: SurveySpecificUse, series: str, decimals: int) -> ChartData:
+    spec = ChartSpec("bar", list(u.labels), [(series, list(u.values))], ylabel=u.unit, value_decimals=decimals)
+    return ChartData(spec, based_on(u.source), [result])
+
+
+@chart("electricity_by_household_size", needs=("survey_electricity_by_household_size",))
+def electricity_by_household_size(ctx: Context, **_) -> ChartData:
+    """Rysunek 10: electricity use per person by the number of persons in the household."""
+    return _bars("survey_electricity_by_household_size", ctx.value("survey_electricity_by_household_size"),
+                 "Zużycie energii elektrycznej na osobę", 0)
+
+
+@chart("fuel_energy_by_period", needs=("survey_fuel_energy_by_period",))
+def fuel_energy_by_period(ctx: Context, **_) -> ChartData:
+    """Rysunek 18: fuel energy per m² of heated area by period of construction (or thermal modernisation)."""
+    return _bars("survey_fuel_energy_by_period", ctx.value("survey_fuel_energy_by_period"),
+                 "Energia paliw na 1 m² powierzchni ogrzewanej", 2)
 
 
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")   # PNG, JPEG: what a .docx shows as a picture

@@ -264,9 +264,30 @@ class HouseholdType(Strict):
     farm_area_ha: NonNeg | None = None
 
 
+class HouseholdSizeGroup(Strict):
+    """Surveyed households of one size (rysunek 10 of Knyszyn 2015): their persons and electricity use together."""
+    size: str = Field(min_length=1, max_length=30)     # the group as the survey names it: "1", "2", "8 i więcej"
+    households: Count = Field(gt=0)
+    persons: Count = Field(gt=0)                        # persons living in these households, together
+    energy_kwh: NonNeg                                  # their electricity use in the survey year [kWh]
+
+    @model_validator(mode="after")
+    def _persons(self):
+        if self.persons < self.households:
+            raise ValueError("persons: mniej osób niż gospodarstw domowych w grupie")
+        return self
+
+
 class SurveyElectricity(Strict):
     per_capita_kwh: float = Field(gt=0, le=10000)
     by_household_type: list[HouseholdType] = []
+    by_household_size: list[HouseholdSizeGroup] = []
+
+
+class PeriodFuelEnergy(Strict):
+    """Surveyed buildings of one period of construction (rysunek 18): heated area and the energy of their fuels."""
+    area_m2: float = Field(gt=0, le=1e9)
+    fuel_energy_gj: NonNeg
 
 
 class SavingPct(Strict):
@@ -303,15 +324,25 @@ class BoilerTables(Strict):
         return count
 
 
+class SurveyAreaQuestions(Strict):
+    """What the area of each survey table measures. The thermo-modernisation question and the boiler question may report
+    different areas for the same dwellings (Knyszyn 2015: Tabela 27 – floor area of the surveyed buildings, 44 400,7 m²;
+    Tabela 30 – heated area of the 265 boilers, 36 284,5 m²); the document says which is which."""
+    thermo_intentions: str = Field(min_length=1)
+    boilers: str = Field(min_length=1)
+
+
 class HouseholdSurveyInputs(Strict):
     year: Year
     localities_surveyed: list[str] = []
     electricity: SurveyElectricity
     thermo_intentions_m2: dict[Period, dict[Answer, NonNeg]]
     boilers: BoilerTables
+    area_questions: SurveyAreaQuestions | None = None   # optional: what each table's area measures
     old_periods: list[Period] = Field(min_length=1)
     assumptions: SurveyAssumptions
     persons_per_dwelling: float = Field(gt=0, le=15)
+    fuel_energy_by_period: dict[Period, PeriodFuelEnergy] = {}   # optional: rysunek 18 appears when given
     source: str = ""                 # origin of the data, for the "Źródło" lines of the document
 
     @model_validator(mode="after")

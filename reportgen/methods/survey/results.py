@@ -7,7 +7,7 @@ Results (name → what):
   population         linear trend of the population (equation), forecast to the horizon, localities
   housing_forecast   residential floor area trend (equation) and building count to the horizon
   el_tariffs         electricity by tariff group, trend forecasts, per locality, survey vs distributor
-  lighting           street lighting: power, monthly use, burn hours in tariff zones, per km, technologies
+  street_lighting    street lighting: luminaires, power, monthly use, burn hours in tariff zones, per km, technologies
   municipal_energy   municipal buildings: electricity kWh/m² vs references, heat GJ/m², thermo candidates
   municipal_thermo   savings of the municipal buildings named for thermo-modernisation (only when some are)
   fuel_balance       fuels in natural units → GJ by sector, renewable share incl. grid electricity
@@ -26,7 +26,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportgen.common_results import ElectricityNetwork, NetworkLine
+from reportgen.common_results import (
+    SECTOR_ORDER,
+    ElectricityNetwork,
+    LuminaireGroup,
+    MunicipalBuilding,
+    MunicipalEnergy,
+    NetworkLine,
+    StreetLighting,
+)
 from reportgen.errors import UserError
 from reportgen.methods.survey.calc import biomass as bm
 from reportgen.methods.survey.calc import costs
@@ -38,7 +46,7 @@ from reportgen.methods.survey.calc import municipal as mu
 from reportgen.methods.survey.calc import savings as sv
 from reportgen.methods.survey.calc import solar_wind as sw
 from reportgen.methods.survey.calc import trend as tr
-from reportgen.quantities import percent_change, percent_of
+from reportgen.quantities import mean_per, percent_change, percent_of, total_of
 from reportgen.results import Context, FieldAccess, Result, producer
 
 # --- result types (frozen: made once by the producer, only read by blocks and templates) ----------------------
@@ -99,39 +107,40 @@ class ElectricityTariffs(FieldAccess):
     survey: Any = None
     localities_base: Any = None
     localities_base_population: Any = None
+    localities_base_population_total: float | None = None
+    localities_total_mwh: dict[int, float] | None = None     # households of all localities, by year
 
 
 @dataclass(frozen=True)
-class Lighting(FieldAccess):
-    """Result `lighting`: Street lighting: power, monthly use, burn hours in tariff zones, per km, technologies."""
-    year: int
-    luminaires: Any
-    luminaire_kw: list[float]                # power of each luminaire group [kW] (sources only)
-    luminaires_kw: float
-    count: int
-    power_kw: float
+class StreetLightingOperation(FieldAccess):
+    """The survey method's part of result `street_lighting`: installed power, monthly use, burn hours in tariff
+    zones, the reduced-power variant, use per km of lit road and light-source technologies."""
+    luminaires_kw: float                     # the lamps together [kW] (sources only)
+    power_kw: float                          # with ballast losses
     reported_power_kw: float | None
     ballast_factor: float
     monthly_mwh: list[float]
     annual_mwh: float
     reported_annual_mwh: float | None
     equivalent_hours: float
+    hours_exceed_burn_time: bool             # metered use > 105 % of the burn time at full power: data incomplete
     per_km_kwh: dict[float, float]
     lit_road_km: float | None
     hours: dict[str, float]
     zones: Any
     reduced: Any
     reduced_power_share: float
+    reduction_mwh: float                     # full power all night − reduced power at night
     tariff: str
     technologies: Any
-    source: str
     technologies_source: str
     hours_source: str
 
 
 @dataclass(frozen=True)
-class MunicipalEnergy(FieldAccess):
-    """Result `municipal_energy`: Municipal buildings: electricity kWh/m² against references, heat GJ/m², thermo-modernisation candidates."""
+class MunicipalConsumption(FieldAccess):
+    """The survey method's part of result `municipal_energy`: electricity by year against lighting references
+    [kWh/m²], fuels of a heating season [GJ, GJ/m²] and the thermo-modernisation candidates' savings."""
     years: list[int]
     references: Any
     reference_power: Any
@@ -147,10 +156,11 @@ class MunicipalEnergy(FieldAccess):
     thermo_saving_gj: float
     thermo_saving_pct: float
     thermo_minimum_pct: float
+    thermo_energy_gj: float                           # fuel energy of the thermo-modernisation candidates
     electricity_total_kwh: dict[int, float]
-    buildings: Any
-    source: str
+    fuel_totals: dict[str, float]                     # oil_l, coal_t, wood_mp of all buildings in the season
     reference_source: str
+    wood_m3_per_mp: float = 1.0                       # the gmina reports wood in mp; the document's wood unit is m³
 
 
 @dataclass(frozen=True)
@@ -187,7 +197,9 @@ class FuelEmissions(FieldAccess):
     by_sector: Any
     total: Any
     energy_by_row: Any
-    ash: Any
+    ash: Any                                 # per ash fuel: mass_t, ash_t (all sectors) and by sector
+    ash_mass_total_t: float
+    ash_by_sector_t: dict[str, float]
     year: int
     factor_source: str
     co2_source: str
@@ -223,7 +235,12 @@ class ResidentialSavings(FieldAccess):
     saving_applied: str
     saving_pct: float
     boiler_age: BoilerAge
+    intention_period_m2: dict[str, float]    # thermo-modernisation intentions: all answers of each period [m²]
+    intention_answer_m2: dict[str, float]    # each answer over all periods [m²]
+    intention_total_m2: float
+    boiler_intention_totals: dict[str, float]   # count, will, done, area_m2, will_area_m2 over all periods
     source: str
+    area_questions: Any = None               # what the thermo and boiler tables' areas measure (household_survey.yaml)
     buildings: Any = None
     coal_share_pct: float | None = None
     households_gj: float | None = None
@@ -262,7 +279,12 @@ class DemandForecast(FieldAccess):
 @dataclass(frozen=True)
 class BiomassResources(FieldAccess):
     """Result `biomass`: Inventory of biomass and biogas resources, energy and technical potential."""
-    wood_technical_gj: float                 # technical potential of the wood resources together
+    wood_technical_gj: float                 # technical potential of the wood resources together (after boiler efficiency)
+    wood_energy_gj: float                    # fuel energy of the wood resources together (before boiler efficiency)
+    wood_volume_m3: float                    # the wood resources together
+    wood_mass_t: float
+    crops_area_ha: float                     # the crops giving straw together
+    herd_count: float                        # livestock together
     fe_pct: float
     fp_pct: float
     share_basis: str
@@ -493,9 +515,13 @@ def el_tariffs(ctx: Context) -> list[Result]:
         if base_pop is not None:
             value["localities_base"] = es.distribute_by_population(tot.households_mwh[last], base_pop)
             value["localities_base_population"] = base_pop
+            value["localities_base_population_total"] = total_of(base_pop.values())
         years = [y for y in homes if y in pop.totals]
-        value["localities"] = es.locality_forecast_mwh(
+        localities = es.locality_forecast_mwh(
             {name: {y: series[y] for y in years} for name, series in pop.localities.items()}, {y: homes[y] for y in years})
+        value["localities"] = localities
+        value["localities_total_mwh"] = {y: total_of(series[y] for series in localities.values())
+                                         for y in next(iter(localities.values()), {})}
         inputs.append("wynik: population")
     hs = ctx.content.household_survey
     if hs is not None:
@@ -513,7 +539,8 @@ def el_tariffs(ctx: Context) -> list[Result]:
 
 
 @producer
-def lighting(ctx: Context) -> list[Result]:
+def street_lighting(ctx: Context) -> list[Result]:
+    """Result `street_lighting` from street_lighting.yaml: luminaires by lamp power and the operation details."""
     s = ctx.content.street_lighting
     if s is None:
         return []
@@ -523,25 +550,32 @@ def lighting(ctx: Context) -> list[Result]:
         by_power[grp.power_w] = by_power.get(grp.power_w, 0) + grp.count
     power = li.installed_power_kw(by_power, s.ballast_factor)
     annual = li.annual_energy_mwh(s.monthly_mwh)
+    measured_mwh = s.reported_annual_mwh or annual
     hours = {k: _value(ctx, f"burn_hours_{k}", f) for k in ("total", "day_zone", "night_zone", "night_full_power", "night_reduced_power")}
     zones = li.zone_energy(power, hours["day_zone"], hours["night_zone"])
     reduced = li.reduced_power_energy(power, s.reduced_power_share, hours["day_zone"], hours["night_full_power"],
                                       hours["night_reduced_power"])
     lengths = [s.lit_road_km] if s.lit_road_km else list(s.lit_road_km_variants)
-    value = {"year": s.year, "luminaires": [(g.power_w, g.count) for g in s.luminaires], "count": sum(g.count for g in s.luminaires),
-             "luminaire_kw": [g.power_w * g.count / 1000 for g in s.luminaires],
-             "luminaires_kw": sum(g.power_w * g.count for g in s.luminaires) / 1000,
-             "power_kw": power, "reported_power_kw": s.reported_installed_kw, "ballast_factor": s.ballast_factor,
-             "monthly_mwh": list(s.monthly_mwh), "annual_mwh": annual, "reported_annual_mwh": s.reported_annual_mwh,
-             "equivalent_hours": li.equivalent_hours((s.reported_annual_mwh or annual) * 1000, power),
-             "per_km_kwh": li.energy_per_km_kwh(s.reported_annual_mwh or annual, lengths) if lengths else {},
-             "lit_road_km": s.lit_road_km, "hours": hours, "zones": zones, "reduced": reduced,
-             "reduced_power_share": s.reduced_power_share, "tariff": s.tariff,
-             "technologies": [(t.name, t.lamps_per_km, t.lamp_power_w, li.power_per_km_w(t.lamps_per_km, t.lamp_power_w))
-                              for t in s.technologies],
-             "source": s.source, "technologies_source": s.technologies_source,
-             "hours_source": ctx.params.source("burn_hours_total")}
-    return [Result("lighting", Lighting(**value),
+    equivalent = li.equivalent_hours(measured_mwh * 1000, power)
+    operation = StreetLightingOperation(
+        luminaires_kw=li.installed_power_kw(by_power),
+        power_kw=power, reported_power_kw=s.reported_installed_kw, ballast_factor=s.ballast_factor,
+        monthly_mwh=list(s.monthly_mwh), annual_mwh=annual, reported_annual_mwh=s.reported_annual_mwh,
+        equivalent_hours=equivalent, hours_exceed_burn_time=equivalent > 1.05 * hours["total"],
+        per_km_kwh=li.energy_per_km_kwh(measured_mwh, lengths) if lengths else {},
+        lit_road_km=s.lit_road_km, hours=hours, zones=zones, reduced=reduced,
+        reduced_power_share=s.reduced_power_share, reduction_mwh=li.saving_mwh(zones, reduced), tariff=s.tariff,
+        technologies=[(t.name, t.lamps_per_km, t.lamp_power_w, li.power_per_km_w(t.lamps_per_km, t.lamp_power_w))
+                      for t in s.technologies],
+        technologies_source=s.technologies_source, hours_source=ctx.params.source("burn_hours_total"))
+    count = sum(g.count for g in s.luminaires)
+    value = StreetLighting(
+        year=s.year, count=count, energy_kwh=measured_mwh * 1000,
+        energy_per_luminaire_kwh=mean_per(measured_mwh * 1000, count),
+        luminaires=tuple(LuminaireGroup(g.count, percent_of(g.count, count), power_w=g.power_w,
+                                        power_kw=li.group_power_kw(g.power_w, g.count)) for g in s.luminaires),
+        source=s.source, operation=operation)
+    return [Result("street_lighting", value,
                    inputs=[f"{f}: luminaires, monthly_mwh, lit_road_km(_variants), reduced_power_share, technologies",
                     _params("burn_hours_*")])]
 
@@ -570,7 +604,8 @@ def municipal_energy(ctx: Context) -> list[Result]:
                                                 and mu.compare_to_reference({b.id: specific[last]}, {b.id: ref})[0].above_reference)})
     lhv = {"oil_l": fb.gj_per_unit(_value(ctx, "lhv_heating_oil", f), _param(ctx, "lhv_heating_oil", f)["unit"]),
            "coal_t": fb.gj_per_unit(_value(ctx, "lhv_coal", f), _param(ctx, "lhv_coal", f)["unit"]),
-           "wood_mp": fb.gj_per_unit(_value(ctx, "lhv_wood", f), _param(ctx, "lhv_wood", f)["unit"])}
+           # wood reported in mp (stacked), calorific value per m³: GJ/mp = GJ/m³ · m³/mp (parameter wood_m3_per_mp)
+           "wood_mp": fb.gj_per_unit(_value(ctx, "lhv_wood", f), _param(ctx, "lhv_wood", f)["unit"]) * _value(ctx, "wood_m3_per_mp", f)}
     season = m.balance_season
     heat = []
     for b in m.buildings:
@@ -585,7 +620,7 @@ def municipal_energy(ctx: Context) -> list[Result]:
     thermo = [{"id": c, "name": by_id[c]["name"], "energy_gj": by_id[c]["energy_gj"],
                "saving_gj": mu.thermo_saving_gj(by_id[c]["energy_gj"], m.thermo_modernisation.minimum_saving_pct)}
               for c in m.thermo_modernisation.candidates if c in by_id]
-    value = {"years": years, "references": references, "reference_power": ref_power, "reference_hours": ref_hours,
+    use = {"years": years, "references": references, "reference_power": ref_power, "reference_hours": ref_hours,
              "electricity": electricity, "season": season, "lhv_gj": lhv, "heat": heat,
              "heat_total_gj": sum(h["energy_gj"] for h in heat), "thermo": thermo,
              "heat_gj_m2_range": (min(per_m2), max(per_m2)) if (per_m2 := [h["gj_m2"] for h in heat if h["gj_m2"]]) else None,
@@ -593,11 +628,16 @@ def municipal_energy(ctx: Context) -> list[Result]:
              "thermo_saving_gj": sum(x["saving_gj"] for x in thermo),
              "thermo_saving_pct": percent_of(sum(x["saving_gj"] for x in thermo), sum(h["energy_gj"] for h in heat)),
              "thermo_minimum_pct": m.thermo_modernisation.minimum_saving_pct,
-             "electricity_total_kwh": {y: sum(b["kwh"].get(y, 0) for b in electricity) for y in years},
-             "buildings": m.buildings, "source": m.source, "reference_source": ctx.params.source("reference_lighting_power")}
-    return [Result("municipal_energy", MunicipalEnergy(**value),
+             "thermo_energy_gj": total_of(x["energy_gj"] for x in thermo),
+             "electricity_total_kwh": {y: total_of(b["kwh"].get(y, 0) for b in electricity) for y in years},
+             "fuel_totals": {k: total_of(h["quantities"].get(k, 0) for h in heat) for k in ("oil_l", "coal_t", "wood_mp")},
+             "reference_source": ctx.params.source("reference_lighting_power"), "wood_m3_per_mp": _value(ctx, "wood_m3_per_mp", f)}
+    buildings = tuple(MunicipalBuilding(b.name, b.built, b.heated_area_m2, features=b.features or None) for b in m.buildings)
+    value = MunicipalEnergy(buildings=buildings, source=m.source, consumption=MunicipalConsumption(**use))
+    return [Result("municipal_energy", value,
                    inputs=[f"{f}: buildings, balance_season, thermo_modernisation",
-                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood")])]
+                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood",
+                            "wood_m3_per_mp")])]
 
 
 @dataclass(frozen=True)
@@ -610,9 +650,9 @@ class MunicipalThermo(FieldAccess):
 @producer
 def municipal_thermo(ctx: Context) -> list[Result]:
     """The thermo-modernisation part of `municipal_energy`, a result of its own so a section can require it."""
-    if not ctx.has("municipal_energy") or not ctx.value("municipal_energy").thermo:
+    m = ctx.value("municipal_energy").consumption if ctx.has("municipal_energy") else None
+    if m is None or not m.thermo:
         return []
-    m = ctx.value("municipal_energy")
     return [Result("municipal_thermo", MunicipalThermo(m.thermo, m.thermo_saving_gj),
                    inputs=["wynik: municipal_energy", "municipal_buildings.yaml: thermo_modernisation, buildings[].fuel_seasons"])]
 
@@ -724,12 +764,17 @@ def fuel_emissions(ctx: Context) -> list[Result]:
             else:
                 raise UserError(f"{ctx.content.folder / f}, klucz ash_fuels: popiół liczy się z masy paliwa; {fu} podano w {unit}.")
             per_sector[sector] = {"mass_t": mass, "ash_t": ef.ash_t(mass, content_pct)}
-        ash.append({"fuel": fu, "ash_content_pct": content_pct, "param": pid, "sectors": per_sector})
+        ash.append({"fuel": fu, "ash_content_pct": content_pct, "param": pid, "sectors": per_sector,
+                    "mass_t": total_of(v["mass_t"] for v in per_sector.values()),
+                    "ash_t": total_of(v["ash_t"] for v in per_sector.values())})
+    ash_sectors = [sec for sec in SECTOR_ORDER if any(sec in a["sectors"] for a in ash)]
     value = {"rows": rows, "row_labels": {r: ctx.vocabulary["carriers"][r]["label"] for r in rows}, "factors": factors,
              "biogenic_rows": sorted(biogenic),
              "by_sector": by_sector, "total": total,
              "top_tsp_row": _largest(rows, {r: total.by_fuel_t[r]["tsp"] for r in rows}),
-             "ash_total_t": sum(v["ash_t"] for a in ash for v in a["sectors"].values()),
+             "ash_total_t": total_of(a["ash_t"] for a in ash), "ash_mass_total_t": total_of(a["mass_t"] for a in ash),
+             "ash_by_sector_t": {sec: total_of(a["sectors"][sec]["ash_t"] if sec in a["sectors"] else None for a in ash)
+                                 for sec in ash_sectors},
              "energy_by_row": total_energy, "ash": ash, "year": fuels.year,
              "factor_source": "; ".join(dict.fromkeys(ctx.params.source(f"ef_{r}") for r in rows)),
              "co2_source": ctx.params.source("ef_co2"),
@@ -746,6 +791,21 @@ def _boiler_age(boilers) -> BoilerAge:
     areas = {p: sum(row.values()) for p, row in boilers.area_m2.items()}
     return BoilerAge(counts, sv.row_shares_pct(counts), areas, sv.row_shares_pct(areas),
                      sum(counts.values()), sum(areas.values()))
+
+
+def _intention_totals(thermo_m2, boiler_count, boiler_area) -> dict[str, Any]:
+    """The totals of the survey's intention tables: by period and answer, and over all periods."""
+    answers = dict.fromkeys(k for row in thermo_m2.values() for k in row)
+    periods = list(boiler_count)
+    return {"intention_period_m2": {p: total_of(row.values()) for p, row in thermo_m2.items()},
+            "intention_answer_m2": {k: total_of(row.get(k, 0) for row in thermo_m2.values()) for k in answers},
+            "intention_total_m2": total_of(total_of(row.values()) for row in thermo_m2.values()),
+            "boiler_intention_totals": {
+                "count": total_of(total_of(boiler_count[p].values()) for p in periods),
+                "will": total_of(boiler_count[p].get("will", 0) for p in periods),
+                "done": total_of(boiler_count[p].get("done", 0) for p in periods),
+                "area_m2": total_of(total_of(boiler_area[p].values()) for p in periods),
+                "will_area_m2": total_of(boiler_area[p].get("will", 0) for p in periods)}}
 
 
 @producer
@@ -767,9 +827,10 @@ def residential_savings(ctx: Context) -> list[Result]:
              "intentions": s.thermo_intentions_m2, "intention_shares": sv.column_shares_pct(s.thermo_intentions_m2),
              "boiler_counts": s.boilers.count, "boiler_areas": s.boilers.area_m2,
              "boiler_age": _boiler_age(s.boilers), "old_periods": list(s.old_periods),
+             **_intention_totals(s.thermo_intentions_m2, s.boilers.count, s.boilers.area_m2),
              "thermo": thermo, "boilers": boilers, "boiler": boiler, "assumptions": a, "saving_applied": a.saving_applied,
-             "saving_pct": saving_pct, "source": s.source}
-    inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, old_periods, assumptions",
+             "saving_pct": saving_pct, "source": s.source, "area_questions": s.area_questions}
+    inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, area_questions, old_periods, assumptions",
               "housing.yaml: survey_scaling", "wynik: housing_forecast"]
     rb = h.residential_buildings
     # the stock in the base year (or the latest year recorded), not the largest count ever recorded
@@ -914,12 +975,15 @@ def biomass(ctx: Context) -> list[Result]:
                                                           ("agro_food_biogas", b.agro_food_biogas)) if not src.available]
     value = {"fe_pct": fe, "fp_pct": fp, "share_basis": b.forest_energy_share, "wood": wood, "forest_ha": b.forest_ha,
              "road_km": b.road_km, "orchard_ha": a.orchard_ha, "crops": crops, "straw_production_t": production,
-             "herd": herd, "livestock": livestock, "organic_balance_t": organic, "straw": straw, "hay_t": hay,
+             "herd": herd, "livestock": livestock, "herd_count": total_of(h["count"] for h in herd),
+             "wood_volume_m3": total_of(w.volume_m3 for w in wood.values()), "wood_mass_t": total_of(w.mass_t for w in wood.values()),
+             "crops_area_ha": total_of(c["area_ha"] for c in crops), "organic_balance_t": organic, "straw": straw, "hay_t": hay,
              "meadow_ha": a.meadow_ha, "marginal_gross_ha": marginal_gross, "marginal_net_ha": marginal_net,
              "marginal_classes": list(a.marginal_arable_classes), "protected_ha": a.protected_area_ha,
              "energy_crops_t": crops_t, "energy_crops_gross_t": crops_gross_t, "plantations_ha": a.energy_plantations_ha,
              "grain_t": grain, "biodiesel": diesel, "rapeseed_ha": a.rapeseed_ha, "energy": energy, "biogas": biogas,
              "total": total, "wood_technical_gj": sum(e.technical_gj for k, e in energy.items() if k in WOOD_RESOURCES),
+             "wood_energy_gj": sum(e.energy_gj for k, e in energy.items() if k in WOOD_RESOURCES),
              "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
              "source": b.source, "agri_source": a.source}
     return [Result("biomass", BiomassResources(**value),

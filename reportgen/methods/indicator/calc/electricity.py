@@ -26,3 +26,8 @@ def forecast_mwh(base_mwh: float, base_year: int, year: int, steps: list[tuple[i
 def lighting_hours(energy_kwh: float, installed_kw: float) -> float:
     """Equivalent burn hours t = E / P [h/a]."""
     return energy_kwh / installed_kw if installed_kw else 0.0
+
+
+def luminaires_of_kind(groups: list[tuple[str, int]], marker: str) -> int:
+    """Luminaires whose kind, as the gmina names it, contains `marker` ("LED", "rtęci"): n = Σ n_i over those groups."""
+    return sum(count for kind, count in groups if marker in kind)

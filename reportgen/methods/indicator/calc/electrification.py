@@ -2,6 +2,8 @@
 they add, the renewable share of heat pumps under RED, and the pace of boiler replacement a scenario implies."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from reportgen.quantities import GJ_PER_MWH
 
 
@@ -36,7 +38,21 @@ def peak_power_kw(energy_mwh: float, full_load_hours: float) -> float:
     return energy_mwh * 1000.0 / full_load_hours
 
 
-def coal_share_drop_pp_per_year(base_share_pct: float, year_share_pct: float, years: int) -> float:
-    """r = (u_base − u_year) / (year − base year) [percentage points per year]: the average yearly fall of coal's
-    share of heating final energy a scenario implies (negative when the share grows)."""
-    return (base_share_pct - year_share_pct) / years
+def old_device_energy_gj(fuel_gj: float, boiler_mix_pct: dict[str, float], compliant: Collection[str]) -> float:
+    """E_old = Q_fuel · Σ_{d ∉ compliant} u_d / Σ_d u_d [GJ/a]: the part of a solid fuel's final energy Q_fuel burnt
+    in old devices (boiler mix u_d, % of the fuel's energy; compliant devices – Ecodesign, PN-EN 303-5:2012 class 5 –
+    may run to the end of their life). A fuel without a mix has no old devices to count."""
+    total = sum(boiler_mix_pct.values())
+    if total <= 0:
+        return 0.0
+    return fuel_gj * sum(u for d, u in boiler_mix_pct.items() if d not in compliant) / total
+
+
+def replacement_pct_per_year(base_share_pct: float, year_share_pct: float, years: int) -> float:
+    """r = (1 − s_year / s_base) · 100 / (year − base year) [% of the base-year stock per year]: the average yearly
+    replacement of old solid-fuel devices a scenario implies, s = share of heating final energy supplied by old
+    devices (shares, not energies, so that thermo-modernisation – less energy per device – is not counted as
+    replacement). Negative when the share grows; 0 when the base year has no old devices."""
+    if base_share_pct <= 0:
+        return 0.0
+    return (1.0 - year_share_pct / base_share_pct) * 100.0 / years

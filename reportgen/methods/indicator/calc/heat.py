@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.quantities import GJ_PER_KWH
+from reportgen.quantities import GJ_PER_KWH, total_of
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class SectorHeat:
     efficiency: float | None
     final_gj: float
     dhw_water_dm3_m2_day: float | None = None      # V of the DHW formula (indicator method), for the text
+    area_share_total_pct: float | None = None      # Σ of the periods' area shares (rounded inputs: may differ from 100)
 
     @property
     def useful_gj(self) -> float | None:
@@ -100,7 +101,7 @@ def indicator_sector_heat(sector: str, floor_area_m2: float, periods: list[dict]
     dhw_gj = dhw_heat_kwh(dhw_water_dm3_m2_day, floor_area_m2, **dhw) * GJ_PER_KWH
     final = final_energy_gj(space + dhw_gj, efficiency)
     return SectorHeat(sector, "indicator", floor_area_m2, ek_sector, tuple(rows), space, dhw_gj, efficiency, final,
-                      dhw_water_dm3_m2_day)
+                      dhw_water_dm3_m2_day, total_of(r.area_share_pct for r in rows))
 
 
 def measured_sector_heat(sector: str, floor_area_m2: float, final_gj: float, useful_gj: float | None = None) -> SectorHeat:

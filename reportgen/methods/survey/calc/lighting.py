@@ -18,6 +18,11 @@ def installed_power_kw(luminaires_by_power_w: Mapping[float, int], ballast_facto
     return sum(int(n) * float(p) for p, n in luminaires_by_power_w.items()) * ballast_factor / 1000.0
 
 
+def group_power_kw(power_w: float, count: int) -> float:
+    """P_i = P_lampy · n_i / 1000 [kW]: one group of luminaires (Tabela 11: 400 × 70 W = 28 kW)."""
+    return power_w * count / 1000
+
+
 def annual_energy_mwh(monthly_mwh: Iterable[float]) -> float:
     """E = Σ of the 12 monthly readings [MWh/rok]. Tabela 11: 188,35 MWh (the printed months sum to 188,38)."""
     values = list(monthly_mwh)
@@ -58,6 +63,19 @@ class LightingEnergy:
     def total_kwh(self) -> float:
         return self.day_kwh + self.night_kwh
 
+    # the same in MWh, as the tables show them (1 MWh = 1000 kWh)
+    @property
+    def day_mwh(self) -> float:
+        return self.day_kwh / 1000
+
+    @property
+    def night_mwh(self) -> float:
+        return self.night_kwh / 1000
+
+    @property
+    def total_mwh(self) -> float:
+        return self.total_kwh / 1000
+
 
 def zone_energy(power_kw: float, day_hours: float, night_hours: float) -> LightingEnergy:
     """E_D = P · T_RD, E_N = P · T_RN [kWh/rok]; tariff C21B with T_RD = 1 247 h, T_RN = 2 840 h
@@ -74,6 +92,11 @@ def reduced_power_energy(power_kw: float, reduced_power_share: float, day_hours:
         raise ValueError("reduced power share must lie in 0..1")
     return LightingEnergy(day_kwh=power_kw * day_hours, night_full_kwh=power_kw * night_full_hours,
                           night_reduced_kwh=power_kw * reduced_power_share * night_reduced_hours)
+
+
+def saving_mwh(full: LightingEnergy, reduced: LightingEnergy) -> float:
+    """ΔE = (E_full − E_reduced) / 1000 [MWh/rok]: what reducing the power at night saves (rozdz. 2.2.1)."""
+    return (full.total_kwh - reduced.total_kwh) / 1000
 
 
 def power_per_km_w(lamps_per_km: float, lamp_power_w: float) -> float:
