@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from reportgen.paths import user_cache
 
 if TYPE_CHECKING:    # imported when a pool starts: a warm build starts none
-    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
 STYLE_VERSION = "6"
 DPI = 200
@@ -233,29 +233,11 @@ def _pies(spec):
     return fig
 
 
-# What a chart worker needs, imported once: by the fork server, whose forks (the workers) then start warm.
-WORKER_MODULES = ["matplotlib.figure", "matplotlib.backends.backend_agg", "reportgen.blocks",
-                  "reportgen.render.chart_worker"]
-
-
 def _warm() -> None:
     """Import what draw() needs (a worker's first second) and find the font, before any chart is asked for."""
-    import importlib
-    for module in WORKER_MODULES:
-        importlib.import_module(module)
-
-
-def _worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Workers forked from a fork server that imported matplotlib once (a second worker costs a fork, not a
-    second import); where there is no fork server (Windows), workers import it themselves."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(max_workers=workers, initializer=_warm)
-    context = multiprocessing.get_context("forkserver")
-    # "__main__": the server imports the program's main module once, so the workers need not (they would)
-    context.set_forkserver_preload(["__main__", *WORKER_MODULES])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+    _font()
 
 
 def cache_dir() -> Path:
@@ -263,43 +245,37 @@ def cache_dir() -> Path:
 
 
 def default_workers() -> int:
-    """One chart worker per CPU but one (the build's own process writes the document meanwhile), at most four;
-    none on one CPU. Measured on 2 cores (cold Kluki build, load 3): one worker 4,7 s, charts drawn in-process
-    5,0 s, two workers 5,7 s (three processes on two cores)."""
-    return min(4, (os.cpu_count() or 1) - 1)
+    """Chart workers: one per CPU but one (the build's own process writes the document meanwhile), at most two
+    (each imports matplotlib, 0,7 s CPU, for charts of 0,15 s each); none on one CPU, where charts are drawn
+    in-process. Measured on 2 cores (cold Kluki build, load 3, median of 5, wall/CPU): in-process 3,56/3,46 s,
+    one worker 3,68/3,57 s, two workers 4,84/4,74 s; one worker draws while the document is written when a CPU
+    is free."""
+    return max(0, min(2, (os.cpu_count() or 1) - 1))
 
 
 class ChartPool:
     """Worker processes for the charts a build lacks in its cache. They start when the charts are known and draw
-    while the main process writes the document (render_docx). With one CPU, charts are drawn in-process.
-
-    Starting a worker waits for the fork server to have imported matplotlib (about a second): the pool is talked
-    to from a thread of its own (`starter`), so the build never waits for that."""
+    while the main process writes the document (render_docx). With one CPU, charts are drawn in-process."""
 
     def __init__(self, use_cache: bool = True, workers: int | None = None):
         self.use_cache = use_cache
         self.workers = default_workers() if workers is None else workers
         self.pool: ProcessPoolExecutor | None = None
-        self.starter: ThreadPoolExecutor | None = None
 
-    def _start(self, fn, *args):
-        """fn(*args) in the starter thread; its future."""
-        if self.starter is None:
-            from concurrent.futures import ThreadPoolExecutor
-            self.starter = ThreadPoolExecutor(max_workers=1)
-        return self.starter.submit(fn, *args)
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+            self.pool = ProcessPoolExecutor(max_workers=workers)
+        return self.pool
 
     def __enter__(self) -> ChartPool:
         if self.workers > 0 and (not self.use_cache or not any(cache_dir().glob("*.png"))):
             # an empty cache: every chart will be drawn, so a worker starts now and imports matplotlib while the
             # main process reads the data and writes the text (a warm build starts no worker at all)
-            pool = self.pool = _worker_pool(self.workers)
-            self._start(pool.submit, _warm)
+            self._pool(self.workers).submit(_warm)
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.starter:
-            self.starter.shutdown()
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
 
@@ -315,16 +291,15 @@ class ChartPool:
                 if k not in out and p.is_file():
                     out[k] = p.read_bytes()
         missing = {k: s for k, s in zip(keys, specs) if k not in out}
-        submitted = None
+        futures = {}
         if self.workers > 0 and missing:
-            pool = self.pool = self.pool or _worker_pool(min(self.workers, len(missing)))
-            submitted = self._start(lambda: {k: pool.submit(draw, s) for k, s in missing.items()})
+            pool = self._pool(min(self.workers, len(missing)))
+            futures = {k: pool.submit(draw, s) for k, s in missing.items()}
         done: list[bytes] = []
 
         def collect() -> list[bytes]:
             if done:
                 return done
-            futures = submitted.result() if submitted else {}
             for k, s in missing.items():
                 out[k] = futures[k].result() if k in futures else draw(s)
                 if self.use_cache:
