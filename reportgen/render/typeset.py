@@ -101,8 +101,8 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _dictionary():
-    import pyphen  # imported on first need: most builds size every column without hyphenating
-    return pyphen.Pyphen(lang="pl_PL")
+    from reportgen.render.hyphenation import Syllables  # pyphen's answers kept between builds (user cache)
+    return Syllables()
 
 
 # a word that may be hyphenated: letters only (a unit "[kWh/(m²·rok)]", a number or a code never is)
