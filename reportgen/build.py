@@ -67,7 +67,12 @@ def build_document(content_dir: Path, structure_path: Path | None = None, use_ch
     """`addenda`: optional extra annexes and meta added last (reportgen.procedure.revision.Addenda)."""
     ctx = load_context(content_dir)     # bad data stops the build here, before any chart worker starts
     with ChartPool(use_cache=use_chart_cache) as charts:   # charts are drawn while the text is written
-        document, ctx = compose_document(content_dir, structure_path, ctx)
+
+        def draw_early(document: Document) -> None:
+            typeset_document(document)      # chart labels as the finished document has them
+            charts.render([f.chart_spec for f in document.figures()])
+
+        document, ctx = compose_document(content_dir, structure_path, ctx, on_numbered=draw_early)
         if addenda is not None:   # revision annexes (reportgen.procedure.revision)
             addenda.apply(document)
         figures = document.figures()
@@ -97,9 +102,10 @@ def load_context(content_dir: Path) -> Context:
 
 
 def compose_document(content_dir: Path, structure_path: Path | None = None,
-                     ctx: Context | None = None) -> tuple[Document, Context]:
+                     ctx: Context | None = None, on_numbered=None) -> tuple[Document, Context]:
     """Content folder → results → document model, self-checked against the statutory requirements (no .docx,
-    no chart images: tests of what a document contains stop here). `ctx`: the folder already loaded."""
+    no chart images: tests of what a document contains stop here). `ctx`: the folder already loaded;
+    `on_numbered(document)`: called when the figures are known, before the text is rendered."""
     ctx = ctx or load_context(content_dir)
     content = ctx.content
     params = ctx.params
@@ -117,7 +123,7 @@ def compose_document(content_dir: Path, structure_path: Path | None = None,
         "params": params,                       # params.value(id), params.entry(id).unit: the parameters a text names
         "law": policies_on(g.document_date),   # acts, policies and programmes in force on the document date
     }
-    document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context)
+    document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context, on_numbered)
     typeset_document(document)   # en dashes in year ranges, also in chart labels (drawn from the model)
 
     # the title page text, as the checker reads it from a finished plan (period → art. 19 ust. 2 horizon)

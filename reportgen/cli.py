@@ -108,9 +108,11 @@ def output_path(raw: str) -> Path:
 @click.option("--force", is_flag=True, help="Nadpisz plik zmieniony ręcznie (stary zostanie zachowany jako kopia .bak).")
 @click.option("--pdf", is_flag=True, help="Zapisz też PDF obok pliku .docx (LibreOffice; spisy z numerami stron).")
 def build(content_dir: Path, output: str | None, structure: Path | None, force: bool, pdf: bool) -> None:
-    from reportgen.build import build_document
-    from reportgen.output import check_target, write_generated
+    from reportgen.render.charts import start_early, stop_early
+    start_early()     # a first build: the chart worker imports matplotlib while this process imports the rest
     try:
+        from reportgen.build import build_document
+        from reportgen.output import check_target, write_generated
         target = output_path(output) if output else Path("out") / f"{Path(content_dir).resolve().name}.docx"
         check_target(target)      # before the build: a wrong -o is said at once
         result = build_document(content_dir, structure)
@@ -121,6 +123,8 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
     except UserError as exc:
         fail(exc)
         return
+    finally:
+        stop_early()
     doc = result.document
     n_sec, n_tab, n_fig = sum(1 for _ in doc.walk_sections()), len(doc.tables()), len(doc.figures())
     sections = plural_form(n_sec, 'rozdział lub podrozdział', 'rozdziały i podrozdziały', 'rozdziałów i podrozdziałów')

@@ -156,7 +156,10 @@ def _render_texts(document: Document, env, context: dict) -> None:
         section.blocks = rendered
 
 
-def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templates_dir: Path, extra_context: dict) -> Document:
+def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templates_dir: Path, extra_context: dict,
+             on_numbered=None) -> Document:
+    """`on_numbered(document)`: called once tables and figures exist and are numbered, before the text is
+    rendered (the build starts drawing the charts then)."""
     env = make_environment(templates_dir)
     context = dict(extra_context)
     context["ref"] = lambda _id: (_ for _ in ()).throw(RuntimeError("ref() used before numbering"))
@@ -164,6 +167,8 @@ def assemble(ctx: Context, structure: StructureSpec, structure_label: str, templ
     for chapter in structure.chapters:
         document.sections.extend(_build_sections(ctx, chapter, 1, env, context, structure_label))
     registry = number_document(document)
+    if on_numbered is not None:
+        on_numbered(document)
 
     def ref(block_id: str) -> str:
         target = registry.get(block_id)

@@ -253,14 +253,42 @@ def default_workers() -> int:
     return max(0, min(2, (os.cpu_count() or 1) - 1))
 
 
+def _cache_empty() -> bool:
+    return not any(cache_dir().glob("*.png"))
+
+
+_early: ProcessPoolExecutor | None = None     # a worker forked by start_early, for the next ChartPool
+
+
+def start_early() -> None:
+    """Fork the chart worker at once when the cache holds no chart (a first build draws every chart), before
+    the build imports what it needs: the worker imports matplotlib meanwhile. The next ChartPool takes it over;
+    stop_early ends it if none does (a build that stopped on bad data)."""
+    global _early
+    if _early is None and default_workers() > 0 and _cache_empty():
+        from concurrent.futures import ProcessPoolExecutor
+        _early = ProcessPoolExecutor(max_workers=default_workers())
+        _early.submit(_warm)
+
+
+def stop_early() -> None:
+    global _early
+    if _early is not None:
+        _early.shutdown(cancel_futures=True)
+        _early = None
+
+
 class ChartPool:
     """Worker processes for the charts a build lacks in its cache. They start when the charts are known and draw
-    while the main process writes the document (render_docx). With one CPU, charts are drawn in-process."""
+    while the main process writes the document (render_docx). With one CPU, charts are drawn in-process.
+    `render` may be called as soon as the figures are known and again with the final list: a chart asked for
+    twice is drawn once."""
 
     def __init__(self, use_cache: bool = True, workers: int | None = None):
         self.use_cache = use_cache
         self.workers = default_workers() if workers is None else workers
         self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict = {}              # spec key -> Future of its PNG, across render calls
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         if self.pool is None:
@@ -269,7 +297,10 @@ class ChartPool:
         return self.pool
 
     def __enter__(self) -> ChartPool:
-        if self.workers > 0 and (not self.use_cache or not any(cache_dir().glob("*.png"))):
+        global _early
+        if self.workers > 0 and _early is not None:     # forked by start_early, already importing matplotlib
+            self.pool, _early = _early, None
+        elif self.workers > 0 and (not self.use_cache or _cache_empty()):
             # an empty cache: every chart will be drawn, so a worker starts now and imports matplotlib while the
             # main process reads the data and writes the text (a warm build starts no worker at all)
             self._pool(self.workers).submit(_warm)
@@ -291,17 +322,18 @@ class ChartPool:
                 if k not in out and p.is_file():
                     out[k] = p.read_bytes()
         missing = {k: s for k, s in zip(keys, specs) if k not in out}
-        futures = {}
         if self.workers > 0 and missing:
             pool = self._pool(min(self.workers, len(missing)))
-            futures = {k: pool.submit(draw, s) for k, s in missing.items()}
+            for k, s in missing.items():
+                if k not in self.futures:
+                    self.futures[k] = pool.submit(draw, s)
         done: list[bytes] = []
 
         def collect() -> list[bytes]:
             if done:
                 return done
             for k, s in missing.items():
-                out[k] = futures[k].result() if k in futures else draw(s)
+                out[k] = self.futures[k].result() if k in self.futures else draw(s)
                 if self.use_cache:
                     _store(folder, f"{k}.png", out[k])
             done.extend(out[k] for k in keys)
