@@ -1,0 +1,131 @@
+"""The 2026 update of the Kluki plan against the previous plan as ADOPTED and as PUBLISHED (content/kluki-2026,
+update.yaml): the previous plan's data after its consultation (content/kluki/consultation/uwagi.csv, the revision
+`reportgen build` makes), the figures kluki-2026 carries over from 2021 in their post-consultation values, and the
+published forecast (seed 004, tabele 17–20) beside the recomputed one. Expected values: the seed and hand calculation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from reportgen.inputs.yamlio import load_yaml
+
+KLUKI = ROOT / "content" / "kluki"
+KLUKI_2026 = ROOT / "content" / "kluki-2026"
+
+
+@pytest.fixture(scope="module")
+def k26():
+    from reportgen.build import compose_document
+    return compose_document(KLUKI_2026)
+
+
+def _text(doc, *ids) -> str:
+    return "\n".join(b.text for s in doc.walk_sections() if not ids or s.id in ids
+                     for b in s.blocks if hasattr(b, "text")).replace("\u00a0", " ")
+
+
+def _table(doc, tid):
+    return next(t for t in doc.tables() if t.id == tid)
+
+
+# ---------------------------------------------------------------- 1. the previous plan as adopted (revision 2)
+def test_adopted_folder_applies_the_accepted_comments_data_changes():
+    from reportgen.procedure.revision import adopted_folder
+    with adopted_folder(KLUKI) as (folder, changes):
+        assert folder != KLUKI
+        heat, _ = load_yaml(folder / "heat.yaml")
+        el, _ = load_yaml(folder / "electricity.yaml")
+        res, _ = load_yaml(folder / "renewables.yaml")
+        # uwagi.csv: nr 7 floor area 151 020, nr 2 72 stations, nr 1 420 PV households, nr 6 325 sodium > 70 W
+        # and 410 LED; nr 4 Kleszczów's answer; nr 5 (rejected) leaves the heat pumps at 159
+        assert heat["sectors"]["housing"]["floor_area_m2"] == 151020
+        assert el["network"]["stations_mv_lv"] == 72
+        assert res["photovoltaics"]["households"] == 420
+        assert [lum["count"] for lum in el["street_lighting"]["luminaires"]] == [325, 220, 35, 410]
+        assert res["heat_pumps"]["households"] == 159
+        assert sorted(c.number for c, _ in changes) == [1, 2, 4, 6, 6, 7]
+    assert not folder.exists()                         # the temporary copy is gone, the user's folder untouched
+    assert load_yaml(KLUKI / "heat.yaml")[0]["sectors"]["housing"]["floor_area_m2"] == 150351.5
+
+
+def test_a_folder_without_accepted_data_changes_is_its_own_adopted_folder():
+    from reportgen.procedure.revision import adopted_folder
+    with adopted_folder(KLUKI_2026) as (folder, changes):
+        assert folder == KLUKI_2026 and changes == []
+
+
+def test_carried_over_figures_are_the_post_consultation_values():
+    heat, _ = load_yaml(KLUKI_2026 / "heat.yaml")
+    el, _ = load_yaml(KLUKI_2026 / "electricity.yaml")
+    res, _ = load_yaml(KLUKI_2026 / "renewables.yaml")
+    assert heat["sectors"]["housing"]["floor_area_m2"] == 151020
+    assert el["network"]["stations_mv_lv"] == 72
+    assert res["photovoltaics"]["households"] == 420
+    assert [lum["count"] for lum in el["street_lighting"]["luminaires"]] == [325, 220, 35, 410]
+
+
+def test_the_update_compares_against_the_adopted_plan(k26):
+    doc, ctx = k26
+    u = ctx.value("plan_update")
+    assert u.previous_revised_changes == 6
+    housing = u.heat[0]
+    # both base years now use 151 020 m² (the carried-over figure and the adopted 2021 figure): no change
+    # (against the draft's 150 351,5 m² the 2021 column would be 0,44 % lower: 150 351,5 / 151 020 = 0,99557)
+    assert housing.previous == housing.current and housing.change_pct == 0
+    assert "6 zmian danych wynikających z uwzględnionych uwag" in _text(doc, "s_update_planned")
+
+
+# ---------------------------------------------------------------- 2. published against recomputed forecast
+def test_table_1_shows_published_and_recomputed_forecast_under_clear_headers(k26):
+    doc, _ = k26
+    t = _table(doc, "t_update_planned")
+    headers = [c.header for c in t.columns]
+    assert "Scenariusz optymistyczny – opublikowane w projekcie z 2022 r." in headers
+    assert "Scenariusz optymistyczny – przeliczone tą samą metodą" in headers
+    assert "Scenariusz zaniechania – opublikowane w projekcie z 2022 r." in headers
+    pub_opt = headers.index("Scenariusz optymistyczny – opublikowane w projekcie z 2022 r.")
+    pub_dn = headers.index("Scenariusz zaniechania – opublikowane w projekcie z 2022 r.")
+    rows = {r[0]: r for r in t.rows}
+    # seed Tabela 17: Σ 2025 = 123,37 TJ, coal 88,96 TJ → 72,1 %; Tabela 18: PM10 4,98, CO₂ 10 413,49 Mg
+    # seed Tabela 19: Σ 2025 = 137,12 TJ, coal 101,66 TJ → 74,1 %; Tabela 20: PM10 37,65, CO₂ 11 329,19 Mg
+    heat = rows["Zapotrzebowanie na energię końcową na ogrzewanie i c.w.u."]
+    assert heat[pub_opt] == pytest.approx(123370) and heat[pub_dn] == pytest.approx(137120)
+    coal = rows["Udział węgla w energii końcowej na potrzeby grzewcze"]
+    assert coal[pub_opt] == pytest.approx(88.96 / 123.37 * 100) and coal[pub_dn] == pytest.approx(101.66 / 137.12 * 100)
+    assert rows["Emisja pyłu PM10"][pub_opt] == 4.98 and rows["Emisja pyłu PM10"][pub_dn] == 37.65
+    assert rows["Emisja CO₂"][pub_opt] == 10413.49 and rows["Emisja CO₂"][pub_dn] == 11329.19
+    assert "wartości opublikowane: projekt założeń z 2022 r., tabele 17 i 18, tabele 19 i 20" in t.source
+    assert t.row_decimals[list(rows).index("Emisja pyłu PM10")] == 2       # 4,98 not rounded to 5,0
+
+
+def test_the_target_in_the_text_is_the_published_one_and_the_differences_are_explained(k26):
+    doc, _ = k26
+    text = _text(doc, "s_update_planned")
+    # the optimistic 2025 target: 123,37 TJ = 123 370 GJ/rok (Tabela 17), not the recomputed figure
+    assert "celu poprzedniego projektu na 2025 r. (scenariusz optymistyczny: 123 370 GJ/rok według projektu z 2022 r." in text
+    # PM10: 4,98 published (class 3 boilers), recomputed with Ecodesign boilers
+    assert "emisja pyłu PM10 w 2025 r.: po przeliczeniu 1,53 wobec 4,98 Mg/rok opublikowanych (tabele 17 i 18)" in text
+    assert "kotły automatyczne klasy 3" in text
+    # do-nothing heat: Tabela 19's arithmetic error (LPG left out of the denominator, shares add to 106,5 %)
+    assert "106,5 %" in text and "Celem poprzedniego projektu pozostają wartości opublikowane" in text
+
+
+def test_the_base_year_table_says_its_previous_column_is_recomputed(k26):
+    doc, _ = k26
+    assert _table(doc, "t_update_heat").columns[2].header == "2021 (poprzedni projekt, przeliczone tą samą metodą)"
+
+
+def test_a_published_figure_of_an_unknown_scenario_is_a_polish_error(tmp_path):
+    import shutil
+
+    from reportgen.build import compose_document
+    from reportgen.errors import UserError
+    shutil.copytree(KLUKI, tmp_path / "kluki")
+    shutil.copytree(KLUKI_2026, tmp_path / "kluki-2026")
+    path = tmp_path / "kluki-2026" / "update.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("scenario: do_nothing", "scenario: bau"), encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        compose_document(Path(tmp_path / "kluki-2026"))
+    assert "update.yaml, klucz published[1].scenario: poprzedni projekt nie ma scenariusza 'bau'" in str(exc.value)
