@@ -129,3 +129,70 @@ def test_a_published_figure_of_an_unknown_scenario_is_a_polish_error(tmp_path):
     with pytest.raises(UserError) as exc:
         compose_document(Path(tmp_path / "kluki-2026"))
     assert "update.yaml, klucz published[1].scenario: poprzedni projekt nie ma scenariusza 'bau'" in str(exc.value)
+
+
+# ---------------------------------------------------------------- 3. anti-smog deadlines against the model
+def test_share_of_heat_from_devices_banned_on_the_document_date(k26):
+    _, ctx = k26
+    a = ctx.value("antismog_breach")
+    # carriers.yaml shares and boiler mix; banned on 1.12.2026 (uchwała L/597/22): non-class boilers (coal 50 + 15 %,
+    # biomass 5 %) and stoves (coal 10 %, wood 95 %). Sector heat with the adopted floor area:
+    # housing 107 596 · 151 020 / 150 351,5 = 108 074, business 12 197, municipal 2 757 (class 3 only) → 123 028 GJ.
+    # housing: 0,7832 · 0,75 + 0,0870 · 1,00 = 0,6744; business: 0,4907 · 0,75 + 0,0463 = 0,4143
+    # (108 074 · 0,6744 + 12 197 · 0,4143) / 123 028 = 77 938 / 123 028 = 63,35 %
+    assert a.banned_share_pct == pytest.approx(63.35, abs=0.1)
+    # non-class alone: (108 074 · (0,65 · 0,7832 + 0,05 · 0,0870) + 12 197 · (0,65 · 0,4907 + 0,05 · 0,0463)) / 123 028 = 48,29 %
+    assert [round(b.share_pct, 1) for b in a.banned] == [48.3, 15.1]
+    # class 3–4 boilers, due 1.01.2028: (108 074 · 0,15 · 0,7832 + 12 197 · 0,15 · 0,4907 + 2 757 · 0,0838) / 123 028 = 11,24 %
+    assert [round(b.share_pct, 1) for b in a.pending] == [11.2]
+    assert [(s.scenario, s.year) for s in a.breaching] == [("zaniechania", 2030), ("zaniechania", 2042)]
+
+
+def test_the_document_says_the_base_year_and_the_do_nothing_scenario_breach_the_resolution(k26):
+    doc, _ = k26
+    text = _text(doc, "s_fc_replacement")
+    assert "W dniu opracowania dokumentu (1 grudnia 2026 r.) minęły terminy wymiany" in text
+    assert "(pozaklasowe) – termin minął 1 stycznia 2025 r.; kominki i piece – termin minął 1 stycznia 2026 r. Nie wolno" in text
+    assert "dostarczały 63,4 % energii końcowej na potrzeby grzewcze gminy" in text
+    assert "scenariusz ten opisuje więc stan naruszający uchwałę antysmogową" in text
+    assert "opisuje więc stan niezgodny z uchwałą" in _text(doc, "s_fc_scenario_baseline")
+
+
+def test_a_pace_the_resolution_requires_is_not_only_implausible(k26):
+    doc, _ = k26
+    t = _table(doc, "t_replacement_pace")
+    rows = {(r[0], r[1]): r for r in t.rows}
+    # all old devices of the 2025 mix are covered by deadlines up to 1.01.2028: by 2030 the law requires 100 %
+    assert rows[("optymistyczny", "2030")][6] == pytest.approx(100)
+    assert rows[("optymistyczny", "2030")][-1] == "przekroczona – tempo wymagane przez uchwałę"
+    assert rows[("zaniechania", "2042")][-1] == "zachowana – wymiana mniejsza, niż wymaga uchwała"
+    text = _text(doc, "s_fc_replacement")
+    assert "Takiego tempa wymaga jednak prawo" in text and "cel, nie prognozę" not in text
+
+
+def test_the_2022_plan_has_no_device_banned_on_its_date(kluki_build):
+    # 30.06.2022: the first deadline of uchwała XLIV/548/17 was 1.01.2023
+    assert "antismog_breach" not in kluki_build.context.results
+
+
+def test_every_device_of_a_deadline_is_a_row_of_the_emission_factors():
+    policies, _ = load_yaml(ROOT / "rules" / "policies.yaml")
+    factors, _ = load_yaml(ROOT / "rules" / "parameters" / "emission_factors.yaml")
+    rows = set(factors["emission_factors"]["rows"])
+    covered = [d for p in policies["policies"] for dl in p.get("deadlines", []) for d in dl.get("covers", [])]
+    assert covered and set(covered) <= rows
+
+
+# ---------------------------------------------------------------- 7. wording
+def test_do_nothing_growth_reads_o_percent(k26):
+    doc, _ = k26
+    # 142 140 / 123 028 = 1,1553 → "wzrośnie do … (o 15,5 %; tabela …)"
+    assert "GJ/rok w 2042 r. (o 15,5 %; tabela" in _text(doc, "s_fc_scenario_baseline")
+
+
+@pytest.mark.parametrize("which", ["k26", "kluki_build"])
+def test_no_double_full_stop_after_an_abbreviation(which, request):
+    value = request.getfixturevalue(which)
+    doc = value[0] if isinstance(value, tuple) else value.document
+    assert "r.." not in _text(doc)
+    assert "do 1 stycznia 2028 r." in _text(doc) if which == "k26" else "do 1 stycznia 2027 r." in _text(doc)

@@ -38,14 +38,20 @@ def peak_power_kw(energy_mwh: float, full_load_hours: float) -> float:
     return energy_mwh * 1000.0 / full_load_hours
 
 
+def device_energy_gj(fuel_gj: float, boiler_mix_pct: dict[str, float], devices: Collection[str]) -> float:
+    """E_D = Q_fuel · Σ_{d ∈ D} u_d / Σ_d u_d [GJ/a]: the part of a solid fuel's final energy Q_fuel burnt in the
+    devices D (boiler mix u_d, % of the fuel's energy). A fuel without a mix has no devices to count."""
+    total = sum(boiler_mix_pct.values())
+    if total <= 0:
+        return 0.0
+    return fuel_gj * sum(u for d, u in boiler_mix_pct.items() if d in devices) / total
+
+
 def old_device_energy_gj(fuel_gj: float, boiler_mix_pct: dict[str, float], compliant: Collection[str]) -> float:
     """E_old = Q_fuel · Σ_{d ∉ compliant} u_d / Σ_d u_d [GJ/a]: the part of a solid fuel's final energy Q_fuel burnt
     in old devices (boiler mix u_d, % of the fuel's energy; compliant devices – Ecodesign, PN-EN 303-5:2012 class 5 –
     may run to the end of their life). A fuel without a mix has no old devices to count."""
-    total = sum(boiler_mix_pct.values())
-    if total <= 0:
-        return 0.0
-    return fuel_gj * sum(u for d, u in boiler_mix_pct.items() if d not in compliant) / total
+    return device_energy_gj(fuel_gj, boiler_mix_pct, [d for d in boiler_mix_pct if d not in compliant])
 
 
 def replacement_pct_per_year(base_share_pct: float, year_share_pct: float, years: int) -> float:
