@@ -196,3 +196,37 @@ def test_no_double_full_stop_after_an_abbreviation(which, request):
     doc = value[0] if isinstance(value, tuple) else value.document
     assert "r.." not in _text(doc)
     assert "do 1 stycznia 2028 r." in _text(doc) if which == "k26" else "do 1 stycznia 2027 r." in _text(doc)
+
+
+# ---------------------------------------------------------------- 4. the operators' investments of the previous plan
+def test_the_previous_plans_network_investments_are_listed_with_status(k26):
+    doc, _ = k26
+    t = _table(doc, "t_update_investments")
+    # seed rozdz. 4.2.4: eight PGE Dystrybucja investments (plan 2020–2025) and the PSE plans (Złoczew 400 kV)
+    assert len(t.rows) == 9
+    assert {r[2] for r in t.rows} == {"do potwierdzenia przez operatora"}
+    text = " ".join(r[1] for r in t.rows)
+    for place in ("Wierzchy Kluckie", "Imielnia", "Cisza", "Osina", "stacji 400 kV w okolicy Złoczewa"):
+        assert place in text
+    plans = _text(doc, "s_el_plans")
+    assert "Poprzedni projekt założeń z 2022 r. wymieniał następujące inwestycje operatorów sieci" in plans
+    assert "Wierzchy Kluckie" in plans and "Złoczewa" in plans and "Stan: do potwierdzenia przez operatora" in plans
+    assert "nie uzyskano aktualnego planu rozwoju" in plans
+
+
+def test_a_status_from_the_gminas_records_replaces_to_be_confirmed(tmp_path):
+    import shutil
+
+    from reportgen.build import compose_document
+    shutil.copytree(KLUKI, tmp_path / "kluki")
+    shutil.copytree(KLUKI_2026, tmp_path / "kluki-2026")
+    path = tmp_path / "kluki-2026" / "update.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + """
+measures:
+  - measure: "modernizacja sieci nN w miejscowości Osina na odcinku 0,1 km"
+    status: zrealizowane
+    source: "PGE Dystrybucja S.A. – pismo do gminy"
+""", encoding="utf-8")
+    _, ctx = compose_document(Path(tmp_path / "kluki-2026"))
+    osina = next(i for i in ctx.value("plan_update").previous_investments if "Osina" in i.investment)
+    assert (osina.status, osina.source) == ("zrealizowane", "PGE Dystrybucja S.A. – pismo do gminy")

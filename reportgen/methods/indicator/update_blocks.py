@@ -93,3 +93,16 @@ def update_measures(ctx: Context, **_) -> TableData | None:
     cols = [Column("Przedsięwzięcie poprzedniego projektu", None, kind="text"), Column("Stan", None, kind="text"),
             Column("Zakres wykonania", None, kind="text"), Column("Źródło", None, kind="text")]
     return TableData(cols, rows, "dane gminy o realizacji przedsięwzięć", provenance=["plan_update"])
+
+
+@table("update_investments", needs=("update_investments",))
+def update_investments(ctx: Context, **_) -> TableData | None:
+    """The operators' network investments the previous plan listed, with their status (to be confirmed by the
+    operator unless the gmina's records give one)."""
+    u = ctx.value("plan_update")
+    rows = [[i.operator, i.investment, i.status, i.source or "–"] for i in u.previous_investments]
+    cols = [Column("Operator", None, kind="text"), Column("Inwestycja wg poprzedniego projektu", None, kind="text"),
+            Column("Stan", None, kind="text"), Column("Źródło informacji o stanie", None, kind="text")]
+    plans = sorted({i.plan for i in u.previous_investments if i.plan})
+    return TableData(cols, rows, f"poprzedni projekt założeń z {u.previous_year} r."
+                     + (f" (za dokumentem: {'; '.join(plans)})" if plans else ""), provenance=["plan_update"])

@@ -76,6 +76,19 @@ class MeasureOutcome:
 
 
 @dataclass(frozen=True)
+class PreviousInvestment:
+    """A network investment the previous plan listed from an operator's plan, and what is known of it now."""
+    operator: str                     # Polish: whose plan ("operator systemu dystrybucyjnego (PGE Dystrybucja S.A.)")
+    plan: str                         # the plan the previous document cited ("" when it named none)
+    investment: str                   # as the previous plan put it
+    status: str                       # from update.yaml measures, else UNCONFIRMED
+    source: str = ""
+
+
+UNCONFIRMED = "do potwierdzenia przez operatora"
+
+
+@dataclass(frozen=True)
 class PlanUpdate:
     """Result `plan_update`: the plan this document updates and how the two compare."""
     previous_title: str
@@ -101,6 +114,7 @@ class PlanUpdate:
     co2_factors_text: str             # which electricity CO₂ factor each base year's emissions use (when they differ)
     carried: tuple[CarriedFigure, ...]
     measures: tuple[MeasureOutcome, ...] = ()
+    previous_investments: tuple[PreviousInvestment, ...] = ()
     published_sources: tuple[str, ...] = ()   # the previous plan's tables of the published figures
     published_differences: tuple[PublishedDifference, ...] = ()
     previous_revised_changes: int = 0  # data changes of the previous plan's accepted comments applied (the plan as adopted)
@@ -294,6 +308,29 @@ def _planned(ctx, prev, carried, past: list[int]) -> tuple[tuple[PlannedFigure, 
     return tuple(rows), tuple(differences)
 
 
+def _plain(text: str) -> str:
+    """A list item of the previous plan without its list punctuation ("…,", "…;", "….")."""
+    return text.strip().rstrip(",;.").strip()
+
+
+def _previous_investments(ctx, prev) -> tuple[PreviousInvestment, ...]:
+    """The operators' investments the previous plan listed (its text.yaml utilities: dso_investments, tso_plans),
+    with the status the update's records give (update.yaml measures, same wording) or UNCONFIRMED."""
+    u = (prev.content.text or {}).get("utilities", {}) or {}
+    known = {_plain(m.measure): m for m in ctx.content.update.measures}
+    el = prev.content.electricity
+    dso = el.network.operator if el is not None and el.network is not None else ""
+    items = [(f"operator systemu dystrybucyjnego ({dso})" if dso else "operator systemu dystrybucyjnego",
+              u.get("dso_plan", ""), _plain(i)) for i in u.get("dso_investments", []) or []]
+    if u.get("tso_plans"):
+        items.append(("operator systemu przesyłowego", "", _plain(u["tso_plans"])))
+    out = []
+    for operator, plan, text in items:
+        m = known.get(text)
+        out.append(PreviousInvestment(operator, plan, text, m.status if m else UNCONFIRMED, m.source if m else ""))
+    return tuple(out)
+
+
 def _resolution_text(res) -> str:
     if res.number and res.date:
         return f"uchwała nr {res.number} z dnia {res.date.day}.{res.date.month:02d}.{res.date.year} r."
@@ -336,6 +373,7 @@ def plan_update(ctx: Context) -> list[Result]:
             emissions=_emissions(ctx, prev, carried), electricity=_electricity(ctx, prev, carried),
             population=_figure("Liczba mieszkańców", "os.", pg.population, g.population, carried, ("gmina.yaml: population",)),
             planned=planned,
+            previous_investments=_previous_investments(ctx, prev),
             published_differences=differences,
             published_sources=tuple(dict.fromkeys(p.source for p in upd.published if p.year in past)),
             co2_factors_text=_co2_factors_text(prev, ctx))
@@ -361,6 +399,8 @@ def plan_update(ctx: Context) -> list[Result]:
                                       "wynik: scenarios"] if compared else []))]
     if compared:                # the sections comparing both plans exist only with the previous plan's data
         out.append(Result("update_comparison", value, [], ["wynik: plan_update"]))
+    if value.previous_investments:   # the operators' investments listed in the previous plan
+        out.append(Result("update_investments", value.previous_investments, [], [f"{upd.previous.folder}/text.yaml: utilities"]))
     if value.measures:          # the section on measures exists only with the gmina's records
         out.append(Result("update_measures", value.measures, [], ["update.yaml: measures"]))
     return out
