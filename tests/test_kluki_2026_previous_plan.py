@@ -230,3 +230,31 @@ measures:
     _, ctx = compose_document(Path(tmp_path / "kluki-2026"))
     osina = next(i for i in ctx.value("plan_update").previous_investments if "Osina" in i.investment)
     assert (osina.status, osina.source) == ("zrealizowane", "PGE Dystrybucja S.A. – pismo do gminy")
+
+
+# ---------------------------------------------------------------- 5. and 6. electrification text follows its data
+def test_the_age_of_the_housing_stock_is_computed_from_its_table(k26):
+    doc, ctx = k26
+    # heat.yaml housing periods before 1997: 15,9 + 18,1 + 9,7 + 1,5 = 45,2 % (not "większość")
+    assert ctx.value("electrification").old_stock == (1997, pytest.approx(45.2))
+    text = _text(doc, "s_fc_electrification")
+    ref = _table(doc, "t_ek_housing").number
+    assert f"budynki wybudowane przed 1997 r. stanowią 45,2 % powierzchni użytkowej zasobu mieszkaniowego gminy (tabela {ref})" in text
+    assert "większość zasobu" not in _text(doc)
+
+
+def test_share_built_before_a_year_by_hand():
+    from reportgen.methods.indicator.calc.electrification import share_built_before
+    periods = [("do 1966", 15.9), ("1967–1985", 18.1), ("1986–1992", 9.7), ("1993–1996", 1.5), ("1997–2012", 39.4)]
+    assert share_built_before(periods, 1997) == pytest.approx(45.2)
+    assert share_built_before(periods, 1990) is None          # 1986–1992 straddles 1990: no honest split
+    assert share_built_before([("przed wojną", 10.0)], 1997) is None
+
+
+def test_electrification_title_and_source_follow_the_data(k26):
+    doc, _ = k26
+    section = next(s for s in doc.walk_sections() if s.id == "s_fc_electrification")
+    # kluki-2026/electrification.yaml has heat pumps only: no electric cars, no micro-installations
+    assert section.title == "Elektryfikacja ogrzewania a sieć elektroenergetyczna"
+    t = _table(doc, "t_electrification")
+    assert t.source.endswith("(pompy ciepła)") and "samochody" not in t.source and "mikroinstalacje" not in t.source

@@ -26,8 +26,9 @@ def electrification_table(ctx: Context, **_) -> TableData:
         cols.append(Column("Energia elektryczna samochodów elektrycznych [MWh/rok]", 1))
     cols += [Column(f"Przyrost zużycia wobec {e.base_year} r. [MWh/rok]", 1), Column("Przyrost mocy szczytowej [kW]", 0),
              Column("Zużycie energii elektrycznej w gminie [MWh/rok]", 0)]
-    return TableData(cols, rows, "obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji "
-                                 "(pompy ciepła, samochody elektryczne, mikroinstalacje)",
+    # the source names only what the table shows: heat pumps, and electric cars when the data has them
+    assumed = "pompy ciepła" + (", samochody elektryczne" if has_ev else "")
+    return TableData(cols, rows, f"obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji ({assumed})",
                      provenance=["electrification", "scenarios", "electricity"])
 
 

@@ -82,6 +82,7 @@ class Electrification:
     max_added_peak_kw: float               # the largest added peak over both scenarios and all forecast years
     network_sufficient: bool | None        # None: the DSO has stated no capacity
     art20_plan_needed: bool | None         # art. 20: the DSO's stated capacity does not cover the added load
+    old_stock: tuple[int, float] | None = None   # (year, % of housing floor area built before it), for the SCOP reason
 
     @property
     def scenarios(self) -> tuple[ScenarioElectrification, ...]:
@@ -192,6 +193,15 @@ def _scenario_years(ctx: Context, entry: dict, label: str, e, base_hp_mwh: float
     return ScenarioElectrification(label, tuple(rows))
 
 
+def _old_stock(ctx: Context, year: int | None) -> tuple[int, float] | None:
+    """(year, share of housing floor area built before it) from the housing construction periods of the heat balance."""
+    if year is None or not ctx.has("heat") or "housing" not in ctx.value("heat")["sectors"]:
+        return None
+    periods = ctx.value("heat")["sectors"]["housing"].periods or ()
+    share = ef.share_built_before([(p.period, p.area_share_pct) for p in periods], year)
+    return (year, share) if share is not None and periods else None
+
+
 @producer
 def electrification(ctx: Context) -> list[Result]:
     e = ctx.content.electrification
@@ -226,10 +236,12 @@ def electrification(ctx: Context) -> list[Result]:
         heating_full_load_hours=p.value("heating_full_load_hours"), ev_full_load_hours=p.value("ev_charging_full_load_hours"),
         dso_available_kw=e.dso.available_load_kw if e.dso else None, dso_year=e.dso.year if e.dso else None,
         dso_source=e.dso.source if e.dso else "", max_added_peak_kw=max_peak,
-        network_sufficient=sufficient, art20_plan_needed=None if sufficient is None else not sufficient)
+        network_sufficient=sufficient, art20_plan_needed=None if sufficient is None else not sufficient,
+        old_stock=_old_stock(ctx, e.heat_pumps.old_stock_before))
     return [Result("electrification", value,
                    [qualname(ef.heat_pump_electricity_mwh), qualname(ef.heat_pump_renewable_gj), qualname(ef.ev_electricity_mwh),
-                    qualname(ef.pv_production_mwh), qualname(ef.peak_power_kw), qualname(percent_of)],
+                    qualname(ef.pv_production_mwh), qualname(ef.peak_power_kw), qualname(ef.share_built_before),
+                    qualname(percent_of)],
                    ["electrification.yaml", "wynik: scenarios", "wynik: electricity",
                     "rules/parameters/electrification.yaml", "rules/parameters/electricity_emission_factors.yaml",
                     "rules/parameters/dhw.yaml: heating_full_load_hours"])]

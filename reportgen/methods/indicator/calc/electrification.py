@@ -2,7 +2,8 @@
 they add, the renewable share of heat pumps under RED, and the pace of boiler replacement a scenario implies."""
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Iterable
 
 from reportgen.quantities import GJ_PER_MWH
 
@@ -62,3 +63,19 @@ def replacement_pct_per_year(base_share_pct: float, year_share_pct: float, years
     if base_share_pct <= 0:
         return 0.0
     return (1.0 - year_share_pct / base_share_pct) * 100.0 / years
+
+
+def share_built_before(periods: Iterable[tuple[str, float]], year: int) -> float | None:
+    """S = Σ a_p over the construction periods p that end before `year` [% of floor area]: a_p the period's share
+    of floor area, its end the last year in its label ("do 1966" → 1966, "1967–1985" → 1985). None when a period
+    straddles the year (its area cannot be split) or a label names no year."""
+    total = 0.0
+    for label, share in periods:
+        years = [int(y) for y in re.findall(r"\d{4}", label)]
+        if not years:
+            return None
+        if years[-1] < year:
+            total += share
+        elif years[0] < year and len(years) > 1:
+            return None
+    return total
