@@ -31,20 +31,25 @@ def _table(doc, tid):
 
 
 # ---------------------------------------------------------------- 1. the previous plan as adopted (revision 2)
+def _assert_post_consultation(folder: Path) -> None:
+    """The 2021 figures after the accepted comments of content/kluki/consultation/uwagi.csv: nr 7 floor area
+    151 020 m², nr 2 72 MV/LV stations, nr 1 420 PV households, nr 6 325 sodium > 70 W and 410 LED fittings."""
+    heat, _ = load_yaml(folder / "heat.yaml")
+    el, _ = load_yaml(folder / "electricity.yaml")
+    res, _ = load_yaml(folder / "renewables.yaml")
+    assert heat["sectors"]["housing"]["floor_area_m2"] == 151020
+    assert el["network"]["stations_mv_lv"] == 72
+    assert res["photovoltaics"]["households"] == 420
+    assert [lum["count"] for lum in el["street_lighting"]["luminaires"]] == [325, 220, 35, 410]
+
+
 def test_adopted_folder_applies_the_accepted_comments_data_changes():
     from reportgen.procedure.revision import adopted_folder
     with adopted_folder(KLUKI) as (folder, changes):
         assert folder != KLUKI
-        heat, _ = load_yaml(folder / "heat.yaml")
-        el, _ = load_yaml(folder / "electricity.yaml")
-        res, _ = load_yaml(folder / "renewables.yaml")
-        # uwagi.csv: nr 7 floor area 151 020, nr 2 72 stations, nr 1 420 PV households, nr 6 325 sodium > 70 W
-        # and 410 LED; nr 4 Kleszczów's answer; nr 5 (rejected) leaves the heat pumps at 159
-        assert heat["sectors"]["housing"]["floor_area_m2"] == 151020
-        assert el["network"]["stations_mv_lv"] == 72
-        assert res["photovoltaics"]["households"] == 420
-        assert [lum["count"] for lum in el["street_lighting"]["luminaires"]] == [325, 220, 35, 410]
-        assert res["heat_pumps"]["households"] == 159
+        _assert_post_consultation(folder)
+        # nr 5 (rejected) leaves the heat pumps at 159; nr 4 changes Kleszczów's answer (text.yaml)
+        assert load_yaml(folder / "renewables.yaml")[0]["heat_pumps"]["households"] == 159
         assert sorted(c.number for c, _ in changes) == [1, 2, 4, 6, 6, 7]
     assert not folder.exists()                         # the temporary copy is gone, the user's folder untouched
     assert load_yaml(KLUKI / "heat.yaml")[0]["sectors"]["housing"]["floor_area_m2"] == 150351.5
@@ -57,13 +62,7 @@ def test_a_folder_without_accepted_data_changes_is_its_own_adopted_folder():
 
 
 def test_carried_over_figures_are_the_post_consultation_values():
-    heat, _ = load_yaml(KLUKI_2026 / "heat.yaml")
-    el, _ = load_yaml(KLUKI_2026 / "electricity.yaml")
-    res, _ = load_yaml(KLUKI_2026 / "renewables.yaml")
-    assert heat["sectors"]["housing"]["floor_area_m2"] == 151020
-    assert el["network"]["stations_mv_lv"] == 72
-    assert res["photovoltaics"]["households"] == 420
-    assert [lum["count"] for lum in el["street_lighting"]["luminaires"]] == [325, 220, 35, 410]
+    _assert_post_consultation(KLUKI_2026)
 
 
 def test_the_update_compares_against_the_adopted_plan(k26):
