@@ -100,9 +100,10 @@ def update_investments(ctx: Context, **_) -> TableData | None:
     """The operators' network investments the previous plan listed, with their status (to be confirmed by the
     operator unless the gmina's records give one)."""
     u = ctx.value("plan_update")
-    rows = [[i.operator, i.investment, i.status, i.source or "–"] for i in u.previous_investments]
+    sourced = any(i.source for i in u.previous_investments)   # a column of sources only when some status has one
+    rows = [[i.operator, i.investment, i.status, *([i.source or "–"] if sourced else [])] for i in u.previous_investments]
     cols = [Column("Operator", None, kind="text"), Column("Inwestycja wg poprzedniego projektu", None, kind="text"),
-            Column("Stan", None, kind="text"), Column("Źródło informacji o stanie", None, kind="text")]
+            Column("Stan", None, kind="text"), *([Column("Źródło informacji o stanie", None, kind="text")] if sourced else [])]
     plans = sorted({i.plan for i in u.previous_investments if i.plan})
     return TableData(cols, rows, f"poprzedni projekt założeń z {u.previous_year} r."
                      + (f" (za dokumentem: {'; '.join(plans)})" if plans else ""), provenance=["plan_update"])
