@@ -209,7 +209,8 @@ def test_the_previous_plans_network_investments_are_listed_with_status(k26):
         assert place in text
     plans = _text(doc, "s_el_plans")
     assert "Poprzedni projekt założeń z 2022 r. wymieniał następujące inwestycje operatorów sieci" in plans
-    assert "Wierzchy Kluckie" in plans and "Złoczewa" in plans and "Stan: do potwierdzenia przez operatora" in plans
+    assert "Wierzchy Kluckie" in plans and "Złoczewa" in plans
+    assert "(tabela 2); stan każdej z nich jest do potwierdzenia przez operatora:" in plans
     assert "nie uzyskano aktualnego planu rozwoju" in plans
 
 
