@@ -155,6 +155,9 @@ def test_the_document_says_the_base_year_and_the_do_nothing_scenario_breach_the_
     assert "dostarczały 63,4 % energii końcowej na potrzeby grzewcze gminy" in text
     assert "scenariusz ten opisuje więc stan naruszający uchwałę antysmogową" in text
     assert "opisuje więc stan niezgodny z uchwałą" in _text(doc, "s_fc_scenario_baseline")
+    conclusions = _text(doc, "ch_conclusions")
+    assert "dostarczają 63,4 % energii końcowej na potrzeby grzewcze gminy (stan roku bazowego 2025)" in conclusions
+    assert "scenariusz zaniechania, w którym pozostają one w eksploatacji, opisuje stan naruszający uchwałę" in conclusions
 
 
 def test_a_pace_the_resolution_requires_is_not_only_implausible(k26):
