@@ -68,7 +68,7 @@ def test_network_conclusion_follows_from_dso_capacity(tmp_path):
     short = _folder(tmp_path / "b", 500)             # 500 kW < ≈ 1 005 kW added in 2042
     doc, ctx = compose_document(short)
     assert ctx.value("electrification").art20_plan_needed is True
-    assert "wójt opracowuje projekt planu zaopatrzenia" in _text(doc, "s_fc_electrification")
+    assert "Wójt Gminy Kluki opracowuje projekt planu zaopatrzenia" in _text(doc, "s_fc_electrification")   # gmina.yaml forms.head
 
 
 def test_old_solid_fuel_devices_replaced_faster_than_the_limit_warn():

@@ -129,14 +129,16 @@ def test_one_electricity_co2_factor_for_the_whole_document(k26):
     doc, ctx = k26
     t = _table(doc, "t_factors")
     row = next(r for r in t.rows if r[0].startswith("Ogrzewanie elektryczne"))
-    # KOBiZE for 2023 (the latest published year ≤ base year 2025): 743 kg/MWh · 1000 / 3,6 = 206 388,9 g/GJ
-    assert row[0] == "Ogrzewanie elektryczne (CO₂: KOBiZE, dane za 2023 r.)"
-    assert row[3] == pytest.approx(206388.9, abs=0.1)
-    assert "Przy wskaźniku emisji KOBiZE za 2023 r. (743 kg CO₂/MWh)" in _text(doc, "s_fc_electrification")
+    # KOBiZE end-user factor for 2023 (the latest stored year ≤ base year 2025, not confirmed by search):
+    # 597 kg/MWh · 1000 / 3,6 = 165 833,3 g/GJ
+    assert row[0] == "Ogrzewanie elektryczne (CO₂: KOBiZE, odbiorcy końcowi, dane za 2023 r., wartość niezweryfikowana)"
+    assert row[3] == pytest.approx(165833.3, abs=0.1)
+    assert ("Przy wskaźniku emisji KOBiZE dla energii elektrycznej u odbiorców końcowych za 2023 r. (597 kg CO₂/MWh; "
+            "wartość niezweryfikowana)") in _text(doc, "s_fc_electrification")
     assert "831" not in _text(doc)
     # the comparison with 2021 says which factor each base year used (the 2022 plan: 230 833 g/GJ = 831 kg/MWh)
     note = _table(doc, "t_update_emissions").note
-    assert "2021 – 831 kg/MWh (wskaźnik przyjęty w poprzednim projekcie), 2025 – 743 kg/MWh (KOBiZE, dane za 2023 r.)" in note
+    assert "2021 – 831 kg/MWh (wskaźnik przyjęty w poprzednim projekcie), 2025 – 597 kg/MWh (KOBiZE, dane za 2023 r.)" in note
 
 
 def test_the_2022_plan_keeps_its_published_factor(kluki_build):

@@ -23,10 +23,12 @@ def test_value_in_force_on_the_document_date(day, value, source):
 
 
 def test_statistical_factor_follows_the_base_year_not_the_document_date():
-    # KOBiZE CO2 factor for electricity from combustion: 810 kg/MWh (2015), 743 kg/MWh (2023), as published
+    # KOBiZE CO2 factor for electricity at end users (consumption side): 708 kg/MWh (2021), 597 kg/MWh (2023) as stored
+    # in rules/parameters (values not confirmed by search: verified false, carried into the resolved entry)
     late = load_parameters(as_of=dt.date(2026, 12, 1), base_year=2021).entry("electricity_co2_kobize")
-    assert (late["value"], late["value_date"]) == (810, dt.date(2015, 1, 1))      # latest year ≤ 2021 is 2015
-    assert load_parameters(as_of=dt.date(2022, 6, 30), base_year=2024).value("electricity_co2_kobize") == 743
+    assert (late["value"], late["value_date"]) == (708, dt.date(2021, 1, 1))      # latest year ≤ 2021 is 2021
+    assert late["verified"] is False and "odbiorców końcowych" in late["label"]
+    assert load_parameters(as_of=dt.date(2022, 6, 30), base_year=2024).value("electricity_co2_kobize") == 597
 
 
 def test_no_value_before_the_first_published_year_is_an_error_only_when_used():

@@ -115,7 +115,7 @@ def test_knyszyn_full_procedure(knyszyn_package):
     assert "(Dz.U. z 2024 r. poz. 266, z późn. zm.)" in review             # dated 30.11.2026: current text
     # what changed since 29.09.2015: policies (PEP2040 from 10.03.2021), a newer KOBiZE factor, the data's age
     assert "od 10.03.2021 r.: Polityka energetyczna Polski do 2040 r." in review
-    assert "nowsza wartość 743 kg/MWh" in review
+    assert "nowsza wartość 597 kg/MWh" in review
     assert "rok bazowy dokumentu 2014 (dane sprzed 12 lat)" in review
     assert "X/73/15" in files["11_zawiadomienie_pge.docx"]
     draft = files["10_projekt_uchwaly.docx"]

@@ -32,14 +32,14 @@ def test_nothing_changed_in_an_empty_window():
 
 
 def test_newer_emission_factor_than_the_plan_used():
-    # electricity_co2_kobize is dated by base year: values for 2015 (810) and 2023 (743) kg/MWh. A 2014 base
-    # year had no value; a 2021 base year used 810 (2015) and 743 (2023) is newer.
+    # electricity_co2_kobize (end users) is dated by base year: values for 2019–2023, 2021: 708, 2023: 597 kg/MWh.
+    # A 2014 base year had no value; a 2021 base year used 708 (2021) and 597 (2023) is newer.
     (knyszyn,) = parameter_changes(SINCE, ON, 2014)
-    assert "w planie brak wartości" in knyszyn and "nowsza wartość 743 kg/MWh (wg stanu z 01.01.2023 r.)" in knyszyn
+    assert "w planie brak wartości" in knyszyn and "nowsza wartość 597 kg/MWh (wg stanu z 01.01.2023 r.)" in knyszyn
     (later,) = parameter_changes(dt.date(2022, 9, 28), ON, 2021)
-    assert "w planie 810 kg/MWh (wg stanu z 01.01.2015 r.)" in later and "743 kg/MWh" in later
-    # reviewed before the 2023 value existed in the data: nothing newer
-    assert parameter_changes(dt.date(2022, 9, 28), dt.date(2022, 12, 31), 2021) == []
+    assert "w planie 708 kg/MWh (wg stanu z 01.01.2021 r.)" in later and "597 kg/MWh" in later
+    # a 2022 base year reviewed before the 2023 value existed in the data: nothing newer
+    assert parameter_changes(dt.date(2022, 9, 28), dt.date(2022, 12, 31), 2022) == []
 
 
 def test_requirement_changes_are_dated_within_the_window():

@@ -13,6 +13,11 @@ def _unbroken(citation: str) -> str:
     return re.sub(r"\b(art\.|ust\.|pkt|poz\.) ", "\\1\u00a0", citation)
 
 
+def _unit(number: str) -> str:
+    """"rozdz." for a chapter (1), "podrozdz." for a numbered subsection (1.2, 1.2.3)."""
+    return "podrozdz." if "." in number.strip(".") else "rozdz."
+
+
 def satisfying_sections(document: Document, req_id: str) -> list[Section]:
     return [s for s in document.walk_sections() if req_id in s.satisfies]
 
@@ -24,7 +29,7 @@ def compliance_section(document: Document, requirements: list[Requirement], on: 
             continue
         sections = satisfying_sections(document, req.id)
         if sections:
-            where = "; ".join(f"rozdz. {s.number} {s.title}" for s in sections)
+            where = "; ".join(f"{_unit(s.number)}\u00a0{s.number} {s.title}" for s in sections)
         elif req.applies_to == "procedure":
             where = "procedura uchwalenia (poza treścią dokumentu)"
         else:

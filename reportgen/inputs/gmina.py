@@ -10,6 +10,10 @@ from reportgen.quantities import Strict
 
 # --- gmina.yaml -----------------------------------------------------------------------------------
 
+# the executive's title (art. 19 ust. 1 Prawa energetycznego: wójt, burmistrz albo prezydent miasta) and its dative
+HEAD_DATIVE = {"Wójt": "Wójtowi", "Burmistrz": "Burmistrzowi", "Prezydent": "Prezydentowi"}
+
+
 class NameForms(Strict):
     nominative: str
     genitive: str
@@ -18,7 +22,18 @@ class NameForms(Strict):
     instrumental: str
     adjective_council: str
     office: str
-    head: str
+    head: str                        # the gmina's executive, e.g. "Wójt Gminy Kluki", "Burmistrz Knyszyna"
+    head_dative: str = ""            # "Burmistrzowi Knyszyna"; derived from `head` when its title is a known one
+
+    @model_validator(mode="after")
+    def _head_dative(self):
+        if not self.head_dative:
+            title, _, rest = self.head.partition(" ")
+            if title not in HEAD_DATIVE:
+                raise ValueError(f"podaj head_dative (organ wykonawczy w celowniku, np. „Burmistrzowi Knyszyna”): "
+                                 f"nie umiem odmienić „{self.head}”")
+            object.__setattr__(self, "head_dative", f"{HEAD_DATIVE[title]} {rest}".strip())
+        return self
 
 
 class Period(Strict):

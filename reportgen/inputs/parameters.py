@@ -191,14 +191,16 @@ def constraint_problem(entry: dict, value) -> str | None:
     return None
 
 
-def _dated_points(entry: dict) -> list[tuple[dt.date, Any, str]]:
-    """(date, value, source) of a dated entry, in date order; a point's own source overrides the entry's."""
-    out: list[tuple[dt.date, Any, str]] = []
+def _dated_points(entry: dict) -> list[tuple[dt.date, Any, str, bool]]:
+    """(date, value, source, verified) of a dated entry, in date order; a point's own source overrides the entry's.
+    `verified: false` on a point (or the entry) marks a value that could not be checked against its source."""
+    out: list[tuple[dt.date, Any, str, bool]] = []
     for day, point in sorted(entry["values"].items()):
         if isinstance(point, dict):
-            out.append((day, point.get("value"), point.get("source") or entry.get("source", "")))
+            out.append((day, point.get("value"), point.get("source") or entry.get("source", ""),
+                        point.get("verified", entry.get("verified", True)) is not False))
         else:
-            out.append((day, point, entry.get("source", "")))
+            out.append((day, point, entry.get("source", ""), entry.get("verified", True) is not False))
     return out
 
 
@@ -215,8 +217,8 @@ def resolve_dated(entry: dict, as_of: dt.date | None, base_year: int | None) -> 
     chosen = [p for p in points if limit is None or p[0] <= limit]
     if not chosen:
         raise KeyError(limit)
-    day, value, source = chosen[-1]
-    return {**entry, "value": value, "source": source, "value_date": day}
+    day, value, source, verified = chosen[-1]
+    return {**entry, "value": value, "source": source, "value_date": day, "verified": verified}
 
 
 def _validate_entry(pid: str, entry, label: str, lines) -> list[str]:
@@ -397,6 +399,7 @@ def _link_electricity_co2(entries: dict[str, dict]) -> None:
             values[co2] = source["value"] * 1000.0 / GJ_PER_MWH
             label = row["label"]
             if "value_date" in source and not str(source.get("source", "")).startswith("dane gminy"):
-                label = f"{label} (CO₂: KOBiZE, dane za {source['value_date'].year} r.)"
+                unverified = "" if source.get("verified", True) else ", wartość niezweryfikowana"
+                label = f"{label} (CO₂: KOBiZE, odbiorcy końcowi, dane za {source['value_date'].year} r.{unverified})"
             new_rows[rid] = {**row, "values": values, "label": label}
         entries[pid] = {**entry, "rows": new_rows}

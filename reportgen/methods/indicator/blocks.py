@@ -76,7 +76,9 @@ def sector_heat_calculation(ctx: Context, **_) -> TableData:
     rows.append(row("Energia końcowa [GJ/rok]", lambda s: s.final_gj))
     cols = [Column("Wielkość", None, kind="text")] + [Column(sector_label(ctx, k), 0) for k in keys]
     measured = [sector_label(ctx, k) for k in keys if sectors[k].method == "measured"]
-    note = "c.w.u.: Q = V·F·c_w·ρ_w·(t_c − t_z)·k·t_uz; energia końcowa = energia użytkowa / sprawność całkowita."
+    # \( \) formula markup (reportgen/render/formula.py): real subscripts in the .docx, as in the methodology
+    note = ("c.w.u.: \\( Q_{cwu} = V · F · c_w · ρ_w · (t_c − t_z) · k · t_{uz} \\); "
+            "energia końcowa = energia użytkowa / sprawność całkowita.")
     if measured:
         note += f" Sektor „{', '.join(measured)}”: zużycie rzeczywiste z ankietyzacji (bez rozbicia na energię użytkową)."
     # each row is one quantity: its precision is the row's, not the column's

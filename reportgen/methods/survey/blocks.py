@@ -286,17 +286,20 @@ def municipal_heat(ctx: Context, **_) -> TableData | None:
     if not m.heat:
         return None
     rows = []
+    k = m.wood_m3_per_mp          # wood in the document's unit, m³ (the gmina's data: mp)
     for h in m.heat:
         q = h["quantities"]
-        rows.append([h["name"], h["area_m2"], q.get("oil_l") or None, q.get("coal_t") or None, q.get("wood_mp") or None,
-                     h["energy_gj"], h["gj_m2"]])
-    rows.append(["Razem", None, *[m.fuel_totals[k] for k in ("oil_l", "coal_t", "wood_mp")], m.heat_total_gj, None])
+        rows.append([h["name"], h["area_m2"], q.get("oil_l") or None, q.get("coal_t") or None,
+                     q.get("wood_mp", 0) * k or None, h["energy_gj"], h["gj_m2"]])
+    rows.append(["Razem", None, m.fuel_totals["oil_l"], m.fuel_totals["coal_t"], m.fuel_totals["wood_mp"] * k,
+                 m.heat_total_gj, None])
     cols = [Column("Obiekt", None, kind="text"), Column("Powierzchnia ogrzewana [m²]", 2), Column("Olej opałowy [l]", 0),
-            Column("Węgiel [t]", 2), Column("Drewno [mp]", 1), Column("Energia paliw [GJ/rok]", 2),
+            Column("Węgiel [t]", 2), Column("Drewno [m³]", 1), Column("Energia paliw [GJ/rok]", 2),
             Column("Wskaźnik [GJ/(m²·rok)]", 2)]
     lhv = m.lhv_gj
     note = (f"Wartości opałowe: olej {fmt(lhv['oil_l'] * MJ_PER_GJ, 1)} MJ/l, węgiel {fmt(lhv['coal_t'], 1)} GJ/t, "
-            f"drewno {fmt(lhv['wood_mp'], 1)} GJ/mp.")
+            f"drewno {fmt(lhv['wood_mp'] / k, 1)} GJ/m³. Drewno podane przez gminę w metrach przestrzennych (mp) "
+            f"przeliczono na m³: 1 mp = {fmt(k, 2)} m³ ({ctx.params.source('wood_m3_per_mp')}).")
     return TableData(cols, rows, based_on(ctx.value("municipal_energy").source), total_rows=[len(rows) - 1], note=note,
                      provenance=["municipal_energy"])
 
@@ -323,7 +326,23 @@ def boiler_age(ctx: Context, **_) -> TableData:
     rows.append(["Razem", a.total_count, 100.0, a.total_area, 100.0])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Liczba kotłów [szt.]", 0), Column("Udział [%]", 1, kind="percent"),
             Column("Powierzchnia ogrzewana [m²]", 1), Column("Udział [%]", 1, kind="percent")]
-    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
+    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], note=_area_note(s, "boilers"),
+                     provenance=["residential_savings"])
+
+
+def _area_note(s, table: str) -> str:
+    """Which survey question a table's area answers, and the other question's total for the same periods: the two
+    totals differ (Knyszyn: 44 400,7 m² of buildings vs 36 284,5 m² heated by the 265 boilers) and must not be
+    read as one sample area. Empty without `area_questions` in household_survey.yaml."""
+    q = s.area_questions
+    if q is None:
+        return ""
+    totals = {"thermo_intentions": s.intention_total_m2, "boilers": s.boiler_intention_totals["area_m2"]}
+    other = "boilers" if table == "thermo_intentions" else "thermo_intentions"
+    where = "w tabelach kotłów" if other == "boilers" else "w tabeli zamiarów termomodernizacji"
+    return (f"Powierzchnia w tej tabeli: {getattr(q, table)} – razem {fmt(totals[table], 1)} m². "
+            f"Dla tych samych okresów instalacji kotła {where} podano {getattr(q, other)} – razem "
+            f"{fmt(totals[other], 1)} m²; to odpowiedzi na inne pytanie ankiety, dlatego sumy się różnią.")
 
 
 @table("thermo_intentions", needs=("residential_savings",))
@@ -335,8 +354,9 @@ def thermo_intentions(ctx: Context, **_) -> TableData:
     cols = [Column("Okres instalacji kotła", None, kind="text")] + [Column(f"„{label}” [m²]", 1) for _, label in ANSWERS] + [
         Column("Razem [m²]", 1)]
     return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1],
-                     note="Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego budynku "
-                          "(rok budowy albo ostatniej termomodernizacji).",
+                     note=" ".join(filter(None, ["Okres instalacji kotła przyjęto jako przybliżenie standardu cieplnego "
+                                                 "budynku (rok budowy albo ostatniej termomodernizacji).",
+                                                 _area_note(s, "thermo_intentions")])),
                      provenance=["residential_savings"])
 
 
@@ -372,7 +392,8 @@ def boiler_intentions(ctx: Context, **_) -> TableData:
     rows.append(["Razem", *[s.boiler_intention_totals[k] for k in ("count", "will", "done", "area_m2", "will_area_m2")]])
     cols = [Column("Okres instalacji kotła", None, kind="text"), Column("Kotły [szt.]", 0), Column("w tym „wymienię” [szt.]", 0),
             Column("w tym „wymienione” [szt.]", 0), Column("Powierzchnia ogrzewana [m²]", 1), Column("w tym „wymienię” [m²]", 1)]
-    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], provenance=["residential_savings"])
+    return TableData(cols, rows, based_on(s.source), total_rows=[len(rows) - 1], note=_area_note(s, "boilers"),
+                     provenance=["residential_savings"])
 
 
 @table("boiler_savings", needs=("residential_savings",))
@@ -629,9 +650,11 @@ def agri_energy_resources(ctx: Context, **_) -> TableData:
         rows.append(["Siano z łąk trwałych", f"{fmt(b.meadow_ha, 0)} ha × {fmt(p.value('hay_energy_use'), 1)} % × "
                      f"{fmt(p.value('hay_yield'), 2)} t/ha", b.hay_t])
     classes = ", ".join(b.marginal_classes)
+    crops = b.energy.get("energy_crops")         # a yield given as dry matter (moisture 0 %) says so
+    crop_unit = "t s.m./ha" if crops is not None and crops.moisture_pct == 0 else "t/ha"
     rows.append(["Wieloletnie rośliny energetyczne", f"({fmt(b.plantations_ha, 0)} ha + {fmt(b.marginal_net_ha, 1)} ha gruntów "
                  f"kl. {classes} bez obszarów chronionych × {fmt(p.value('energy_crop_land_use'), 0)} %) × "
-                 f"{fmt(p.value('energy_crop_yield'), 1)} t/ha", b.energy_crops_t])
+                 f"{fmt(p.value('energy_crop_yield'), 1)} {crop_unit}", b.energy_crops_t])
     rows.append(["Ziarno zbóż na cele energetyczne", f"{fmt(b.marginal_gross_ha, 0)} ha gruntów kl. {classes} × "
                  f"{fmt(p.value('grain_land_use'), 0)} % × {fmt(p.value('grain_energy_yield'), 1)} t/ha", b.grain_t])
     if b.rapeseed_ha > 0:
@@ -680,6 +703,10 @@ def biomass_energy(ctx: Context, **_) -> TableData:
             Column("Wartość opałowa [MJ/kg]", 2), Column("Energia w biomasie [GJ/rok]", 1), Column("Potencjał techniczny [GJ/rok]", 1)]
     note = (f"Energia: masa × {basis}; potencjał techniczny: sprawność kotłów na biomasę {fmt(100 * b.efficiency, 0)} %. "
             f"Potencjał techniczny razem: {fmt(b.total.technical_gwh, 2)} GWh/rok.")
+    dry = [BIOMASS_LABELS[k].lower() for k, e in b.energy.items() if e.moisture_pct == 0]
+    if dry:       # a yield given as dry matter (energy crops in the Knyszyn plan), not a resource harvested dry
+        note += (f" {', '.join(dry).capitalize()}: masa w tonach suchej masy (plon podany jako sucha masa), "
+                 f"stąd wilgotność 0 % i wartość opałowa suchej masy.")
     missing = [BIOMASS_LABELS[k] for k in ("straw", "hay", "energy_crops", "grain") if k not in b.energy]
     if missing:
         note += f" Bez nadwyżki (0 t/rok): {', '.join(m.lower() for m in missing)}."
@@ -723,8 +750,9 @@ def heat_cost_by_carrier(ctx: Context, **_) -> TableData:
     rows = []
     for r in sorted(h.rows, key=lambda r: r["cost"].cost_pln_per_gj):
         c, k = r["carrier"], r["cost"]
+        unit = UNIT_LABELS.get(c.unit, c.unit)
         rows.append([c.label, f"{fmt(c.lhv, 1)} {LHV_UNITS.get(c.lhv_unit, c.lhv_unit)}", 100 * c.efficiency, k.fuel_gj,
-                     f"{fmt(k.fuel_units, 0 if k.fuel_units >= 100 else 2)} {c.unit}", f"{fmt(c.price_pln, 2)} zł/{c.unit}",
+                     f"{fmt(k.fuel_units, 0 if k.fuel_units >= 100 else 2)} {unit}", f"{fmt(c.price_pln, 2)} zł/{unit}",
                      k.cost_pln, k.cost_pln_per_gj])
     cols = [Column("Nośnik energii", None, kind="text"), Column("Wartość opałowa", None, kind="text"),
             Column("Sprawność [%]", 0, kind="percent"), Column("Energia paliwa [GJ/rok]", 1),

@@ -324,12 +324,21 @@ class BoilerTables(Strict):
         return count
 
 
+class SurveyAreaQuestions(Strict):
+    """What the area of each survey table measures. The thermo-modernisation question and the boiler question may report
+    different areas for the same dwellings (Knyszyn 2015: Tabela 27 – floor area of the surveyed buildings, 44 400,7 m²;
+    Tabela 30 – heated area of the 265 boilers, 36 284,5 m²); the document says which is which."""
+    thermo_intentions: str = Field(min_length=1)
+    boilers: str = Field(min_length=1)
+
+
 class HouseholdSurveyInputs(Strict):
     year: Year
     localities_surveyed: list[str] = []
     electricity: SurveyElectricity
     thermo_intentions_m2: dict[Period, dict[Answer, NonNeg]]
     boilers: BoilerTables
+    area_questions: SurveyAreaQuestions | None = None   # optional: what each table's area measures
     old_periods: list[Period] = Field(min_length=1)
     assumptions: SurveyAssumptions
     persons_per_dwelling: float = Field(gt=0, le=15)

@@ -160,6 +160,7 @@ class MunicipalConsumption(FieldAccess):
     electricity_total_kwh: dict[int, float]
     fuel_totals: dict[str, float]                     # oil_l, coal_t, wood_mp of all buildings in the season
     reference_source: str
+    wood_m3_per_mp: float = 1.0                       # the gmina reports wood in mp; the document's wood unit is m³
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ class ResidentialSavings(FieldAccess):
     intention_total_m2: float
     boiler_intention_totals: dict[str, float]   # count, will, done, area_m2, will_area_m2 over all periods
     source: str
+    area_questions: Any = None               # what the thermo and boiler tables' areas measure (household_survey.yaml)
     buildings: Any = None
     coal_share_pct: float | None = None
     households_gj: float | None = None
@@ -277,7 +279,8 @@ class DemandForecast(FieldAccess):
 @dataclass(frozen=True)
 class BiomassResources(FieldAccess):
     """Result `biomass`: Inventory of biomass and biogas resources, energy and technical potential."""
-    wood_technical_gj: float                 # technical potential of the wood resources together
+    wood_technical_gj: float                 # technical potential of the wood resources together (after boiler efficiency)
+    wood_energy_gj: float                    # fuel energy of the wood resources together (before boiler efficiency)
     wood_volume_m3: float                    # the wood resources together
     wood_mass_t: float
     crops_area_ha: float                     # the crops giving straw together
@@ -601,7 +604,8 @@ def municipal_energy(ctx: Context) -> list[Result]:
                                                 and mu.compare_to_reference({b.id: specific[last]}, {b.id: ref})[0].above_reference)})
     lhv = {"oil_l": fb.gj_per_unit(_value(ctx, "lhv_heating_oil", f), _param(ctx, "lhv_heating_oil", f)["unit"]),
            "coal_t": fb.gj_per_unit(_value(ctx, "lhv_coal", f), _param(ctx, "lhv_coal", f)["unit"]),
-           "wood_mp": fb.gj_per_unit(_value(ctx, "lhv_wood", f), _param(ctx, "lhv_wood", f)["unit"])}
+           # wood reported in mp (stacked), calorific value per m³: GJ/mp = GJ/m³ · m³/mp (parameter wood_m3_per_mp)
+           "wood_mp": fb.gj_per_unit(_value(ctx, "lhv_wood", f), _param(ctx, "lhv_wood", f)["unit"]) * _value(ctx, "wood_m3_per_mp", f)}
     season = m.balance_season
     heat = []
     for b in m.buildings:
@@ -627,12 +631,13 @@ def municipal_energy(ctx: Context) -> list[Result]:
              "thermo_energy_gj": total_of(x["energy_gj"] for x in thermo),
              "electricity_total_kwh": {y: total_of(b["kwh"].get(y, 0) for b in electricity) for y in years},
              "fuel_totals": {k: total_of(h["quantities"].get(k, 0) for h in heat) for k in ("oil_l", "coal_t", "wood_mp")},
-             "reference_source": ctx.params.source("reference_lighting_power")}
+             "reference_source": ctx.params.source("reference_lighting_power"), "wood_m3_per_mp": _value(ctx, "wood_m3_per_mp", f)}
     buildings = tuple(MunicipalBuilding(b.name, b.built, b.heated_area_m2, features=b.features or None) for b in m.buildings)
     value = MunicipalEnergy(buildings=buildings, source=m.source, consumption=MunicipalConsumption(**use))
     return [Result("municipal_energy", value,
                    inputs=[f"{f}: buildings, balance_season, thermo_modernisation",
-                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood")])]
+                    _params("reference_lighting_power", "reference_lighting_hours", "lhv_heating_oil", "lhv_coal", "lhv_wood",
+                            "wood_m3_per_mp")])]
 
 
 @dataclass(frozen=True)
@@ -824,8 +829,8 @@ def residential_savings(ctx: Context) -> list[Result]:
              "boiler_age": _boiler_age(s.boilers), "old_periods": list(s.old_periods),
              **_intention_totals(s.thermo_intentions_m2, s.boilers.count, s.boilers.area_m2),
              "thermo": thermo, "boilers": boilers, "boiler": boiler, "assumptions": a, "saving_applied": a.saving_applied,
-             "saving_pct": saving_pct, "source": s.source}
-    inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, old_periods, assumptions",
+             "saving_pct": saving_pct, "source": s.source, "area_questions": s.area_questions}
+    inputs = ["household_survey.yaml: thermo_intentions_m2, boilers, area_questions, old_periods, assumptions",
               "housing.yaml: survey_scaling", "wynik: housing_forecast"]
     rb = h.residential_buildings
     # the stock in the base year (or the latest year recorded), not the largest count ever recorded
@@ -978,6 +983,7 @@ def biomass(ctx: Context) -> list[Result]:
              "energy_crops_t": crops_t, "energy_crops_gross_t": crops_gross_t, "plantations_ha": a.energy_plantations_ha,
              "grain_t": grain, "biodiesel": diesel, "rapeseed_ha": a.rapeseed_ha, "energy": energy, "biogas": biogas,
              "total": total, "wood_technical_gj": sum(e.technical_gj for k, e in energy.items() if k in WOOD_RESOURCES),
+             "wood_energy_gj": sum(e.energy_gj for k, e in energy.items() if k in WOOD_RESOURCES),
              "basis": b.energy_basis, "efficiency": eff, "unavailable": unavailable,
              "source": b.source, "agri_source": a.source}
     return [Result("biomass", BiomassResources(**value),
