@@ -261,3 +261,27 @@ def test_electrification_title_and_source_follow_the_data(k26):
     assert section.title == "Elektryfikacja ogrzewania a sieć elektroenergetyczna"
     t = _table(doc, "t_electrification")
     assert t.source.endswith("(pompy ciepła)") and "samochody" not in t.source and "mikroinstalacje" not in t.source
+
+
+def test_an_adopted_plan_that_itself_updates_one_still_reaches_the_plan_before_it(tmp_path):
+    # chain: later → kluki-2026 (with an accepted comment: 72 → 73 stations) → kluki; the adopted copy of
+    # kluki-2026 lives in a temporary folder, its "../kluki" must still point at tmp_path/kluki
+    import shutil
+
+    from reportgen.build import compose_document
+    shutil.copytree(KLUKI, tmp_path / "kluki")
+    mid = tmp_path / "kluki-2026"
+    shutil.copytree(KLUKI_2026, mid)
+    shutil.copy(KLUKI / "procedure.yaml", mid / "procedure.yaml")
+    (mid / "consultation").mkdir()
+    (mid / "consultation" / "uwagi.csv").write_text(
+        "nr,data_wplywu,forma,zglaszajacy,rodzaj_zglaszajacego,tresc,dotyczy,rozstrzygniecie,uzasadnienie,zmiana_danych\n"
+        "1,2022-07-28,pismo,PGE Dystrybucja S.A.,osoba prawna,Eksploatujemy 73 stacje.,rozdz. 6,uwzględniona,"
+        "Dane operatora.,electricity.yaml: network.stations_mv_lv = 73\n", encoding="utf-8")
+    later = tmp_path / "later"
+    shutil.copytree(KLUKI_2026, later)
+    path = later / "update.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("folder: ../kluki", "folder: ../kluki-2026"), encoding="utf-8")
+    _, ctx = compose_document(later)
+    assert ctx.value("plan_update").previous_revised_changes == 1
+    assert (mid / "update.yaml").read_text(encoding="utf-8").count("folder: ../kluki") == 1   # the user's file untouched

@@ -168,6 +168,22 @@ def _update_years(on) -> int:
     return load_procedure_rules().term("update_years", on).value
 
 
+def _keep_previous_folder(copy: Path, original: Path) -> None:
+    """A temporary copy of a plan that itself updates one: its relative previous.folder is made absolute against the
+    original folder, so the chain still reaches the plan before it."""
+    import yaml
+
+    from reportgen.inputs.yamlio import load_yaml
+    path = copy / UPDATE_FILE
+    if not path.is_file():
+        return
+    data, _ = load_yaml(path)
+    prev = data.get("previous") if isinstance(data, dict) else None
+    if isinstance(prev, dict) and isinstance(prev.get("folder"), str) and not Path(prev["folder"]).is_absolute():
+        prev["folder"] = str((original / prev["folder"]).resolve())
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+
+
 def _previous_context(ctx: Context, folder: Path) -> tuple[Context, int]:
     """The previous plan's results as adopted: its content folder with the data changes of the comments accepted
     in its consultation applied (the revision `reportgen build` makes, reportgen.procedure.revision), and the
@@ -184,6 +200,8 @@ def _previous_context(ctx: Context, folder: Path) -> tuple[Context, int]:
     token = _CHAIN.set(chain | {there})
     try:
         with adopted_folder(folder) as (adopted, changes):
+            if adopted != folder:
+                _keep_previous_folder(adopted, folder)
             prev = load_context(adopted)
             compute_results(prev)
     finally:
