@@ -5,6 +5,7 @@ published forecast (seed 004, tabele 17–20) beside the recomputed one. Expecte
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT
@@ -26,6 +27,11 @@ def _text(doc, *ids) -> str:
                      for b in s.blocks if hasattr(b, "text")).replace("\u00a0", " ")
 
 
+def _yaml(path: Path) -> Any:
+    """The data of a YAML file (load_yaml's value is typed `object`)."""
+    return load_yaml(path)[0]
+
+
 def _table(doc, tid):
     return next(t for t in doc.tables() if t.id == tid)
 
@@ -34,9 +40,9 @@ def _table(doc, tid):
 def _assert_post_consultation(folder: Path) -> None:
     """The 2021 figures after the accepted comments of content/kluki/consultation/uwagi.csv: nr 7 floor area
     151 020 m², nr 2 72 MV/LV stations, nr 1 420 PV households, nr 6 325 sodium > 70 W and 410 LED fittings."""
-    heat, _ = load_yaml(folder / "heat.yaml")
-    el, _ = load_yaml(folder / "electricity.yaml")
-    res, _ = load_yaml(folder / "renewables.yaml")
+    heat = _yaml(folder / "heat.yaml")
+    el = _yaml(folder / "electricity.yaml")
+    res = _yaml(folder / "renewables.yaml")
     assert heat["sectors"]["housing"]["floor_area_m2"] == 151020
     assert el["network"]["stations_mv_lv"] == 72
     assert res["photovoltaics"]["households"] == 420
@@ -49,10 +55,10 @@ def test_adopted_folder_applies_the_accepted_comments_data_changes():
         assert folder != KLUKI
         _assert_post_consultation(folder)
         # nr 5 (rejected) leaves the heat pumps at 159; nr 4 changes Kleszczów's answer (text.yaml)
-        assert load_yaml(folder / "renewables.yaml")[0]["heat_pumps"]["households"] == 159
+        assert _yaml(folder / "renewables.yaml")["heat_pumps"]["households"] == 159
         assert sorted(c.number for c, _ in changes) == [1, 2, 4, 6, 6, 7]
     assert not folder.exists()                         # the temporary copy is gone, the user's folder untouched
-    assert load_yaml(KLUKI / "heat.yaml")[0]["sectors"]["housing"]["floor_area_m2"] == 150351.5
+    assert _yaml(KLUKI / "heat.yaml")["sectors"]["housing"]["floor_area_m2"] == 150351.5
 
 
 def test_a_folder_without_accepted_data_changes_is_its_own_adopted_folder():
@@ -178,8 +184,8 @@ def test_the_2022_plan_has_no_device_banned_on_its_date(kluki_build):
 
 
 def test_every_device_of_a_deadline_is_a_row_of_the_emission_factors():
-    policies, _ = load_yaml(ROOT / "rules" / "policies.yaml")
-    factors, _ = load_yaml(ROOT / "rules" / "parameters" / "emission_factors.yaml")
+    policies = _yaml(ROOT / "rules" / "policies.yaml")
+    factors = _yaml(ROOT / "rules" / "parameters" / "emission_factors.yaml")
     rows = set(factors["emission_factors"]["rows"])
     covered = [d for p in policies["policies"] for dl in p.get("deadlines", []) for d in dl.get("covers", [])]
     assert covered and set(covered) <= rows
