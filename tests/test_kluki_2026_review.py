@@ -83,10 +83,11 @@ def test_grid_text_claims_no_reserves_and_no_operator_plans_the_data_lacks(k26):
     assert "zamierzeniami operatora przedstawionymi" not in text
     assert "nie przekazał informacji o rezerwach mocy w stacjach zasilających" in _text(doc, "ch_utilities")
     plans = _text(doc, "s_el_plans")
-    assert "nie uzyskano planu rozwoju operatora systemu dystrybucyjnego" in plans
+    assert "nie uzyskano aktualnego planu rozwoju operatora systemu dystrybucyjnego" in plans
     assert "będą wynikać z planu rozwoju operatora" not in plans
-    # what to ask the DSO, with the added peak of the scenarios (result electrification)
-    assert "przyrost mocy szczytowej o ok. 413 kW" in plans
+    # what to ask the DSO, with the added peak of the scenarios (result electrification); 413 kW with the draft's
+    # housing floor area, × 151 020 / 150 351,5 (adopted, uwaga nr 7: heat pump heat ∝ housing area) = 414,8 → 415
+    assert "przyrost mocy szczytowej o ok. 415 kW" in plans
 
 
 def test_operator_plans_are_described_when_the_data_has_them(kluki_build):

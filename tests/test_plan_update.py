@@ -55,18 +55,20 @@ def test_planned_against_base_year(update_doc):
     u = ctx.value("plan_update")
     assert u.past_years == (2025,) and u.scenario_labels == ("optymistyczny", "zaniechania")
     heat = _table(doc, "t_update_planned").rows[0]
-    # Kluki 2022, Tabela 12/17 (recommended scenario 2025): ≈ 115 418 GJ/rok vs the base-year total carried
-    # from 2021: 107 596 (housing) + 2 757 (municipal) + 12 197 (business) = 122 550 GJ/rok (published, ±0,1 %)
-    assert heat[2] == "2025"
+    # columns: quantity, unit, then per scenario published (update.yaml, seed Tabela 17/19) and recomputed, then the
+    # base year. Kluki 2022, Tabela 12/17 (recommended scenario 2025), recomputed: ≈ 115 418 GJ/rok (draft data;
+    # +0,4 % with the adopted floor area) vs the base-year total carried from 2021 with the adopted housing floor
+    # area (uwaga nr 7: 151 020 m²): 107 596 · 151 020 / 150 351,5 + 2 757 + 12 197 = 123 028 GJ/rok (±0,1 %)
+    assert heat[2] == pytest.approx(123_370)            # published: Tabela 17, 123,37 TJ
     assert heat[3] == pytest.approx(115_418, rel=0.005)
-    assert heat[5] == pytest.approx(122_550, rel=0.002)
-    assert heat[6] == "dane z 2021 r. – do aktualizacji przez gminę"
+    assert heat[6] == pytest.approx(123_028, rel=0.001)
+    assert heat[7] == "dane z 2021 r. – do aktualizacji przez gminę"
 
 
 def test_base_years_side_by_side_mark_carried_figures(update_doc):
     doc, _ = update_doc
     heat = _table(doc, "t_update_heat")
-    assert [c.header for c in heat.columns][2:4] == ["2021 (poprzedni projekt)", "2025 (aktualizacja)"]
+    assert [c.header for c in heat.columns][2:4] == ["2021 (poprzedni projekt, przeliczone tą samą metodą)", "2025 (aktualizacja)"]
     total = heat.rows[-1]
     assert total[0] == "Razem" and total[2] == total[3]         # carried over: the same figure in both columns
     assert total[5] == "dane z 2021 r. – do aktualizacji przez gminę"

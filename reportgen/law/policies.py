@@ -31,7 +31,7 @@ class Deadline(BaseModel):
     devices: str = Field(min_length=1)     # which devices, as printed ("kotły pozaklasowe …")
     due: date
     how: str = ""                          # what must be done, when not plain replacement ("wymiana albo …")
-
+    covers: tuple[str, ...] = ()           # the devices, as rows of rules/parameters/emission_factors.yaml
 
 def default_policies_path() -> Path:
     from reportgen.paths import rules_dir
@@ -120,6 +120,7 @@ class DeadlineOnDate:
     due_text: str                          # "1 stycznia 2025 r."
     passed: bool                           # the deadline is on or before the document date
     how: str = ""
+    covers: tuple[str, ...] = ()           # emission_factors rows of the devices (for shares of heat computed from them)
 
 
 class LawOnDate:
@@ -167,7 +168,7 @@ class LawOnDate:
         """The act's deadlines in the wording in force on the date (the latest amendment that sets deadlines
         replaces them all), each marked as passed when it is not after the date."""
         wording = next((a.deadlines for a in reversed(self.amendments(p.id)) if a.deadlines), p.deadlines)
-        return [DeadlineOnDate(d.devices, d.due, date_text(d.due), d.due <= self.date, d.how) for d in wording]
+        return [DeadlineOnDate(d.devices, d.due, date_text(d.due), d.due <= self.date, d.how, d.covers) for d in wording]
 
     def updates_of(self, pid: str) -> list[Policy]:
         """Unconfirmed drafts updating entry `pid` that are known on the date (the text may say only that they exist)."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,14 +151,37 @@ def versions_dir(target: Path) -> Path:
     return target.parent / target.stem / "wersje"
 
 
+def accepted_data_changes(folder: Path) -> list[tuple[cm.Comment, object]]:
+    """The data changes of a content folder's accepted comments (consultation/uwagi.*), in comment order;
+    [] when the folder has no comment file."""
+    folder = Path(folder)
+    if cm.find_comment_file(folder) is None:
+        return []
+    comment_file = compute(load_procedure(folder), load_procedure_rules()).load_comments(folder)
+    return accepted_changes(comment_file.comments) if comment_file is not None else []
+
+
 def has_data_changes(folder: Path) -> bool:
     """True when the content folder has a comment file with an accepted comment that changes data: then
     `reportgen build` also builds the next revision."""
-    if cm.find_comment_file(Path(folder)) is None:
-        return False
-    facts = load_procedure(Path(folder))
-    comment_file = compute(facts, load_procedure_rules()).load_comments(Path(folder))
-    return comment_file is not None and any(c.accepted and c.changes for c in comment_file.comments)
+    return bool(accepted_data_changes(folder))
+
+
+@contextmanager
+def adopted_folder(folder: Path) -> Iterator[tuple[Path, list[tuple[cm.Comment, object]]]]:
+    """The content folder with the data of the plan as revised after the consultation (the revision `reportgen
+    build` makes): a temporary copy with the accepted comments' data changes applied, removed on exit; the
+    folder itself when no accepted comment changes data. Yields (folder, the applied changes with their comments).
+    An update compares against this, not against the draft put on display."""
+    folder = Path(folder)
+    changes = accepted_data_changes(folder)
+    if not changes:
+        yield folder, []
+        return
+    with tempfile.TemporaryDirectory(prefix="reportgen-adopted-") as tmp:
+        copy = Path(tmp) / folder.resolve().name
+        apply_changes(folder, copy, [ch for _, ch in changes])   # type: ignore[misc]
+        yield copy, changes
 
 
 def prepare_revision(folder: Path, out_dir: Path, structure: Path | None = None) -> Revision:

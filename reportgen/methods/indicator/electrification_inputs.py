@@ -11,6 +11,9 @@ from reportgen.quantities import Count, NonNeg, Strict, Year
 class HeatPumpAssumption(Strict):
     scop: float = Field(gt=1, le=10)              # seasonal coefficient of performance (heat / electricity)
     reason: str = Field(min_length=1)             # Polish: why this SCOP (printed in the document)
+    # the document states the share of housing floor area built before this year (heat.yaml periods), computed,
+    # when the reason rests on the age of the stock
+    old_stock_before: Year | None = None
 
 
 class ProsumerPV(Strict):

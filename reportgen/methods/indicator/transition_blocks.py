@@ -26,8 +26,9 @@ def electrification_table(ctx: Context, **_) -> TableData:
         cols.append(Column("Energia elektryczna samochodów elektrycznych [MWh/rok]", 1))
     cols += [Column(f"Przyrost zużycia wobec {e.base_year} r. [MWh/rok]", 1), Column("Przyrost mocy szczytowej [kW]", 0),
              Column("Zużycie energii elektrycznej w gminie [MWh/rok]", 0)]
-    return TableData(cols, rows, "obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji "
-                                 "(pompy ciepła, samochody elektryczne, mikroinstalacje)",
+    # the source names only what the table shows: heat pumps, and electric cars when the data has them
+    assumed = "pompy ciepła" + (", samochody elektryczne" if has_ev else "")
+    return TableData(cols, rows, f"obliczenia własne na podstawie scenariuszy prognozy i założeń elektryfikacji ({assumed})",
                      provenance=["electrification", "scenarios", "electricity"])
 
 
@@ -35,18 +36,24 @@ def electrification_table(ctx: Context, **_) -> TableData:
 def replacement_pace_table(ctx: Context, **_) -> TableData:
     c = ctx.value("replacement_pace")
     # a share of old devices that does not fall is no replacement: "–" (a negative "replacement" reads as nonsense)
+    law = bool(c.antismog_act)          # a column for what the anti-smog resolution requires by the year
     rows = [[r.scenario, str(r.year), r.base_share_pct, r.year_share_pct,
              *((r.replaced_pct, r.pace_pct_per_year) if r.pace_pct_per_year > 0 else ("–", "–")),
-             "przekroczona" if r.exceeds else "zachowana"] for r in c.rows]
+             *([r.required_pct] if law else []),
+             ("przekroczona – tempo wymagane przez uchwałę" if r.required_by_law else "przekroczona") if r.exceeds
+             else "zachowana – wymiana mniejsza, niż wymaga uchwała" if r.short_of_law else "zachowana"] for r in c.rows]
     base_year = ctx.content.gmina.base_year
     cols = [Column("Scenariusz", None, kind="text"), Column("Rok", None, kind="text"),
             Column(f"Udział starych urządzeń {base_year} [%]", 1), Column("Udział w roku prognozy [%]", 1),
             Column(f"Wymieniona część zasobu z {base_year} r. [%]", 0), Column("Tempo wymiany [%/rok]", 1),
+            *([Column(f"Część zasobu z {base_year} r. do wymiany wg uchwały antysmogowej [%]", 0)] if law else []),
             Column("Granica wiarygodności", None, kind="text")]
-    return TableData(cols, rows, f"obliczenia własne; granica wiarygodności: {c.limit_source}",
+    return TableData(cols, rows, f"obliczenia własne; granica wiarygodności: {c.limit_source}"
+                     + (f"; terminy wymiany: {c.antismog_act}" if law else ""),
                      note="Stare urządzenia: kotły i piece na węgiel i biomasę niespełniające wymagań ekoprojektu ani klasy 5 "
                           "PN-EN 303-5:2012; udział w energii końcowej na potrzeby grzewcze. „–”: udział starych urządzeń "
-                          "nie maleje (brak wymiany).",
+                          "nie maleje (brak wymiany)." + (" Część zasobu do wymiany wg uchwały: urządzenia, których termin "
+                                                          "wymiany upływa najpóźniej w roku prognozy." if law else ""),
                      provenance=["replacement_pace"])
 
 

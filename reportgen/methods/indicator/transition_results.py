@@ -82,6 +82,7 @@ class Electrification:
     max_added_peak_kw: float               # the largest added peak over both scenarios and all forecast years
     network_sufficient: bool | None        # None: the DSO has stated no capacity
     art20_plan_needed: bool | None         # art. 20: the DSO's stated capacity does not cover the added load
+    old_stock: tuple[int, float] | None = None   # (year, % of housing floor area built before it), for the SCOP reason
 
     @property
     def scenarios(self) -> tuple[ScenarioElectrification, ...]:
@@ -97,6 +98,54 @@ class ReplacementPace:
     replaced_pct: float              # of the base-year stock of old devices, by the forecast year
     pace_pct_per_year: float         # replaced_pct / years
     exceeds: bool
+    required_pct: float | None = None  # of the base-year stock, what the anti-smog resolution requires replaced by then
+
+    @property
+    def required_by_law(self) -> bool:
+        """The scenario replaces no more than the anti-smog resolution requires by its year: a pace above the
+        plausibility limit is then the law's, not the scenario's."""
+        return self.required_pct is not None and self.replaced_pct <= self.required_pct + 0.01
+
+    @property
+    def short_of_law(self) -> bool:
+        """The scenario replaces less than the anti-smog resolution requires by its year."""
+        return self.required_pct is not None and self.replaced_pct < self.required_pct - 0.01
+
+
+@dataclass(frozen=True)
+class BannedDevices:
+    """Devices of one anti-smog deadline passed on the document date and their share of base-year heat."""
+    devices: str                     # as the resolution names them
+    due_text: str                    # "1 stycznia 2025 r."
+    share_pct: float                 # of the base year's heating final energy
+
+
+@dataclass(frozen=True)
+class BannedInScenario:
+    scenario: str
+    year: int
+    share_pct: float                 # heating final energy from devices whose deadline is before the year ends
+
+
+@dataclass(frozen=True)
+class AntismogFinding:
+    """Result `antismog_breach`: the heat the base year takes from devices the voivodeship's anti-smog resolution
+    no longer allows on the document date (rules/policies.yaml, deadlines with `covers`), and the scenario years
+    that still burn fuel in devices banned by then."""
+    act: str                         # the resolution's short name ("uchwała antysmogowa")
+    base_year: int
+    date_text: str                   # the document date
+    banned: tuple[BannedDevices, ...]
+    pending: tuple[BannedDevices, ...]   # deadlines still ahead on the document date
+    scenarios: tuple[BannedInScenario, ...]
+
+    @property
+    def banned_share_pct(self) -> float:
+        return sum(b.share_pct for b in self.banned)
+
+    @property
+    def breaching(self) -> tuple[BannedInScenario, ...]:
+        return tuple(s for s in self.scenarios if s.share_pct > 0.05)
 
 
 @dataclass(frozen=True)
@@ -107,10 +156,15 @@ class ReplacementCheck:
     limit_source: str
     limit_is_judgement: bool         # the limit is an assumption of the authors (rules/parameters: judgement: true)
     rows: tuple[ReplacementPace, ...]
+    antismog_act: str = ""           # the resolution whose deadlines give required_pct ("" when none applies)
 
     @property
     def exceeded(self) -> tuple[ReplacementPace, ...]:
         return tuple(r for r in self.rows if r.exceeds)
+
+    @property
+    def exceeded_by_law(self) -> tuple[ReplacementPace, ...]:
+        return tuple(r for r in self.exceeded if r.required_by_law)
 
 
 def _scenario_years(ctx: Context, entry: dict, label: str, e, base_hp_mwh: float, base_ev_mwh: float | None,
@@ -137,6 +191,15 @@ def _scenario_years(ctx: Context, entry: dict, label: str, e, base_hp_mwh: float
             added_peak_kw=peak, added_co2_mg=(added_hp + added_ev) * factor / 1000.0,
             consumers_mwh=consumers, total_mwh=consumers + added_hp + added_ev if consumers is not None else None))
     return ScenarioElectrification(label, tuple(rows))
+
+
+def _old_stock(ctx: Context, year: int | None) -> tuple[int, float] | None:
+    """(year, share of housing floor area built before it) from the housing construction periods of the heat balance."""
+    if year is None or not ctx.has("heat") or "housing" not in ctx.value("heat")["sectors"]:
+        return None
+    periods = ctx.value("heat")["sectors"]["housing"].periods or ()
+    share = ef.share_built_before([(p.period, p.area_share_pct) for p in periods], year)
+    return (year, share) if share is not None and periods else None
 
 
 @producer
@@ -173,69 +236,115 @@ def electrification(ctx: Context) -> list[Result]:
         heating_full_load_hours=p.value("heating_full_load_hours"), ev_full_load_hours=p.value("ev_charging_full_load_hours"),
         dso_available_kw=e.dso.available_load_kw if e.dso else None, dso_year=e.dso.year if e.dso else None,
         dso_source=e.dso.source if e.dso else "", max_added_peak_kw=max_peak,
-        network_sufficient=sufficient, art20_plan_needed=None if sufficient is None else not sufficient)
+        network_sufficient=sufficient, art20_plan_needed=None if sufficient is None else not sufficient,
+        old_stock=_old_stock(ctx, e.heat_pumps.old_stock_before))
     return [Result("electrification", value,
                    [qualname(ef.heat_pump_electricity_mwh), qualname(ef.heat_pump_renewable_gj), qualname(ef.ev_electricity_mwh),
-                    qualname(ef.pv_production_mwh), qualname(ef.peak_power_kw), qualname(percent_of)],
+                    qualname(ef.pv_production_mwh), qualname(ef.peak_power_kw), qualname(ef.share_built_before),
+                    qualname(percent_of)],
                    ["electrification.yaml", "wynik: scenarios", "wynik: electricity",
                     "rules/parameters/electrification.yaml", "rules/parameters/electricity_emission_factors.yaml",
                     "rules/parameters/dhw.yaml: heating_full_load_hours"])]
 
 
-def _old_device_gj(ctx: Context, scenario, year: int, data) -> float:
-    """Final energy from old solid-fuel devices in a forecast year: the scenario's boiler mix for the year applied to
-    its gmina-wide carriers, else the base-year mix of each sector applied to the sector's carriers."""
-    compliant = set(ctx.params.entry("emission_factors").get("compliant_devices", ()))
+def _device_gj(ctx: Context, scenario, year: int, data, counts) -> float:
+    """Final energy from the devices `counts` selects in a forecast year: the scenario's boiler mix for the year
+    applied to its gmina-wide carriers, else the base-year mix of each sector applied to the sector's carriers."""
     if year in scenario.boiler_mix_pct:
         mix = scenario.boiler_mix_pct[year]
-        return sum(ef.old_device_energy_gj(data["carriers"].get(f, 0.0), mix.get(f, {}), compliant) for f in SOLID_FUELS)
-    return _base_old_device_gj(ctx, {s: v.final_gj for s, v in data["sectors"].items()}, compliant)
+        return sum(ef.device_energy_gj(data["carriers"].get(f, 0.0), mix.get(f, {}), [d for d in mix.get(f, {}) if counts(d)])
+                   for f in SOLID_FUELS)
+    return _base_device_gj(ctx, {s: v.final_gj for s, v in data["sectors"].items()}, counts)
 
 
-def _base_old_device_gj(ctx: Context, final_by_sector: dict[str, float], compliant: set[str]) -> float:
+def _base_device_gj(ctx: Context, final_by_sector: dict[str, float], counts) -> float:
     c = ctx.content.carriers
     total = 0.0
     for sector, final in final_by_sector.items():
         energy = em.carrier_energy_gj(final, c.shares_pct[sector])
-        total += sum(ef.old_device_energy_gj(energy.get(f, 0.0), c.boiler_mix_pct.get(sector, {}).get(f, {}), compliant)
-                     for f in SOLID_FUELS)
+        for f in SOLID_FUELS:
+            mix = c.boiler_mix_pct.get(sector, {}).get(f, {})
+            total += ef.device_energy_gj(energy.get(f, 0.0), mix, [d for d in mix if counts(d)])
     return total
+
+
+def _antismog(ctx: Context):
+    """The voivodeship's anti-smog resolution in force on the document date and its deadlines that name their
+    devices (rules/policies.yaml); (None, []) when there is none."""
+    from reportgen.law.policies import policies_on  # lazy: only documents with a boiler mix need the law here
+    law = policies_on(ctx.content.gmina.document_date)
+    act = law.regional("antismog", ctx.content.gmina.voivodeship)
+    if act is None:
+        return None, []
+    return act, [d for d in law.deadlines(act) if d.covers]
 
 
 @producer
 def replacement_pace(ctx: Context) -> list[Result]:
-    """Old solid-fuel devices must not be replaced faster than the plausibility limit (parameter)."""
+    """Old solid-fuel devices must not be replaced faster than the plausibility limit (parameter); where the
+    anti-smog resolution requires the replacement by a scenario year (its deadlines with `covers`), the share it
+    requires is given beside the pace. Result `antismog_breach`: the heat from devices already banned on the
+    document date and in each scenario year."""
     if not ctx.has("scenarios") or not ctx.has("carrier_totals") or not ctx.content.carriers.boiler_mix_pct:
         return []
     sc = ctx.value("scenarios")
     heat = ctx.value("heat")
     base_year = ctx.content.gmina.base_year
     compliant = set(ctx.params.entry("emission_factors").get("compliant_devices", ()))
-    base_share = percent_of(_base_old_device_gj(ctx, {k: v.final_gj for k, v in heat.sectors.items()}, compliant),
-                            heat.total_final_gj)
+    final_by_sector = {k: v.final_gj for k, v in heat.sectors.items()}
+    base_old_gj = _base_device_gj(ctx, final_by_sector, lambda d: d not in compliant)
+    base_share = percent_of(base_old_gj, heat.total_final_gj)
+    act, deadlines = _antismog(ctx)
+
+    def banned_by(year: int):
+        devices = {d for dl in deadlines if dl.due.year <= year for d in dl.covers}
+        return lambda d: d in devices
+
     pid = "solid_fuel_replacement_max_pct_per_year"
     limit = ctx.params.value(pid)
-    rows = []
+    rows, in_scenarios = [], []
     for entry in sc["scenarios"].values():
         for year, data in entry["years"].items():
             if "carriers" not in data or data["carriers"] is None:
                 continue
-            share = percent_of(_old_device_gj(ctx, entry["scenario"], year, data), data["final_gj"])
+            share = percent_of(_device_gj(ctx, entry["scenario"], year, data, lambda d: d not in compliant), data["final_gj"])
             pace = ef.replacement_pct_per_year(base_share, share, year - base_year)
+            required = percent_of(_base_device_gj(ctx, final_by_sector, banned_by(year)), base_old_gj) \
+                if deadlines and base_old_gj > 0 else None
             rows.append(ReplacementPace(entry["scenario"].short, year, base_share, share, pace * (year - base_year),
-                                        pace, pace > limit))
+                                        pace, pace > limit, required))
+            if deadlines:
+                in_scenarios.append(BannedInScenario(entry["scenario"].short, year, percent_of(
+                    _device_gj(ctx, entry["scenario"], year, data, banned_by(year)), data["final_gj"])))
     if not rows:
         return []
-    check = ReplacementCheck(limit, ctx.params.source(pid), bool(ctx.params.entry(pid).get("judgement")), tuple(rows))
-    out = [Result("replacement_pace", check, [qualname(ef.old_device_energy_gj), qualname(ef.replacement_pct_per_year),
-                                              qualname(em.carrier_energy_gj), qualname(percent_of)],
-                  ["wynik: scenarios", "wynik: heat", "carriers.yaml: shares_pct, boiler_mix_pct",
-                   "scenarios.yaml: boiler_mix_pct", "rules/parameters/emission_factors.yaml: compliant_devices",
-                   "rules/parameters/electrification.yaml"])]
+    check = ReplacementCheck(limit, ctx.params.source(pid), bool(ctx.params.entry(pid).get("judgement")), tuple(rows),
+                             (act.short or act.title) if deadlines else "")
+    sources = ["wynik: scenarios", "wynik: heat", "carriers.yaml: shares_pct, boiler_mix_pct",
+               "scenarios.yaml: boiler_mix_pct", "rules/parameters/emission_factors.yaml: compliant_devices",
+               "rules/parameters/electrification.yaml"] + (["rules/policies.yaml: " + act.id] if deadlines else [])
+    calculators = [qualname(ef.device_energy_gj), qualname(ef.replacement_pct_per_year), qualname(em.carrier_energy_gj),
+                   qualname(percent_of)]
+    out = [Result("replacement_pace", check, calculators, sources)]
+    if any(dl.passed for dl in deadlines):
+        from reportgen.law.policies import date_text  # lazy, as in _antismog
+
+        def shares(which) -> tuple[BannedDevices, ...]:
+            found = (BannedDevices(dl.devices, dl.due_text, percent_of(
+                _base_device_gj(ctx, final_by_sector, lambda d, dl=dl: d in dl.covers), heat.total_final_gj)) for dl in which)
+            return tuple(b for b in found if b.share_pct > 0)
+        finding = AntismogFinding(act.short or act.title, base_year, date_text(ctx.content.gmina.document_date),
+                                  shares(dl for dl in deadlines if dl.passed), shares(dl for dl in deadlines if not dl.passed),
+                                  tuple(in_scenarios))
+        if finding.banned:
+            out.append(Result("antismog_breach", finding, calculators, sources))
     if check.exceeded:
         lines = tuple(f"scenariusz {r.scenario}, {r.year} r.: wymiana starych urządzeń na paliwa stałe "
                       f"{fmt(r.replaced_pct, 0)} % zasobu z {base_year} r., tj. {fmt(r.pace_pct_per_year, 1)} % rocznie – więcej niż "
-                      f"{fmt(limit, 2)} % rocznie ({check.limit_source}); scenariusz jest celem, nie prognozą – sprawdź scenarios.yaml"
+                      f"{fmt(limit, 2)} % rocznie ({check.limit_source}); "
+                      + (f"tyle wymaga {check.antismog_act} – tempo wynika z przepisów, a jego osiągnięcie z egzekwowania "
+                         f"uchwały i wsparcia finansowego" if r.required_by_law else
+                         "scenariusz jest celem, nie prognozą – sprawdź scenarios.yaml")
                       for r in check.exceeded)
         out.append(Result("plausibility_warnings", BuildNotice(lines), [], ["wynik: replacement_pace"]))
     return out

@@ -25,7 +25,7 @@ def update_compare(ctx: Context, part: str, **_) -> TableData | None:
     total = [i for i, f in enumerate(figures) if f.label == "Razem"]
     dec = PARTS[part]
     cols = [Column("Wielkość", None, kind="text"), Column("Jednostka", None, kind="text"),
-            Column(f"{u.previous_base_year} (poprzedni projekt)", dec), Column(f"{u.base_year} (aktualizacja)", dec),
+            Column(f"{u.previous_base_year} (poprzedni projekt, przeliczone tą samą metodą)", dec), Column(f"{u.base_year} (aktualizacja)", dec),
             Column("Zmiana [%]", 1), Column("Uwagi", None, kind="text")]
     # thousands of Mg of CO₂ beside grams of B(a)P: large values without decimals
     decimals = [0 if max(abs(f.previous), abs(f.current)) >= 1000 else dec for f in figures]
@@ -37,18 +37,37 @@ def update_compare(ctx: Context, part: str, **_) -> TableData | None:
 
 @table("update_planned", needs=("plan_update",))
 def update_planned(ctx: Context, **_) -> TableData | None:
-    """What the previous plan's scenarios forecast for its target years now reached, and the new base year."""
+    """What the previous plan's scenarios forecast for its target years now reached – as published (update.yaml
+    `published`, when given) and recomputed with the same method – and the new base year."""
     u = ctx.value("plan_update")
     if not u.planned:
         return None
-    rows = [[f.label, f.unit, f.year, *f.planned, f.actual, _note(f.carried_from)] for f in u.planned]
-    cols = [Column("Wielkość", None, kind="text"), Column("Jednostka", None, kind="text"), Column("Rok", None, kind="text"),
-            *[Column(f"Prognoza – scenariusz {label}", 1) for label in u.scenario_labels],
-            Column(f"Stan {u.base_year}", 1), Column("Uwagi", None, kind="text")]
-    return TableData(cols, [[*r[:2], str(r[2]), *r[3:]] for r in rows],
-                     "scenariusze prognozy poprzedniego projektu założeń przeliczone tą samą metodą z jego danych wejściowych "
-                     "(mogą różnić się od wartości opublikowanych, jeśli te zawierały błędy rachunkowe) i dane aktualizacji; obliczenia własne",
-                     provenance=["plan_update"],
+    with_published = any(f.published for f in u.planned)
+    one_year = len(u.past_years) == 1              # the caption names the year: no column for it
+    cols = [Column("Wielkość", None, kind="text"), Column("Jednostka", None, kind="text")]
+    if not one_year:
+        cols.append(Column("Rok", None, kind="text"))
+    rows = []
+    for f in u.planned:
+        values: list = []
+        for i, _label in enumerate(u.scenario_labels):
+            if with_published:
+                values.append(f.published[i] if f.published and f.published[i] is not None else None)
+            values.append(f.planned[i])
+        rows.append([f.label, f.unit, *([] if one_year else [str(f.year)]), *values, f.actual, _note(f.carried_from)])
+    for label in u.scenario_labels:
+        if with_published:
+            cols.append(Column(f"Scenariusz {label} – opublikowane w projekcie z {u.previous_year} r.", 1))
+        cols.append(Column(f"Scenariusz {label} – przeliczone tą samą metodą", 1))
+    cols += [Column(f"Stan {u.base_year}", 1), Column("Uwagi", None, kind="text")]
+    published = (f"wartości opublikowane: projekt założeń z {u.previous_year} r., {', '.join(u.published_sources)}; "
+                 if with_published else "")
+    # the published figures at their own precision: GJ whole, % to 0,1, Mg to 0,01 (thousands of Mg to 0,1)
+    decimals = [0 if f.unit == "GJ/rok" else 1 if f.unit == "%" or max(f.planned) >= 1000 else 2 for f in u.planned]
+    return TableData(cols, rows,
+                     f"{published}scenariusze prognozy poprzedniego projektu założeń przeliczone tą samą metodą z jego danych "
+                     "wejściowych po rozpatrzeniu uwag i dane aktualizacji; obliczenia własne",
+                     provenance=["plan_update"], row_decimals=decimals,
                      note=u.co2_factors_text if any(f.label.startswith("Emisja CO₂") for f in u.planned) else "")
 
 
@@ -74,3 +93,17 @@ def update_measures(ctx: Context, **_) -> TableData | None:
     cols = [Column("Przedsięwzięcie poprzedniego projektu", None, kind="text"), Column("Stan", None, kind="text"),
             Column("Zakres wykonania", None, kind="text"), Column("Źródło", None, kind="text")]
     return TableData(cols, rows, "dane gminy o realizacji przedsięwzięć", provenance=["plan_update"])
+
+
+@table("update_investments", needs=("update_investments",))
+def update_investments(ctx: Context, **_) -> TableData | None:
+    """The operators' network investments the previous plan listed, with their status (to be confirmed by the
+    operator unless the gmina's records give one)."""
+    u = ctx.value("plan_update")
+    sourced = any(i.source for i in u.previous_investments)   # a column of sources only when some status has one
+    rows = [[i.operator, i.investment, i.status, *([i.source or "–"] if sourced else [])] for i in u.previous_investments]
+    cols = [Column("Operator", None, kind="text"), Column("Inwestycja wg poprzedniego projektu", None, kind="text"),
+            Column("Stan", None, kind="text"), *([Column("Źródło informacji o stanie", None, kind="text")] if sourced else [])]
+    plans = sorted({i.plan for i in u.previous_investments if i.plan})
+    return TableData(cols, rows, f"poprzedni projekt założeń z {u.previous_year} r."
+                     + (f" (za dokumentem: {'; '.join(plans)})" if plans else ""), provenance=["plan_update"])

@@ -55,10 +55,28 @@ class MeasureStatus(Strict):
     source: str = Field(min_length=1)
 
 
+PublishedQuantity = Literal["heat", "coal", "pm10", "co2"]
+
+
+class PublishedForecast(Strict):
+    """What the previous plan published for one of its scenarios and target years, from its own tables. Shown beside
+    the recomputation of that plan with the same method: a published figure may carry the plan's arithmetic errors
+    or assumptions it did not state, and `why_differs` says (Polish) why the recomputation differs, per quantity."""
+    scenario: str = Field(min_length=1)               # scenario id in the previous folder's scenarios.yaml
+    year: int = Field(ge=1990, le=2100)
+    source: str = Field(min_length=1)                 # Polish: the previous plan's tables ("tabele 17 i 18"), without the plan
+    final_energy_tj: float | None = Field(default=None, gt=0)   # final energy for heating and DHW [TJ/rok]
+    coal_tj: float | None = Field(default=None, ge=0)           # of which coal [TJ/rok]
+    pm10_mg: float | None = Field(default=None, ge=0)           # [Mg/rok]
+    co2_mg: float | None = Field(default=None, ge=0)            # [Mg/rok]
+    why_differs: dict[PublishedQuantity, str] = {}
+
+
 class UpdateInputs(Strict):
     previous: PreviousPlan
     carried_over: list[CarriedOver] = []
     measures: list[MeasureStatus] = []
+    published: list[PublishedForecast] = []           # the previous plan's own forecast figures (optional)
 
 
 UPDATE_FILES = {UPDATE_FILE: ("update", UpdateInputs)}

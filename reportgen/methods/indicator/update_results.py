@@ -14,7 +14,7 @@ from reportgen.methods.indicator.calc import update as up
 from reportgen.methods.indicator.calc.emissions import POLLUTANTS
 from reportgen.methods.indicator.results import SECTOR_ORDER
 from reportgen.methods.indicator.transition_text import BuildNotice, in_words
-from reportgen.methods.indicator.update_inputs import UPDATE_FILE
+from reportgen.methods.indicator.update_inputs import UPDATE_FILE, PublishedForecast
 from reportgen.quantities import percent_of
 from reportgen.render.numbers import fmt
 from reportgen.results import Context, Result, producer, qualname
@@ -42,6 +42,21 @@ class PlannedFigure:
     planned: tuple[float, ...]        # one value per previous scenario (order of PlanUpdate.scenario_labels)
     actual: float                     # the new base year's value
     carried_from: int | None = None
+    published: tuple[float | None, ...] = ()   # what the previous plan published, per scenario (None: not given)
+
+
+@dataclass(frozen=True)
+class PublishedDifference:
+    """Where the recomputed previous forecast differs from what the previous plan published, and why (update.yaml)."""
+    scenario: str                     # the scenario's short label
+    label: str
+    unit: str
+    year: int
+    published: float
+    recomputed: float
+    change_pct: float                 # (recomputed − published) / published · 100
+    source: str                       # the previous plan's tables
+    why: str                          # Polish; "" when update.yaml does not say
 
 
 @dataclass(frozen=True)
@@ -58,6 +73,19 @@ class MeasureOutcome:
     status: str
     detail: str
     source: str
+
+
+@dataclass(frozen=True)
+class PreviousInvestment:
+    """A network investment the previous plan listed from an operator's plan, and what is known of it now."""
+    operator: str                     # Polish: whose plan ("operator systemu dystrybucyjnego (PGE Dystrybucja S.A.)")
+    plan: str                         # the plan the previous document cited ("" when it named none)
+    investment: str                   # as the previous plan put it
+    status: str                       # from update.yaml measures, else UNCONFIRMED
+    source: str = ""
+
+
+UNCONFIRMED = "do potwierdzenia przez operatora"
 
 
 @dataclass(frozen=True)
@@ -86,6 +114,10 @@ class PlanUpdate:
     co2_factors_text: str             # which electricity CO₂ factor each base year's emissions use (when they differ)
     carried: tuple[CarriedFigure, ...]
     measures: tuple[MeasureOutcome, ...] = ()
+    previous_investments: tuple[PreviousInvestment, ...] = ()
+    published_sources: tuple[str, ...] = ()   # the previous plan's tables of the published figures
+    published_differences: tuple[PublishedDifference, ...] = ()
+    previous_revised_changes: int = 0  # data changes of the previous plan's accepted comments applied (the plan as adopted)
 
     @property
     def measures_done(self) -> int:
@@ -136,8 +168,28 @@ def _update_years(on) -> int:
     return load_procedure_rules().term("update_years", on).value
 
 
-def _previous_context(ctx: Context, folder: Path) -> Context:
+def _keep_previous_folder(copy: Path, original: Path) -> None:
+    """A temporary copy of a plan that itself updates one: its relative previous.folder is made absolute against the
+    original folder, so the chain still reaches the plan before it."""
+    import yaml
+
+    from reportgen.inputs.yamlio import load_yaml
+    path = copy / UPDATE_FILE
+    if not path.is_file():
+        return
+    data, _ = load_yaml(path)
+    prev = data.get("previous") if isinstance(data, dict) else None
+    if isinstance(prev, dict) and isinstance(prev.get("folder"), str) and not Path(prev["folder"]).is_absolute():
+        prev["folder"] = str((original / prev["folder"]).resolve())
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+
+
+def _previous_context(ctx: Context, folder: Path) -> tuple[Context, int]:
+    """The previous plan's results as adopted: its content folder with the data changes of the comments accepted
+    in its consultation applied (the revision `reportgen build` makes, reportgen.procedure.revision), and the
+    number of those changes."""
     from reportgen.build import load_context  # lazy: the build imports the methods
+    from reportgen.procedure.revision import adopted_folder
     from reportgen.results import compute_results
     here, there = ctx.content.folder.resolve(), folder.resolve()
     chain = _CHAIN.get() | {here}
@@ -147,11 +199,14 @@ def _previous_context(ctx: Context, folder: Path) -> Context:
                         "aktualizacja zastępuje.")
     token = _CHAIN.set(chain | {there})
     try:
-        prev = load_context(folder)
-        compute_results(prev)
+        with adopted_folder(folder) as (adopted, changes):
+            if adopted != folder:
+                _keep_previous_folder(adopted, folder)
+            prev = load_context(adopted)
+            compute_results(prev)
     finally:
         _CHAIN.reset(token)
-    return prev
+    return prev, len(changes)
 
 
 def _heat(ctx, prev, carried) -> tuple[ComparedFigure, ...]:
@@ -205,32 +260,93 @@ def _electricity(ctx, prev, carried) -> tuple[ComparedFigure, ...]:
     return tuple(rows)
 
 
-def _planned(ctx, prev, carried, past: list[int]) -> tuple[PlannedFigure, ...]:
-    """The previous scenarios' heat demand, coal share and PM10/CO₂ for each past target year, against the new base year."""
+PUBLISHED_TOLERANCE_PCT = 1.0   # a recomputation within 1 % of the published figure is the same figure (rounding)
+
+
+def _published_values(item, quantity: str) -> float | None:
+    """A published figure in the unit of the comparison: final energy TJ → GJ, coal as % of final energy."""
+    if item is None:
+        return None
+    if quantity == "heat":
+        return item.final_energy_tj * 1000.0 if item.final_energy_tj is not None else None
+    if quantity == "coal":
+        return percent_of(item.coal_tj, item.final_energy_tj) if None not in (item.coal_tj, item.final_energy_tj) else None
+    return getattr(item, f"{quantity}_mg")
+
+
+def _published_for(ctx, ids: list[str]) -> dict[tuple[str, int], PublishedForecast]:
+    """update.yaml `published`, by (scenario id, year); a scenario the previous folder does not have is an error."""
+    out = {}
+    for i, item in enumerate(ctx.content.update.published):
+        if item.scenario not in ids:
+            raise UserError(f"{ctx.content.folder / UPDATE_FILE}, klucz published[{i}].scenario: poprzedni projekt "
+                            f"nie ma scenariusza {item.scenario!r} (są: {', '.join(ids)}).")
+        out[(item.scenario, item.year)] = item
+    return out
+
+
+def _planned(ctx, prev, carried, past: list[int]) -> tuple[tuple[PlannedFigure, ...], tuple[PublishedDifference, ...]]:
+    """The previous scenarios' heat demand, coal share and PM10/CO₂ for each past target year, against the new base
+    year, with the figures the previous plan published (update.yaml) and where the recomputation differs from them."""
     if not prev.has("scenarios"):
-        return ()
+        return (), ()
     sc = prev.value("scenarios")
     ids = list(sc["scenarios"])
+    shorts = [sc["scenarios"][i]["scenario"].short for i in ids]
+    published = _published_for(ctx, ids)
     heat_now = ctx.value("heat")["total_final_gj"]
     coal_now = ctx.value("carrier_totals")["gj"].get("coal", 0.0) if ctx.has("carrier_totals") else None
     em_now = _total_emissions(ctx) if ctx.has("emissions") else None
     heat_keys = ("heat.yaml: sectors",)
-    rows = []
+    rows: list[PlannedFigure] = []
+    differences: list[PublishedDifference] = []
+
+    def add(quantity, label, unit, y, planned, actual, carried_from):
+        items = [published.get((i, y)) for i in ids]
+        shown = tuple(_published_values(item, quantity) for item in items)
+        rows.append(PlannedFigure(label, unit, y, planned, actual, carried_from, shown if any(v is not None for v in shown) else ()))
+        for short, item, pub, ours in zip(shorts, items, shown, planned):
+            change = up.change_pct(ours, pub) if pub is not None else None
+            if item is not None and pub is not None and change is not None and abs(change) > PUBLISHED_TOLERANCE_PCT:
+                differences.append(PublishedDifference(short, label, unit, y, pub, ours, change, item.source,
+                                                       item.why_differs.get(quantity, "")))
+
     for y in past:
         years = [sc["scenarios"][i]["years"][y] for i in ids]
-        rows.append(PlannedFigure("Zapotrzebowanie na energię końcową na ogrzewanie i c.w.u.", "GJ/rok", y,
-                                  tuple(v["final_gj"] for v in years), heat_now, _carried_year(carried, heat_keys)))
+        add("heat", "Zapotrzebowanie na energię końcową na ogrzewanie i c.w.u.", "GJ/rok", y,
+            tuple(v["final_gj"] for v in years), heat_now, _carried_year(carried, heat_keys))
         if coal_now is not None and all("carriers" in v for v in years):
-            rows.append(PlannedFigure("Udział węgla w energii końcowej na potrzeby grzewcze", "%", y,
-                                      tuple(percent_of(v["carriers"].get("coal", 0.0), sum(v["carriers"].values())) for v in years),
-                                      percent_of(coal_now, heat_now),
-                                      _carried_year(carried, heat_keys + ("carriers.yaml: shares_pct",))))
+            add("coal", "Udział węgla w energii końcowej na potrzeby grzewcze", "%", y,
+                tuple(percent_of(v["carriers"].get("coal", 0.0), sum(v["carriers"].values())) for v in years),
+                percent_of(coal_now, heat_now), _carried_year(carried, heat_keys + ("carriers.yaml: shares_pct",)))
         if em_now is not None and all("emissions" in v for v in years):
             for p in ("pm10", "co2"):
-                rows.append(PlannedFigure(f"Emisja {POLLUTANT_GENITIVE[p]}", "Mg/rok", y,
-                                          tuple(v["emissions"][p] for v in years), em_now[p],
-                                          _carried_year(carried, heat_keys + ("carriers.yaml",))))
-    return tuple(rows)
+                add(p, f"Emisja {POLLUTANT_GENITIVE[p]}", "Mg/rok", y, tuple(v["emissions"][p] for v in years), em_now[p],
+                    _carried_year(carried, heat_keys + ("carriers.yaml",)))
+    return tuple(rows), tuple(differences)
+
+
+def _plain(text: str) -> str:
+    """A list item of the previous plan without its list punctuation ("…,", "…;", "….")."""
+    return text.strip().rstrip(",;.").strip()
+
+
+def _previous_investments(ctx, prev) -> tuple[PreviousInvestment, ...]:
+    """The operators' investments the previous plan listed (its text.yaml utilities: dso_investments, tso_plans),
+    with the status the update's records give (update.yaml measures, same wording) or UNCONFIRMED."""
+    u = (prev.content.text or {}).get("utilities", {}) or {}
+    known = {_plain(m.measure): m for m in ctx.content.update.measures}
+    el = prev.content.electricity
+    dso = el.network.operator if el is not None and el.network is not None else ""
+    items = [(f"operator systemu dystrybucyjnego ({dso})" if dso else "operator systemu dystrybucyjnego",
+              u.get("dso_plan", ""), _plain(i)) for i in u.get("dso_investments", []) or []]
+    if u.get("tso_plans"):
+        items.append(("operator systemu przesyłowego", "", _plain(u["tso_plans"])))
+    out = []
+    for operator, plan, text in items:
+        m = known.get(text)
+        out.append(PreviousInvestment(operator, plan, text, m.status if m else UNCONFIRMED, m.source if m else ""))
+    return tuple(out)
 
 
 def _resolution_text(res) -> str:
@@ -247,8 +363,8 @@ def plan_update(ctx: Context) -> list[Result]:
     if upd is None:
         return []
     g = ctx.content.gmina
-    prev = _previous_context(ctx, ctx.content.folder / upd.previous.folder) \
-        if upd.previous.folder is not None and ctx.has("heat") else None
+    prev, revised = _previous_context(ctx, ctx.content.folder / upd.previous.folder) \
+        if upd.previous.folder is not None and ctx.has("heat") else (None, 0)
     if prev is not None and not prev.has("heat"):
         prev = None
     compared = prev is not None
@@ -261,6 +377,7 @@ def plan_update(ctx: Context) -> list[Result]:
                         heat=(), carriers=(),
                         emissions=(), electricity=(), population=None, planned=(), co2_factors_text="")
     if prev is not None:
+        planned, differences = _planned(ctx, prev, carried, past)
         pg = prev.content.gmina
         pp = pg.period
         fields = dict(
@@ -273,7 +390,10 @@ def plan_update(ctx: Context) -> list[Result]:
             heat=_heat(ctx, prev, carried), carriers=_carriers(ctx, prev, carried),
             emissions=_emissions(ctx, prev, carried), electricity=_electricity(ctx, prev, carried),
             population=_figure("Liczba mieszkańców", "os.", pg.population, g.population, carried, ("gmina.yaml: population",)),
-            planned=_planned(ctx, prev, carried, past),
+            planned=planned,
+            previous_investments=_previous_investments(ctx, prev),
+            published_differences=differences,
+            published_sources=tuple(dict.fromkeys(p.source for p in upd.published if p.year in past)),
             co2_factors_text=_co2_factors_text(prev, ctx))
     value = PlanUpdate(
         previous_title=upd.previous.title,
@@ -288,6 +408,7 @@ def plan_update(ctx: Context) -> list[Result]:
         past_years=tuple(past),
         carried=tuple(CarriedFigure(c.key, c.what, c.year, c.source) for c in carried),
         measures=tuple(MeasureOutcome(m.measure, m.status, m.detail, m.source) for m in upd.measures),
+        previous_revised_changes=revised,
         **fields,
     )
     out = [Result("plan_update", value, [qualname(up.change_pct), qualname(up.past_target_years), qualname(percent_of)],
@@ -296,6 +417,8 @@ def plan_update(ctx: Context) -> list[Result]:
                                       "wynik: scenarios"] if compared else []))]
     if compared:                # the sections comparing both plans exist only with the previous plan's data
         out.append(Result("update_comparison", value, [], ["wynik: plan_update"]))
+    if value.previous_investments:   # the operators' investments listed in the previous plan
+        out.append(Result("update_investments", value.previous_investments, [], [f"{upd.previous.folder}/text.yaml: utilities"]))
     if value.measures:          # the section on measures exists only with the gmina's records
         out.append(Result("update_measures", value.measures, [], ["update.yaml: measures"]))
     return out

@@ -2,7 +2,8 @@
 they add, the renewable share of heat pumps under RED, and the pace of boiler replacement a scenario implies."""
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Iterable
 
 from reportgen.quantities import GJ_PER_MWH
 
@@ -38,14 +39,20 @@ def peak_power_kw(energy_mwh: float, full_load_hours: float) -> float:
     return energy_mwh * 1000.0 / full_load_hours
 
 
+def device_energy_gj(fuel_gj: float, boiler_mix_pct: dict[str, float], devices: Collection[str]) -> float:
+    """E_D = Q_fuel · Σ_{d ∈ D} u_d / Σ_d u_d [GJ/a]: the part of a solid fuel's final energy Q_fuel burnt in the
+    devices D (boiler mix u_d, % of the fuel's energy). A fuel without a mix has no devices to count."""
+    total = sum(boiler_mix_pct.values())
+    if total <= 0:
+        return 0.0
+    return fuel_gj * sum(u for d, u in boiler_mix_pct.items() if d in devices) / total
+
+
 def old_device_energy_gj(fuel_gj: float, boiler_mix_pct: dict[str, float], compliant: Collection[str]) -> float:
     """E_old = Q_fuel · Σ_{d ∉ compliant} u_d / Σ_d u_d [GJ/a]: the part of a solid fuel's final energy Q_fuel burnt
     in old devices (boiler mix u_d, % of the fuel's energy; compliant devices – Ecodesign, PN-EN 303-5:2012 class 5 –
     may run to the end of their life). A fuel without a mix has no old devices to count."""
-    total = sum(boiler_mix_pct.values())
-    if total <= 0:
-        return 0.0
-    return fuel_gj * sum(u for d, u in boiler_mix_pct.items() if d not in compliant) / total
+    return device_energy_gj(fuel_gj, boiler_mix_pct, [d for d in boiler_mix_pct if d not in compliant])
 
 
 def replacement_pct_per_year(base_share_pct: float, year_share_pct: float, years: int) -> float:
@@ -56,3 +63,19 @@ def replacement_pct_per_year(base_share_pct: float, year_share_pct: float, years
     if base_share_pct <= 0:
         return 0.0
     return (1.0 - year_share_pct / base_share_pct) * 100.0 / years
+
+
+def share_built_before(periods: Iterable[tuple[str, float]], year: int) -> float | None:
+    """S = Σ a_p over the construction periods p that end before `year` [% of floor area]: a_p the period's share
+    of floor area, its end the last year in its label ("do 1966" → 1966, "1967–1985" → 1985). None when a period
+    straddles the year (its area cannot be split) or a label names no year."""
+    total = 0.0
+    for label, share in periods:
+        years = [int(y) for y in re.findall(r"\d{4}", label)]
+        if not years:
+            return None
+        if years[-1] < year:
+            total += share
+        elif years[0] < year and len(years) > 1:
+            return None
+    return total
