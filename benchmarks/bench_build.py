@@ -17,7 +17,8 @@ consultation): the timed builds then find it made, as on every build after the f
 The breakdown (one more fresh process per case) splits the build, from outside, into exclusive phases: every
 import wherever it happens, reading data, calculations, text (templates), the rest of composing the document,
 writing the .docx, waiting for charts, the revision check, writing the file; start-up is the interpreter's
-own time before and after the script. CPU time of chart workers is their user + sys.
+own time before the script (wall: also after it). The CPU time the script does not account for is that of the
+chart workers and of the interpreter's exit.
 """
 from __future__ import annotations
 
@@ -210,8 +211,8 @@ def breakdown(content: Path, out: Path, env: dict) -> dict:
     data = json.loads(run.stdout.strip().splitlines()[-1])
     phases = {k: tuple(v) for k, v in data["phases"].items()}
     phases["start-up (interpreter)"] = (wall - data["span"][0], data["startup_cpu"])
-    # what the build's own process did not spend: its chart workers (and their fork server)
-    phases["chart workers (CPU)"] = (0.0, max(0.0, total_cpu - data["self_cpu"]))
+    # what the build's own script did not spend: its chart workers and the interpreter's exit
+    phases["chart workers, exit (CPU)"] = (0.0, max(0.0, total_cpu - data["self_cpu"]))
     if data["missing"]:
         print("breakdown: not found, not timed: " + ", ".join(data["missing"]))
     return phases
@@ -219,7 +220,7 @@ def breakdown(content: Path, out: Path, env: dict) -> dict:
 
 def print_breakdown(cases: dict[str, dict]) -> None:
     names = list(cases)
-    order = ["start-up (interpreter)", "imports", *dict.fromkeys(PHASES.values()), "CLI and other", "chart workers (CPU)"]
+    order = ["start-up (interpreter)", "imports", *dict.fromkeys(PHASES.values()), "CLI and other", "chart workers, exit (CPU)"]
     print("breakdown (s), wall / CPU  " + "".join(f"{n:>18}" for n in names))
     for phase in order:
         if any(phase in cases[n] for n in names):
