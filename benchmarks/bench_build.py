@@ -168,8 +168,8 @@ def child_env(pycache: str, cache: str | None = None) -> dict:
 
 
 def adopt_orphans() -> None:
-    """Make this process the reaper of its descendants (Linux): a process the child leaves behind (the fork
-    server of the chart workers outlives the build by a moment) is reaped here, so its CPU time is counted."""
+    """Make this process the reaper of its descendants (Linux): a process the child leaves running when it
+    exits is reaped here, so its CPU time is counted too."""
     try:
         import ctypes
         ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)     # PR_SET_CHILD_SUBREAPER
