@@ -14,8 +14,19 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 @pytest.fixture(scope="session", autouse=True)
 def _chart_cache(tmp_path_factory):
-    # keep tests away from the user's chart cache
-    os.environ["REPORTGEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    """Keep tests away from the user's cache: one cache for the whole run, shared by the xdist workers (charts
+    are written atomically under their content hash), so a chart drawn by one worker is not drawn again by the
+    other. The cache is marked as not empty: otherwise every CLI build in a worker that has not drawn a chart yet
+    forks the early chart worker of a first build (charts.start_early) – for the CLI tests of bad data that is
+    a fork and half an import of matplotlib each, terminated at once. Tests of the cold path set their own
+    empty REPORTGEN_CACHE (test_output_safety, test_build_speed)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    cache = base / "cache"
+    (cache / "charts").mkdir(parents=True, exist_ok=True)
+    (cache / "charts" / "not-a-chart.png").touch()
+    os.environ["REPORTGEN_CACHE"] = str(cache)
 
 
 def shared_once(tmp_path_factory, name: str, make):

@@ -272,9 +272,14 @@ def start_early() -> None:
 
 
 def stop_early() -> None:
+    """End a worker no ChartPool took over. It is terminated, not awaited: a build that stopped on bad data must
+    not wait (and spend a second of CPU) for the worker to finish importing matplotlib."""
     global _early
     if _early is not None:
-        _early.shutdown(cancel_futures=True)
+        # no public way to end a busy worker: the executor's process table is read to terminate it
+        for process in list(getattr(_early, "_processes", {}).values()):
+            process.terminate()
+        _early.shutdown(wait=True, cancel_futures=True)
         _early = None
 
 
