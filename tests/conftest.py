@@ -69,6 +69,13 @@ def knyszyn_build(tmp_path_factory):
     return shared_once(tmp_path_factory, "knyszyn-build", lambda: build_document(ROOT / "content" / "knyszyn"))
 
 
+@pytest.fixture(scope="session")
+def kluki_2026_model(tmp_path_factory):
+    """(document, context) of content/kluki-2026 at the document-model level, composed once per run."""
+    from reportgen.build import compose_document
+    return shared_once(tmp_path_factory, "kluki-2026-model", lambda: compose_document(ROOT / "content" / "kluki-2026"))
+
+
 @pytest.fixture
 def knyszyn_copy(tmp_path) -> Path:
     """A writable copy of content/knyszyn for tests that break its data."""

@@ -35,8 +35,8 @@ def _text(doc, sid):
     return "\n".join(b.text for b in s.blocks if hasattr(b, "text")).replace("\xa0", " ")
 
 
-def test_heat_pump_electricity_and_red_share_without_dso_data():
-    doc, ctx = compose_document(ROOT / "content" / "kluki-2026")
+def test_heat_pump_electricity_and_red_share_without_dso_data(kluki_2026_model):
+    doc, ctx = kluki_2026_model
     e = ctx.value("electrification")
     y = e.recommended.last
     assert y.year == 2042
@@ -71,9 +71,9 @@ def test_network_conclusion_follows_from_dso_capacity(tmp_path):
     assert "Wójt Gminy Kluki opracowuje projekt planu zaopatrzenia" in _text(doc, "s_fc_electrification")   # gmina.yaml forms.head
 
 
-def test_old_solid_fuel_devices_replaced_faster_than_the_limit_warn():
+def test_old_solid_fuel_devices_replaced_faster_than_the_limit_warn(kluki_2026_model):
     """Coal AND biomass in old devices (outside Ecodesign and class 5) count, not the coal share alone."""
-    doc, ctx = compose_document(ROOT / "content" / "kluki-2026")
+    doc, ctx = kluki_2026_model
     pace = ctx.value("replacement_pace")
     # base year (tabela 18): coal housing 84 291 + business 5 986 GJ, 90 % of each in old devices (class 5: 10 %);
     # municipal coal 231 GJ, all automatic class 3 (old); biomass 9 363 + 565 GJ, all old (manual non-class, stoves):

@@ -17,9 +17,8 @@ KLUKI_2026 = ROOT / "content" / "kluki-2026"
 
 
 @pytest.fixture(scope="module")
-def k26():
-    from reportgen.build import compose_document
-    return compose_document(KLUKI_2026)
+def k26(kluki_2026_model):
+    return kluki_2026_model
 
 
 def _text(doc, *ids) -> str:

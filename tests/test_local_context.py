@@ -28,8 +28,8 @@ def _texts(doc) -> dict[str, str]:
     return {s.id: "\n".join(b.text for b in s.blocks if hasattr(b, "text")).replace("\xa0", " ") for s in doc.walk_sections()}
 
 
-def test_absent_without_data():
-    doc, _ = compose_document(ROOT / "content" / "kluki-2026")
+def test_absent_without_data(kluki_2026_model):
+    doc, _ = kluki_2026_model
     assert not set(IDS) & set(_texts(doc))
 
 

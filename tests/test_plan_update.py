@@ -16,9 +16,8 @@ KLUKI_2026 = ROOT / "content" / "kluki-2026"
 
 
 @pytest.fixture(scope="module")
-def update_doc():
-    from reportgen.build import compose_document
-    return compose_document(KLUKI_2026)
+def update_doc(kluki_2026_model):
+    return kluki_2026_model
 
 
 def _section(doc, sid):
