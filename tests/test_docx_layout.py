@@ -109,3 +109,14 @@ def test_chapter_starts_a_page_only_after_a_used_page():
     assert MIN_LINES_ENDED == 20
     assert section_lines(long) == pytest.approx(27.5) and section_lines(short) == pytest.approx(4.45)
     assert chapter_breaks([long, short, third, annex]) == [True, True, False, True]
+
+
+@pytest.mark.parametrize("n,ticks", [
+    (9, [0, 1, 2, 3, 4, 5, 6, 7, 8]),            # nine categories: every one labelled
+    (18, [0, 2, 4, 6, 8, 10, 12, 14, 17]),       # 2025…2042 by 2 would end at 2041: 2039 gives way to 2042
+    (22, [0, 3, 6, 9, 12, 15, 18, 21]),          # 2021…2042 by 3 ends at 2042 anyway
+    (40, [0, 5, 10, 15, 20, 25, 30, 35, 39]),    # the last 4 after the one before: both stay
+])
+def test_time_axis_labels_its_first_and_last_year(n, ticks):
+    from reportgen.render.charts import tick_positions
+    assert tick_positions(n) == ticks

@@ -191,10 +191,10 @@ def draw(spec) -> bytes:   # noqa: C901 – one branch per chart kind
             ax.axvspan(bx + (0.5 if spec.kind.endswith("bar") else 0), len(cats) - 0.5, color="#f2f2f2", zorder=0)
             ax.annotate("prognoza", (bx + 0.6, 1.0), xycoords=("data", "axes fraction"), fontsize=7.5,
                         va="top", color="#595959")
-        step = -(-len(cats) // 9)   # at most nine labels on the axis
-        ax.set_xticks(x[::step])
-        room = AXIS_CHARS // len(x[::step]) - 2              # characters per label before it meets the next
-        shown = [_wrap(c, max(room, 8)) for c in cats[::step]]
+        ticks = tick_positions(len(cats))
+        ax.set_xticks([x[i] for i in ticks])
+        room = AXIS_CHARS // len(ticks) - 2              # characters per label before it meets the next
+        shown = [_wrap(cats[i], max(room, 8)) for i in ticks]
         # labels that still do not fit side by side are turned
         crowded = sum(max(len(s) for s in c.split("\n")) + 2 for c in shown) > AXIS_CHARS
         ax.set_xticklabels(shown, rotation=30 if crowded else 0, ha="right" if crowded else "center")
@@ -238,6 +238,21 @@ def _warm() -> None:
     import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.figure  # noqa: F401
     _font()
+
+
+def tick_positions(n: int, most: int = 9) -> list[int]:
+    """Indices of the categories labelled on the axis: at most `most`, evenly spaced, always the first and the
+    last (a forecast's horizon year must be readable: 2025…2042 in steps of 2 would end at 2041). When the last
+    falls within half a step of the one before, that one gives way (labels side by side would collide)."""
+    if n <= 0:
+        return []
+    step = -(-n // most)
+    ticks = list(range(0, n, step))
+    if ticks[-1] != n - 1:
+        if len(ticks) > 1 and (n - 1 - ticks[-1]) * 2 <= step:
+            ticks.pop()
+        ticks.append(n - 1)
+    return ticks
 
 
 def cache_dir() -> Path:
