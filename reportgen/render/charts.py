@@ -17,7 +17,7 @@ from reportgen.paths import user_cache
 if TYPE_CHECKING:    # imported when a pool starts: a warm build starts none
     from concurrent.futures import ProcessPoolExecutor
 
-STYLE_VERSION = "6"
+STYLE_VERSION = "7"
 DPI = 200
 SIZE_IN = (6.3, 3.4)          # text width of an A4 page with 2,5 cm margins
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000", "#843c0c"]
