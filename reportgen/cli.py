@@ -142,13 +142,16 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
         click.echo(line)
     if pdf:
         from reportgen.render.pdf import docx_to_pdf
-        try:
-            for warning in docx_to_pdf(target, target.with_suffix(".pdf")):
-                click.echo(f"uwaga: {warning}", err=True)
-        except UserError as exc:
-            fail(exc)
-            return
-        click.echo(f"Zapisano {target.with_suffix('.pdf')}.")
+        # the revision after consultation is a deliverable too (it goes to the council with the resolution)
+        documents = [target] + ([revision.path] if revision and revision.path.exists() else [])
+        for docx_path in documents:
+            try:
+                for warning in docx_to_pdf(docx_path, docx_path.with_suffix(".pdf")):
+                    click.echo(f"uwaga: {warning}", err=True)
+            except UserError as exc:
+                fail(exc)
+                return
+            click.echo(f"Zapisano {docx_path.with_suffix('.pdf')}.")
 
 
 def _next_revision(content_dir: Path, target: Path, structure: Path | None):

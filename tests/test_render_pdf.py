@@ -139,3 +139,21 @@ def test_pdf_option_without_libreoffice_says_how_to_install(kluki_copy, tmp_path
     assert result.exit_code == 2
     assert "Nie znaleziono LibreOffice" in result.output and "apt-get install libreoffice-writer-nogui" in result.output
     assert out.is_file() and not out.with_suffix(".pdf").exists()   # the .docx is written, no PDF pretends to be
+
+
+def test_pdf_option_also_converts_the_revision_after_consultation(kluki_copy, tmp_path, monkeypatch):
+    # content/kluki has accepted comments that change data: `build` writes revision 2 beside the project, and
+    # --pdf converts both (the conversion itself is stood in for: the LibreOffice renders are tested above)
+    from reportgen.cli import cli
+    asked = []
+
+    def convert(docx_path, pdf_path):
+        asked.append((docx_path.name, pdf_path.name))
+        pdf_path.write_bytes(b"%PDF-1.7\n")
+        return []
+    monkeypatch.setattr(pdf_module, "docx_to_pdf", convert)
+    out = tmp_path / "kluki.docx"
+    result = CliRunner().invoke(cli, ["build", str(kluki_copy), "-o", str(out), "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert asked == [("kluki.docx", "kluki.pdf"), ("kluki_wersja_2.docx", "kluki_wersja_2.pdf")]
+    assert (tmp_path / "kluki" / "wersje" / "kluki_wersja_2.pdf").is_file()
