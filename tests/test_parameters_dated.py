@@ -74,3 +74,20 @@ def test_build_refuses_a_zero_divisor_override(kluki_copy):
     assert result.exit_code == 2, result.output
     assert "parameters.yaml, wiersz 2, klucz heating_full_load_hours.value: wartość 0 musi być większa niż 0" in result.output
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_base_year_before_the_first_kobize_point_builds_with_the_gminas_own_factor(kluki_copy):
+    # the end-user KOBiZE factor starts with the data for 2019: a plan with base year 2018 has no normative value.
+    # With content/kluki/parameters.yaml (831 kg/MWh, the 2022 plan's own value) it builds: the override of a
+    # dated parameter without a value on this date is accepted, and the electric-heating row uses it
+    # (831 · 1000 / 3,6 = 230 833 g/GJ). Without the override the build stops with a Polish message naming it.
+    from reportgen.build import compose_document
+    gmina = kluki_copy / "gmina.yaml"
+    gmina.write_text(gmina.read_text(encoding="utf-8").replace("base_year: 2021", "base_year: 2018"), encoding="utf-8")
+    _, ctx = compose_document(kluki_copy)
+    row = ctx.params.entry("emission_factors")["rows"]["electricity"]
+    assert row["values"][2] == pytest.approx(230833.3, abs=0.1)
+    (kluki_copy / "parameters.yaml").unlink()
+    with pytest.raises(UserError) as err:
+        compose_document(kluki_copy)
+    assert "electricity_co2_kobize" in str(err.value) and "2018" in str(err.value)

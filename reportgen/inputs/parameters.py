@@ -342,7 +342,8 @@ def _apply_overrides(params: Parameters, overrides: dict, overrides_label: str, 
             continue
         where = f"{overrides_label}, wiersz {override_lines.line_of((pid,))}, klucz {pid}" if override_lines else \
             f"{overrides_label}, klucz {pid}"
-        if pid not in entries or "value" not in entries[pid]:
+        # a dated entry without a value on this document's date ("missing") may be given one here
+        if pid not in entries or ("value" not in entries[pid] and "missing" not in entries[pid]):
             problems.append(f"{where}: nie ma takiego parametru skalarnego w rules/parameters.")
             continue
         if not isinstance(spec, dict) or "value" not in spec or not spec.get("reason"):
@@ -355,7 +356,7 @@ def _apply_overrides(params: Parameters, overrides: dict, overrides_label: str, 
             problems.append(f"{at}: {why} (parametr {pid}, {entries[pid].get('unit', '')}; "
                             f"ograniczenia w rules/parameters/{files[pid]}).")
             continue
-        default = entries[pid]["value"]
+        default = entries[pid].get("value")         # None: the normative set has no value for this date
         entries[pid] = {**entries[pid], "value": spec["value"], "source": f"dane gminy: {spec['reason']}"}
         params.overrides.append(Override(pid, default, spec["value"], spec["reason"]))
 

@@ -160,10 +160,26 @@ def _carrier_energy(ctx: Context, final_by_sector: dict[str, float], shares: dic
     return out
 
 
-def _factors(ctx: Context) -> dict[str, dict[str, float]]:
+class _RowFactors(Mapping[str, dict[str, float]]):
+    """Emission factors by row [g/GJ], resolved when a row is read: a row whose dated value has no point for this
+    document (the KOBiZE electricity factor before its first year) is an error only where it is used."""
+
+    def __init__(self, names: list[str], rows: dict):
+        self._names, self._rows = names, rows
+
+    def __getitem__(self, rid: str) -> dict[str, float]:
+        return dict(zip(self._names, self._rows[rid]["values"]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def _factors(ctx: Context) -> Mapping[str, dict[str, float]]:
     ef = ctx.params.entry("emission_factors")
-    names = ef["pollutants"]
-    return {rid: dict(zip(names, row["values"])) for rid, row in ef["rows"].items()}
+    return _RowFactors(ef["pollutants"], ef["rows"])
 
 
 def sector_emissions(ctx: Context, energy: dict[str, dict[str, float]], mix: dict) -> dict[str, dict[str, float]]:

@@ -8,6 +8,8 @@ Source: projekt założeń dla Gminy Kluki (2022), rozdz. 8, Tabele 9–11; PN-E
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 POLLUTANTS = ("pm10", "pm25", "co2", "bap", "so2", "nox", "co")
 
 
@@ -18,7 +20,7 @@ def carrier_energy_gj(sector_final_gj: float, shares_pct: dict[str, float]) -> d
     return {c: sector_final_gj * s / total for c, s in shares_pct.items()}
 
 
-def emissions_mg(energy_by_source_gj: dict[str, float], factors_g_gj: dict[str, dict[str, float]]) -> dict[str, float]:
+def emissions_mg(energy_by_source_gj: Mapping[str, float], factors_g_gj: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
     """Σ over sources of Q [GJ/a] · W [g/GJ] / 10⁶ → Mg/a for each pollutant. A source without a factor
     (solar collectors, heat pumps) contributes 0."""
     out = {p: 0.0 for p in POLLUTANTS}
