@@ -4,6 +4,7 @@ update.yaml): the previous plan's data after its consultation (content/kluki/con
 published forecast (seed 004, tabele 17–20) beside the recomputed one. Expected values: the seed and hand calculation."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -290,3 +291,20 @@ def test_an_adopted_plan_that_itself_updates_one_still_reaches_the_plan_before_i
     _, ctx = compose_document(later)
     assert ctx.value("plan_update").previous_revised_changes == 1
     assert (mid / "update.yaml").read_text(encoding="utf-8").count("folder: ../kluki") == 1   # the user's file untouched
+
+
+def test_bad_data_of_the_previous_plan_is_named_in_the_users_folder(tmp_path):
+    # the previous plan is read from a temporary copy with its accepted comments applied; a message must name
+    # the user's own file (the copy is deleted by the time the message is read)
+    from reportgen.build import compose_document
+    from reportgen.errors import UserError
+    shutil.copytree(ROOT / "content" / "kluki", tmp_path / "kluki")
+    shutil.copytree(KLUKI_2026, tmp_path / "kluki-2026")
+    heat = tmp_path / "kluki" / "heat.yaml"
+    heat.write_text(heat.read_text(encoding="utf-8").replace("floor_area_m2: 10027", "floor_area_m2: -5"), encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        compose_document(tmp_path / "kluki-2026")
+    text = "\n".join(err.value.messages)
+    named = text.split(",")[0]          # "<user's folder>/heat.yaml" (previous.folder as the update gives it)
+    assert named.endswith("kluki/heat.yaml") and Path(named).resolve() == (tmp_path / "kluki" / "heat.yaml").resolve()
+    assert "reportgen-adopted" not in text and "floor_area_m2" in text

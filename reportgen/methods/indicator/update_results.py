@@ -202,8 +202,12 @@ def _previous_context(ctx: Context, folder: Path) -> tuple[Context, int]:
         with adopted_folder(folder) as (adopted, changes):
             if adopted != folder:
                 _keep_previous_folder(adopted, folder)
-            prev = load_context(adopted)
-            compute_results(prev)
+            try:
+                prev = load_context(adopted)
+                compute_results(prev)
+            except UserError as exc:
+                # name the user's folder, not the temporary copy that is gone by the time the message is read
+                raise UserError([m.replace(str(adopted), str(folder)) for m in exc.messages]) from None
     finally:
         _CHAIN.reset(token)
     return prev, len(changes)
