@@ -116,6 +116,7 @@ def test_chapter_starts_a_page_only_after_a_used_page():
     (18, [0, 2, 4, 6, 8, 10, 12, 14, 17]),       # 2025…2042 by 2 would end at 2041: 2039 gives way to 2042
     (22, [0, 3, 6, 9, 12, 15, 18, 21]),          # 2021…2042 by 3 ends at 2042 anyway
     (40, [0, 5, 10, 15, 20, 25, 30, 35, 39]),    # the last 4 after the one before: both stay
+    (27, [0, 3, 6, 9, 12, 15, 18, 21, 26]),      # 2016…2042: nine labels already, 2040 gives way to 2042
 ])
 def test_time_axis_labels_its_first_and_last_year(n, ticks):
     from reportgen.render.charts import tick_positions

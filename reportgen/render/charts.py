@@ -17,7 +17,7 @@ from reportgen.paths import user_cache
 if TYPE_CHECKING:    # imported when a pool starts: a warm build starts none
     from concurrent.futures import ProcessPoolExecutor
 
-STYLE_VERSION = "7"
+STYLE_VERSION = "8"
 DPI = 200
 SIZE_IN = (6.3, 3.4)          # text width of an A4 page with 2,5 cm margins
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000", "#843c0c"]
@@ -243,13 +243,13 @@ def _warm() -> None:
 def tick_positions(n: int, most: int = 9) -> list[int]:
     """Indices of the categories labelled on the axis: at most `most`, evenly spaced, always the first and the
     last (a forecast's horizon year must be readable: 2025…2042 in steps of 2 would end at 2041). When the last
-    falls within half a step of the one before, that one gives way (labels side by side would collide)."""
+    falls within half a step of the one before, or the axis has its `most` labels already, that one gives way."""
     if n <= 0:
         return []
     step = -(-n // most)
     ticks = list(range(0, n, step))
     if ticks[-1] != n - 1:
-        if len(ticks) > 1 and (n - 1 - ticks[-1]) * 2 <= step:
+        if len(ticks) > 1 and ((n - 1 - ticks[-1]) * 2 <= step or len(ticks) == most):
             ticks.pop()
         ticks.append(n - 1)
     return ticks
