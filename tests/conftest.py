@@ -114,3 +114,12 @@ class LoadedContent:
 @pytest.fixture(scope="session")
 def knyszyn_content() -> LoadedContent:
     return LoadedContent(ROOT / "content" / "knyszyn")
+
+
+# Tests whose shared setup is long (a LibreOffice render of each example document, ~5 s) run first: scheduled last,
+# they would leave one xdist worker busy after the other has finished.
+SLOW_FIRST = ("test_render_pdf.py",)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in SLOW_FIRST)     # stable: otherwise the collection order
