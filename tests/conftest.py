@@ -12,6 +12,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def _run_dir(tmp_path_factory) -> Path:
+    """The temp folder of this whole test run: the xdist workers' own temp folders sit in it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _chart_cache(tmp_path_factory):
     """Keep tests away from the user's cache: one cache for the whole run, shared by the xdist workers (charts
@@ -20,10 +26,7 @@ def _chart_cache(tmp_path_factory):
     forks the early chart worker of a first build (charts.start_early) – for the CLI tests of bad data that is
     a fork and half an import of matplotlib each, terminated at once. Tests of the cold path set their own
     empty REPORTGEN_CACHE (test_output_safety, test_build_speed)."""
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent
-    cache = base / "cache"
+    cache = _run_dir(tmp_path_factory) / "cache"
     (cache / "charts").mkdir(parents=True, exist_ok=True)
     (cache / "charts" / "not-a-chart.png").touch()
     os.environ["REPORTGEN_CACHE"] = str(cache)
@@ -33,9 +36,7 @@ def shared_once(tmp_path_factory, name: str, make):
     """`make()` once per test run, not once per xdist worker: the first worker to get here computes it and pickles
     it into the run's common temp folder under a file lock; the others wait and unpickle it. Builds and PDF renders
     are deterministic, so every worker sees the same object it would have made itself."""
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent                       # shared by all workers of this run
+    base = _run_dir(tmp_path_factory)
     path = base / f"shared-{name}.pickle"
     with open(base / f"shared-{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

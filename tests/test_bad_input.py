@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import edit
 
 from reportgen.cli import cli
 
@@ -14,12 +15,6 @@ def run_build(folder: Path, tmp_path: Path):
     out = tmp_path / "out" / "x.docx"
     result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out)])
     return result, out
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def assert_rejected(result, out: Path, *fragments: str):

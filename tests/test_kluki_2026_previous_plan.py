@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
+from helpers import edit
 
 from reportgen.inputs.yamlio import load_yaml
 
@@ -300,8 +301,7 @@ def test_bad_data_of_the_previous_plan_is_named_in_the_users_folder(tmp_path):
     from reportgen.errors import UserError
     shutil.copytree(ROOT / "content" / "kluki", tmp_path / "kluki")
     shutil.copytree(KLUKI_2026, tmp_path / "kluki-2026")
-    heat = tmp_path / "kluki" / "heat.yaml"
-    heat.write_text(heat.read_text(encoding="utf-8").replace("floor_area_m2: 10027", "floor_area_m2: -5"), encoding="utf-8")
+    edit(tmp_path / "kluki" / "heat.yaml", "floor_area_m2: 10027", "floor_area_m2: -5")
     with pytest.raises(UserError) as err:
         compose_document(tmp_path / "kluki-2026")
     text = "\n".join(err.value.messages)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import edit
 
 from reportgen.errors import UserError
 from reportgen.inputs.parameters import load_parameters, resolve_dated
@@ -82,8 +83,7 @@ def test_base_year_before_the_first_kobize_point_builds_with_the_gminas_own_fact
     # dated parameter without a value on this date is accepted, and the electric-heating row uses it
     # (831 · 1000 / 3,6 = 230 833 g/GJ). Without the override the build stops with a Polish message naming it.
     from reportgen.build import compose_document
-    gmina = kluki_copy / "gmina.yaml"
-    gmina.write_text(gmina.read_text(encoding="utf-8").replace("base_year: 2021", "base_year: 2018"), encoding="utf-8")
+    edit(kluki_copy / "gmina.yaml", "base_year: 2021", "base_year: 2018")
     _, ctx = compose_document(kluki_copy)
     row = ctx.params.entry("emission_factors")["rows"]["electricity"]
     assert row["values"][2] == pytest.approx(230833.3, abs=0.1)

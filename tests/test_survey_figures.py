@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from helpers import edit
 
 from reportgen.document.model import Figure, Table
 
@@ -99,11 +100,8 @@ def test_household_size_and_building_period_figures_absent_without_data(knyszyn_
 
 def test_household_size_and_building_period_figures_from_survey_data(knyszyn_copy):
     from reportgen.build import compose_document
-    path = knyszyn_copy / "household_survey.yaml"
-    text = path.read_text(encoding="utf-8")
     anchor = "    - {type: bez gospodarstwa rolnego, energy_kwh: 631750.40, persons: 644, farm_area_ha: null}\n"
-    assert anchor in text
-    path.write_text(text.replace(anchor, anchor + SIZE_AND_PERIOD.lstrip("\n"), 1), encoding="utf-8")
+    edit(knyszyn_copy / "household_survey.yaml", anchor, anchor + SIZE_AND_PERIOD.lstrip("\n"))
     document, _ = compose_document(knyszyn_copy)
     blocks = _blocks(document)
     sizes = blocks["f_el_household_size"].chart_spec
