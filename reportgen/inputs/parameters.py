@@ -361,6 +361,16 @@ def _apply_overrides(params: Parameters, overrides: dict, overrides_label: str, 
         params.overrides.append(Override(pid, default, spec["value"], spec["reason"]))
 
 
+def dated_value_note(entry: dict, with_verification: bool = False) -> str | None:
+    """"dane za 2023 r." for a value taken from a dated series (value_date of the point in force), with
+    ", wartość niezweryfikowana" when asked and the point is marked verified: false; None for a value the gmina gave
+    in its parameters.yaml (source "dane gminy: …") or an undated one."""
+    if "value_date" not in entry or str(entry.get("source", "")).startswith("dane gminy"):
+        return None
+    unverified = ", wartość niezweryfikowana" if with_verification and not entry.get("verified", True) else ""
+    return f"dane za {entry['value_date'].year} r.{unverified}"
+
+
 class _UnresolvedRow(dict):
     """A table row whose linked value has no point for this document (e.g. no KOBiZE factor before 2015): an error
     naming the parameter only if a calculation or table reads its values."""
@@ -399,8 +409,8 @@ def _link_electricity_co2(entries: dict[str, dict]) -> None:
             values = list(row["values"])
             values[co2] = source["value"] * 1000.0 / GJ_PER_MWH
             label = row["label"]
-            if "value_date" in source and not str(source.get("source", "")).startswith("dane gminy"):
-                unverified = "" if source.get("verified", True) else ", wartość niezweryfikowana"
-                label = f"{label} (CO₂: KOBiZE, odbiorcy końcowi, dane za {source['value_date'].year} r.{unverified})"
+            data_year = dated_value_note(source, with_verification=True)
+            if data_year:
+                label = f"{label} (CO₂: KOBiZE, odbiorcy końcowi, {data_year})"
             new_rows[rid] = {**row, "values": values, "label": label}
         entries[pid] = {**entry, "rows": new_rows}

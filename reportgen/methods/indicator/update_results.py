@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import UserError
+from reportgen.inputs.parameters import dated_value_note
 from reportgen.methods.indicator.calc import update as up
 from reportgen.methods.indicator.calc.emissions import POLLUTANTS
 from reportgen.methods.indicator.results import SECTOR_ORDER
@@ -430,8 +431,8 @@ def plan_update(ctx: Context) -> list[Result]:
 
 def _factor_text(c: Context, whose: str) -> str:
     e = c.params.entry("electricity_co2_kobize")
-    kind = "KOBiZE, dane za " + str(e["value_date"].year) + " r." if "value_date" in e and \
-        not str(e.get("source", "")).startswith("dane gminy") else f"wskaźnik przyjęty w {whose}"
+    data_year = dated_value_note(e)
+    kind = f"KOBiZE, {data_year}" if data_year else f"wskaźnik przyjęty w {whose}"
     return f"{fmt(e['value'], 0)} kg/MWh ({kind})"
 
 
