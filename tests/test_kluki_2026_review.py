@@ -137,7 +137,8 @@ def test_one_electricity_co2_factor_for_the_whole_document(k26):
     assert "831" not in _text(doc)
     # the comparison with 2021 says which factor each base year used (the 2022 plan: 230 833 g/GJ = 831 kg/MWh)
     note = _table(doc, "t_update_emissions").note
-    assert "2021 – 831 kg/MWh (wskaźnik przyjęty w poprzednim projekcie), 2025 – 597 kg/MWh (KOBiZE, dane za 2023 r.)" in note
+    assert ("2021 – 831 kg/MWh (wskaźnik przyjęty w poprzednim projekcie), "
+            "2025 – 597 kg/MWh (KOBiZE, dane za 2023 r., wartość niezweryfikowana)") in note
 
 
 def test_the_2022_plan_keeps_its_published_factor(kluki_build):

@@ -431,7 +431,7 @@ def plan_update(ctx: Context) -> list[Result]:
 
 def _factor_text(c: Context, whose: str) -> str:
     e = c.params.entry("electricity_co2_kobize")
-    data_year = dated_value_note(e)
+    data_year = dated_value_note(e, with_verification=True)   # as the emission-factor table says it
     kind = f"KOBiZE, {data_year}" if data_year else f"wskaźnik przyjęty w {whose}"
     return f"{fmt(e['value'], 0)} kg/MWh ({kind})"
 
