@@ -16,6 +16,23 @@ def templates_dir() -> Path:
 
 
 def user_cache() -> Path:
-    """The user's own cache folder (drawn charts, compiled templates): REPORTGEN_CACHE or ~/.cache/reportgen."""
+    """The user's own cache folder (drawn charts, compiled templates, parsed YAML): REPORTGEN_CACHE or
+    ~/.cache/reportgen."""
     import os
     return Path(os.environ.get("REPORTGEN_CACHE") or Path.home() / ".cache" / "reportgen")
+
+
+def private_cache_folder(*parts: str) -> Path | None:
+    """A folder of the user's cache that only the user can write to, created if needed; None when there is none
+    to be had. Caches that load code or objects from disk (compiled templates, parsed YAML) use only such a
+    folder: what is loaded must not have been planted by another user."""
+    import os
+    folder = user_cache().joinpath(*parts)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        st = folder.stat()
+    except OSError:
+        return None
+    if st.st_uid != os.getuid() or st.st_mode & 0o022 or not os.access(folder, os.W_OK):
+        return None
+    return folder

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import UserError
+from reportgen.inputs import yaml_cache
 
 # libyaml's parser when PyYAML was built with it (several times faster); the same marks and errors
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -159,7 +160,18 @@ def load_yaml(path: Path, label: str | None = None, root: Path | None = None) ->
 
 
 def parse_yaml(text: str, label: str) -> tuple[object, LineMap]:
-    """Parse YAML text into plain data and the line of every key path (see module docstring for what is refused)."""
+    """Parse YAML text into plain data and the line of every key path (see module docstring for what is refused).
+    A text parsed before without a problem is not parsed again (yaml_cache)."""
+    key = yaml_cache.key_of(text)
+    if key is not None and (cached := yaml_cache.get(key)) is not None:
+        return cached
+    parsed = _parse(text, label)
+    if key is not None:
+        yaml_cache.put(key, parsed)
+    return parsed
+
+
+def _parse(text: str, label: str) -> tuple[object, LineMap]:
     # Each node needs one of these marks (or is the root); counting them bounds the parser's memory before it runs.
     marks = sum(text.count(c) for c in ",:-?")
     if marks > MAX_NODES:

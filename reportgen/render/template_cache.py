@@ -10,10 +10,8 @@ rule as Jinja's default cache); otherwise templates are compiled in memory.
 from __future__ import annotations
 
 import hashlib
-import os
-from pathlib import Path
 
-from reportgen.paths import user_cache
+from reportgen.paths import private_cache_folder
 
 
 def _folder(env) -> str:
@@ -24,28 +22,11 @@ def _folder(env) -> str:
     return f"jinja-{hashlib.sha256(repr(settings).encode()).hexdigest()[:16]}"
 
 
-def _folder_path(env) -> Path:
-    return user_cache() / "templates" / _folder(env)
-
-
-def _private(folder: Path) -> bool:
-    """The folder is ours and nobody else may write to it (loaded code must not be planted by another user)."""
-    try:
-        st = folder.stat()
-    except OSError:
-        return False
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
-
-
 def enable(env) -> None:
     """Give env a bytecode cache on disk (no cache when no private folder can be had: it only costs time)."""
     from jinja2 import FileSystemBytecodeCache
-    folder = _folder_path(env)
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return
-    if _private(folder) and os.access(folder, os.W_OK):
+    folder = private_cache_folder("templates", _folder(env))
+    if folder is not None:
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 

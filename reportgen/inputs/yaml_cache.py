@@ -1,0 +1,131 @@
+"""YAML texts parsed before, remembered: in the process and in the user's private cache folder.
+
+A build reads some 25 YAML files (rules, parameters, the gmina's data); parsing them with every check of yamlio
+takes ~0,12 s, a tenth of a rebuild, and the same texts are read by every build, check and procedure step.
+Only texts that parsed without a problem are remembered, keyed by the SHA-256 of the text and of the parser's
+own source (a changed check never reuses a result of the old one). A hit gives fresh objects (unpickled), so a
+caller may change what it gets.
+
+On disk the entries are pickles; they are read with an unpickler that builds nothing but YAML's plain data
+(dict, list, text, numbers, dates, LineMap) and only from a folder no other user can write to.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import os
+import pickle
+from collections import OrderedDict
+from pathlib import Path
+
+from reportgen.paths import private_cache_folder
+
+MAX_TEXT_CHARS = 1_000_000     # larger texts are parsed every time (no hand-written data file is this large)
+IN_MEMORY = 128                # entries kept in the process
+ON_DISK = 2_000                # entries kept in the cache folder; the oldest half goes when there are more
+
+_memory: OrderedDict[bytes, bytes] = OrderedDict()
+_code_id: bytes | None = None
+
+
+def _parser_id() -> bytes:
+    global _code_id
+    if _code_id is None:
+        import yaml
+
+        from reportgen.inputs import yamlio
+        source = Path(yamlio.__file__).read_bytes()
+        _code_id = hashlib.sha256(source + yaml.__version__.encode() + yamlio.LOADER.__name__.encode()).digest()
+    return _code_id
+
+
+def key_of(text: str) -> bytes | None:
+    if len(text) > MAX_TEXT_CHARS:
+        return None
+    try:
+        return hashlib.sha256(_parser_id() + text.encode("utf-8", "surrogatepass")).digest()
+    except OSError:                  # no source to hash (an unusual installation): no cache
+        return None
+
+
+class _PlainData(pickle.Unpickler):
+    """Builds only what the YAML safe loader builds; anything else in a cache file is refused."""
+
+    ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"), ("datetime", "timezone"),
+               ("reportgen.inputs.yamlio", "LineMap")}
+
+    def find_class(self, module, name):
+        if (module, name) not in self.ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name}")
+        if module == "datetime":
+            return getattr(datetime, name)
+        from reportgen.inputs.yamlio import LineMap
+        return LineMap
+
+
+def _loads(blob: bytes):
+    return _PlainData(io.BytesIO(blob)).load()
+
+
+def _folder() -> Path | None:
+    return private_cache_folder("yaml")
+
+
+def get(key: bytes):
+    """(data, lines) parsed before from the same text, or None."""
+    blob = _memory.get(key)
+    if blob is None:
+        folder = _folder()
+        if folder is None:
+            return None
+        try:
+            blob = (folder / f"{key.hex()}.pickle").read_bytes()
+        except OSError:
+            return None
+        _remember(key, blob)
+    else:
+        _memory.move_to_end(key)
+    try:
+        return _loads(blob)
+    except Exception:               # a damaged or foreign file: parse again (and overwrite it)
+        _memory.pop(key, None)
+        return None
+
+
+def put(key: bytes, parsed) -> None:
+    blob = pickle.dumps(parsed, protocol=5)
+    _remember(key, blob)
+    folder = _folder()
+    if folder is None:
+        return
+    try:
+        tmp = folder / f".{key.hex()}.{os.getpid()}.tmp"
+        tmp.write_bytes(blob)
+        tmp.replace(folder / f"{key.hex()}.pickle")
+        _prune(folder)
+    except OSError:
+        pass                        # a full or read-only disk only costs time
+
+
+def _remember(key: bytes, blob: bytes) -> None:
+    _memory[key] = blob
+    _memory.move_to_end(key)
+    while len(_memory) > IN_MEMORY:
+        _memory.popitem(last=False)
+
+
+def _prune(folder: Path) -> None:
+    entries = list(folder.glob("*.pickle"))
+    if len(entries) <= ON_DISK:
+        return
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+    for p in sorted(entries, key=mtime)[: len(entries) - ON_DISK // 2]:
+        try:
+            p.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,70 @@
+"""YAML texts parsed before are remembered (yaml_cache): same data, fresh objects, never a problem skipped, and
+nothing but plain data loaded from the user's private cache folder."""
+from __future__ import annotations
+
+import datetime
+import os
+import pickle
+
+import pytest
+
+from reportgen.errors import UserError
+from reportgen.inputs import yaml_cache
+from reportgen.inputs.yamlio import parse_yaml
+
+TEXT = "a:\n  b: [1, 2.5]\n  when: 2026-12-01\nc: tekst\n"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(yaml_cache, "_memory", type(yaml_cache._memory)())
+    return tmp_path / "cache" / "yaml"
+
+
+def test_second_parse_gives_the_same_data_as_fresh_objects(cache):
+    data, lines = parse_yaml(TEXT, "t.yaml")
+    assert isinstance(data, dict)
+    data["a"]["b"].append(99)                      # a caller changes what it got
+    again, lines_again = parse_yaml(TEXT, "t.yaml")
+    assert again == {"a": {"b": [1, 2.5], "when": datetime.date(2026, 12, 1)}, "c": "tekst"}
+    assert lines_again == lines and lines_again.line_of(("a", "when")) == 3
+    assert len(list(cache.glob("*.pickle"))) == 1
+
+
+def test_from_disk_in_a_new_process(cache):
+    parse_yaml(TEXT, "t.yaml")
+    yaml_cache._memory.clear()                     # as a new process finds it
+    assert parse_yaml(TEXT, "t.yaml")[0] == {"a": {"b": [1, 2.5], "when": datetime.date(2026, 12, 1)}, "c": "tekst"}
+
+
+def test_a_text_with_a_problem_is_refused_every_time(cache):
+    bad = "a: 1\na: 2\n"
+    for _ in range(2):
+        with pytest.raises(UserError, match="klucz powtórzony"):
+            parse_yaml(bad, "bad.yaml")
+    assert not list(cache.glob("*.pickle"))
+
+
+class _Planted:
+    def __init__(self, path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return (os.mkdir, (self.path,))
+
+
+def test_a_planted_pickle_is_not_run_and_the_text_is_parsed_again(cache, tmp_path):
+    parse_yaml(TEXT, "t.yaml")
+    yaml_cache._memory.clear()
+    (entry,) = cache.glob("*.pickle")
+    entry.write_bytes(pickle.dumps(_Planted(tmp_path / "planted")))
+    assert parse_yaml(TEXT, "t.yaml")[0] == {"a": {"b": [1, 2.5], "when": datetime.date(2026, 12, 1)}, "c": "tekst"}
+    assert not (tmp_path / "planted").exists()
+
+
+def test_a_folder_others_can_write_to_is_not_used(cache):
+    cache.mkdir(parents=True)
+    os.chmod(cache, 0o777)
+    parse_yaml(TEXT, "t.yaml")
+    assert not list(cache.iterdir())
