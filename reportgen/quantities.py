@@ -27,7 +27,7 @@ MAX_QUANTITY = 1e12
 class Strict(BaseModel):
     """Base of every content model: unknown keys are errors, values are immutable, no infinite or NaN numbers,
     no conversions (`true` is not a number, "12" is not a number; YAML already gives ints, floats and dates)."""
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, strict=True, defer_build=True)
 
 
 Year = Annotated[int, Field(ge=1990, le=2100)]            # data and planning years

@@ -16,7 +16,7 @@ FIRST_YEAR, LAST_YEAR = 1997, 2200   # Prawo energetyczne of 10.04.1997; a plan'
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)   # schema built on first use: a build without procedure.yaml never needs it
 
 
 class Party(_Strict):

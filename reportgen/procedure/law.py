@@ -14,7 +14,7 @@ from reportgen.paths import rules_dir
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)   # schema built on first use: a build without procedure.yaml never needs it
 
 
 class Dated(_Strict):
