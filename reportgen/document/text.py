@@ -67,6 +67,7 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env = ResultsEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                                trim_blocks=True, lstrip_blocks=True)
+    env.optimized = False     # the optimizer folds constants at compile time: a sixth of compiling, nothing at render
     env.filters["num"] = lambda x, d=0: fmt(_defined(x), d)
     env.filters["pct"] = lambda x, d=1: pct(_defined(x), d)
     env.filters["share_pct"] = lambda x, d=1: pct(100 * _defined(x), d)      # a share 0–1 written as a percentage
@@ -113,6 +114,9 @@ def to_paragraphs(rendered: str) -> list[Paragraph]:
 
 
 def render_template(env: SandboxedEnvironment, source: str | None, name: str | None, context: dict, where: str) -> str:
+    if source is not None and "{" not in source and "\r" not in source:
+        # no Jinja syntax (about half of structure.yaml's captions and titles): what Jinja would render, uncompiled
+        return source[:-1] if source.endswith("\n") else source
     try:
         template = _from_string(env, source) if source is not None else env.get_template(f"{name}.md.j2")
         return template.render(**context)

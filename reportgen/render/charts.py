@@ -17,7 +17,7 @@ from reportgen.paths import user_cache
 if TYPE_CHECKING:    # imported when a pool starts: a warm build starts none
     from concurrent.futures import ProcessPoolExecutor
 
-STYLE_VERSION = "8"
+STYLE_VERSION = "9"
 DPI = 200
 SIZE_IN = (6.3, 3.4)          # text width of an A4 page with 2,5 cm margins
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000", "#843c0c"]
@@ -211,7 +211,8 @@ def _png(fig) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     fig.set_layout_engine("tight")
     buf = io.BytesIO()
-    FigureCanvasAgg(fig).print_png(buf, metadata={"Software": None})
+    # zlib level 3, not 6: a seventh less drawing time for a fifth more bytes (≈ 60 kB more per document)
+    FigureCanvasAgg(fig).print_png(buf, metadata={"Software": None}, pil_kwargs={"compress_level": 3})
     return buf.getvalue()
 
 
