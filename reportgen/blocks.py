@@ -75,9 +75,11 @@ def chart(name: str, needs: tuple[str, ...]):
 
 
 def find_builder(kind: str, name: str) -> Builder | None:
-    """The builder structure.yaml names (method packages imported first, so every builder is registered)."""
-    from reportgen.methods import all_methods
-    all_methods()
+    """The builder structure.yaml names: the folder's methods registered theirs; one not found yet may be another
+    method's (its builder modules are imported then; its block finds no result and is absent)."""
+    if (kind, name) not in BUILDERS:
+        from reportgen.methods import load_builders
+        load_builders()
     return BUILDERS.get((kind, name))
 
 

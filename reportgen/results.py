@@ -129,10 +129,14 @@ def _run_recorded(produce: Producer, ctx: Context) -> Iterable[Result]:
 
 
 def compute_results(ctx: Context) -> dict[str, Result]:
-    """Run every registered producer (method packages imported first, so all are registered) in order."""
-    from reportgen.methods import all_methods
-    all_methods()
+    """Run the producers of the core and of the folder's methods (imported first), in registration order; another
+    method's producers, imported or not, never run (they would find none of their files)."""
+    from reportgen.methods import load
+    load(ctx.content.methods)
+    prefixes = tuple(f"reportgen.methods.{m.name}." for m in ctx.content.methods)
     for produce in PRODUCERS:
+        if produce.__module__.startswith("reportgen.methods.") and not produce.__module__.startswith(prefixes):
+            continue
         for result in _run_recorded(produce, ctx):
             ctx.results[result.name] = result
     return ctx.results

@@ -10,7 +10,7 @@ from helpers import edit
 
 from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
-from reportgen.methods.survey.inputs import FILES
+from reportgen.methods.survey import METHOD
 
 ROOT = Path(__file__).resolve().parents[1]
 KNYSZYN = ROOT / "content" / "knyszyn"
@@ -29,7 +29,7 @@ def messages(folder: Path) -> list[str]:
 
 def test_example_loads_every_file(knyszyn_content):
     c = knyszyn_content
-    assert {a for a, _ in FILES.values()} <= set(c.content.files)
+    assert {a for a, _ in METHOD.files.values()} <= set(c.content.files)
     assert len(c.localities.rows) == 17
     assert {"lhv_coal", "ef_co2", "burn_hours_total", "res_share_grid_electricity"} <= set(c.parameters)
 

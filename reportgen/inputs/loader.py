@@ -18,10 +18,10 @@ from reportgen.inputs.gmina import Gmina
 from reportgen.inputs.messages import pydantic_messages
 from reportgen.inputs.parameters import gmina_parameters
 from reportgen.inputs.yamlio import format_path, load_yaml
-from reportgen.methods import all_methods
+from reportgen.methods import Method, by_marker, declared_methods
 from reportgen.procedure.facts import Procedure
 
-# Files of every method: file name -> (attribute on Content, model; None = free-form, checked by _check_text_facts)
+# Files of every folder: file name -> (attribute on Content, model; None = free-form, checked by _check_text_facts)
 COMMON_FILES: dict[str, tuple[str, type[BaseModel] | None]] = {
     "gmina.yaml": ("gmina", Gmina),
     "text.yaml": ("text", None),            # free-form narrative facts
@@ -31,12 +31,17 @@ COMMON_FILES: dict[str, tuple[str, type[BaseModel] | None]] = {
 PARAMETER_FOLDER = "parameters"          # content/<gmina>/parameters/*.yaml: the gmina's own parameters
 
 
-def content_files() -> dict[str, tuple[str, type[BaseModel] | None]]:
-    """Every content file name reportgen accepts, with its attribute and model."""
-    files: dict[str, tuple[str, type[BaseModel] | None]] = dict(COMMON_FILES)
-    for method in all_methods():
-        files.update(method.files)
+def content_files() -> dict[str, tuple[str, Method | None]]:
+    """Every content file name reportgen accepts, with its attribute and the method that declares it (None: a
+    file of every folder)."""
+    files: dict[str, tuple[str, Method | None]] = {name: (a, None) for name, (a, _) in COMMON_FILES.items()}
+    for method in declared_methods():
+        files.update({name: (attribute, method) for name, (attribute, _) in method.files.items()})
     return files
+
+
+def _model(name: str, method: Method | None) -> type[BaseModel] | None:
+    return COMMON_FILES[name][1] if method is None else method.model(name)
 
 
 @dataclass
@@ -44,6 +49,7 @@ class Content:
     folder: Path
     gmina: Gmina
     files: dict[str, object] = field(default_factory=dict)   # attribute -> validated model or raw data
+    methods: tuple[Method, ...] = ()       # the folder's method and every method whose files it has (name order)
 
     def __getattr__(self, name):
         files = self.__dict__.get("files", {})
@@ -58,7 +64,7 @@ class Content:
 
 
 def all_attributes() -> set[str]:
-    hooks = {a for method in all_methods() for a in method.hook_attributes}
+    hooks = {a for method in declared_methods() for a in method.hook_attributes}
     return {a for a, _ in content_files().values()} | hooks
 
 
@@ -94,13 +100,17 @@ def load_content(folder: Path) -> Content:
                 for name in present if name not in known]
     if "gmina.yaml" not in present:
         problems.append(f"{folder / 'gmina.yaml'}: brak pliku (wymagany: nazwa gminy, okres planowania, autor).")
+    ours = [n for n in present if n in known]
+    marker = by_marker(lambda attribute: any(known[n][0] == attribute for n in ours))
+    involved = {marker.name: marker} | {m.name: m for n in ours if (m := known[n][1]) is not None}
+    methods = tuple(involved[name] for name in sorted(involved))
     loaded: dict[str, object] = {}
-    for name in (n for n in present if n in known):
-        attribute, model = known[name]
-        problems.extend(_load_file(folder / name, attribute, model, loaded))
+    for name in ours:
+        attribute, method = known[name]
+        problems.extend(_load_file(folder / name, attribute, _model(name, method), loaded))
     if not problems:
-        for method in all_methods():
-            for hook in method.hooks:
+        for method in methods:
+            for hook in method.hook_functions():
                 problems.extend(hook(folder, loaded))
     if (folder / PARAMETER_FOLDER).is_dir():
         problems.extend(_add_own_parameters(folder, loaded))
@@ -108,7 +118,7 @@ def load_content(folder: Path) -> Content:
         raise UserError(problems)
     gmina = loaded["gmina"]
     assert isinstance(gmina, Gmina)            # gmina.yaml is required and validated above
-    return Content(folder=folder, gmina=gmina, files=loaded)
+    return Content(folder=folder, gmina=gmina, files=loaded, methods=methods)
 
 
 def _load_file(path: Path, attribute: str, model: type[BaseModel] | None, loaded: dict) -> list[str]:

@@ -47,4 +47,3 @@ class ElectrificationInputs(Strict):
     dso: DSOCapacity | None = None
 
 
-ELECTRIFICATION_FILES = {"electrification.yaml": ("electrification", ElectrificationInputs)}

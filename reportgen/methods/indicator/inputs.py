@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from reportgen.quantities import Count, NonNeg, Positive, Strict, check_shares_sum
 
@@ -289,15 +289,6 @@ class ScenarioInputs(Strict):
                     raise ValueError(f"przyrost powierzchni {sector}/{year} = {g} jest nierealny (oczekiwano ilorazu 0,5–3)")
         return v
 
-
-FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    "heat.yaml": ("heat", HeatInputs),
-    "carriers.yaml": ("carriers", CarrierInputs),
-    "electricity.yaml": ("electricity", ElectricityInputs),
-    "renewables.yaml": ("renewables", RenewablesInputs),
-    "public_buildings.yaml": ("public_buildings", PublicBuildingsInputs),
-    "scenarios.yaml": ("scenarios", ScenarioInputs),
-}
 
 
 def check_growth_years(folder: Path, loaded: dict) -> list[str]:

@@ -53,4 +53,3 @@ class LocalContextInputs(Strict):
     voivodeship_plan: VoivodeshipPlan | None = None
 
 
-LOCAL_CONTEXT_FILES = {"local_context.yaml": ("local_context", LocalContextInputs)}

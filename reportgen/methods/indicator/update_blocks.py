@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from reportgen.blocks import TableData, table
 from reportgen.document.model import Column
-from reportgen.methods.indicator.update_results import CARRIED_NOTE
 from reportgen.results import Context
 
+# one phrase for figures carried over from the previous base year, in the tables and in the list of data to collect
+# (update_results); it lives here so that another method's folder, importing these builders, imports no results
+CARRIED_NOTE = "dane z {year} r. – do aktualizacji przez gminę"
 PARTS = {"heat": 1, "carriers": 1, "emissions": 3, "electricity": 1}   # part -> decimals of the values
 
 

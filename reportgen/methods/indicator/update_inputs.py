@@ -79,7 +79,6 @@ class UpdateInputs(Strict):
     published: list[PublishedForecast] = []           # the previous plan's own forecast figures (optional)
 
 
-UPDATE_FILES = {UPDATE_FILE: ("update", UpdateInputs)}
 
 
 def _resolves(data, path: tuple[str, ...]) -> bool:

@@ -15,12 +15,11 @@ from reportgen.methods.indicator.calc import update as up
 from reportgen.methods.indicator.calc.emissions import POLLUTANTS
 from reportgen.methods.indicator.results import SECTOR_ORDER
 from reportgen.methods.indicator.transition_text import BuildNotice, in_words
+from reportgen.methods.indicator.update_blocks import CARRIED_NOTE
 from reportgen.methods.indicator.update_inputs import UPDATE_FILE, PublishedForecast
 from reportgen.quantities import percent_of
 from reportgen.render.numbers import fmt
 from reportgen.results import Context, Result, producer, qualname
-
-CARRIED_NOTE = "dane z {year} r. – do aktualizacji przez gminę"
 
 
 @dataclass(frozen=True)

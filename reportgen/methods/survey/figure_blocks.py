@@ -4,13 +4,17 @@ and the location map of gmina.yaml (common to every method; registered here like
 Builders only lay out: the numbers come from the results housing_forecast, lighting and survey_age_structures."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportgen.blocks import ChartData, ChartSpec, ImageSpec, TableData, chart, table
 from reportgen.document.model import Column
 from reportgen.errors import UserError
 from reportgen.methods.survey.blocks import OWN, based_on
-from reportgen.methods.survey.figure_results import AgeStructure, SurveySpecificUse
 from reportgen.render.numbers import fmt
 from reportgen.results import Context
+
+if TYPE_CHECKING:    # a folder of another method imports these builders, never this method's calculators
+    from reportgen.methods.survey.figure_results import AgeStructure, SurveySpecificUse
 
 GAP = float("nan")   # a year without a value: the line is not drawn there
 

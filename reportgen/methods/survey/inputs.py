@@ -2,9 +2,8 @@
 content/knyszyn/). One model per file; keys are English, the YAML comments Polish; every constraint becomes a
 Polish message naming file, key path and line (CSV: file, line and column).
 
-Files (besides gmina.yaml, text.yaml and parameters, common to every method): FILES below, plus the locality
-CSV that demography.yaml names (read by the content hook `load_localities`). The package's METHOD hands both to
-reportgen.inputs.loader.load_content.
+Files (besides gmina.yaml, text.yaml and parameters, common to every method): the package's METHOD names them with
+their models here, plus the locality CSV that demography.yaml names (read by the content hook `load_localities`).
 """
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import UserError
 from reportgen.inputs.csvio import read_csv
@@ -598,22 +597,6 @@ class HeatCostInputs(Strict):
 # re-exported here for the survey-method helpers and tests.
 
 # --- registry and loader --------------------------------------------------------------------------
-
-FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    "demography.yaml": ("demography", DemographyInputs),
-    "housing.yaml": ("housing", HousingInputs),
-    "electricity_tariffs.yaml": ("electricity_tariffs", ElectricityTariffInputs),
-    "street_lighting.yaml": ("street_lighting", StreetLightingInputs),
-    "municipal_buildings.yaml": ("municipal_buildings", MunicipalBuildingsInputs),
-    "household_survey.yaml": ("household_survey", HouseholdSurveyInputs),
-    "fuels.yaml": ("fuels", FuelInputs),
-    "agriculture.yaml": ("agriculture", AgricultureInputs),
-    "biomass.yaml": ("biomass", BiomassInputs),
-    "solar_wind.yaml": ("solar_wind", SolarWindInputs),
-    "networks.yaml": ("networks", NetworksInputs),
-    "neighbours.yaml": ("neighbours", NeighboursInputs),
-    "heat_costs.yaml": ("heat_costs", HeatCostInputs),
-}
 
 
 def load_localities(folder: Path, loaded: dict) -> list[str]:
