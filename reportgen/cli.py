@@ -141,16 +141,16 @@ def build(content_dir: Path, output: str | None, structure: Path | None, force: 
     for line in revision.report() if revision else []:
         click.echo(line)
     if pdf:
-        from reportgen.render.pdf import docx_to_pdf
+        from reportgen.render.pdf import docxs_to_pdf
         # the revision after consultation is a deliverable too (it goes to the council with the resolution)
         documents = [target] + ([revision.path] if revision and revision.path.exists() else [])
+        try:
+            for warning in docxs_to_pdf([(d, d.with_suffix(".pdf")) for d in documents]):   # one LibreOffice run
+                click.echo(f"uwaga: {warning}", err=True)
+        except UserError as exc:
+            fail(exc)
+            return
         for docx_path in documents:
-            try:
-                for warning in docx_to_pdf(docx_path, docx_path.with_suffix(".pdf")):
-                    click.echo(f"uwaga: {warning}", err=True)
-            except UserError as exc:
-                fail(exc)
-                return
             click.echo(f"Zapisano {docx_path.with_suffix('.pdf')}.")
 
 

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import shared_once
 
+from reportgen.errors import UserError
 from reportgen.render import pdf as pdf_module
 from reportgen.render.typeset import hyphen_points, words
 
@@ -31,25 +32,29 @@ class Rendered:
         self.pages = self.text.count("\f")
 
 
-def _render(build, tmp_path_factory, name):
+@pytest.fixture(scope="session")
+def rendered_pdfs(kluki_build, knyszyn_build, tmp_path_factory) -> dict[str, Rendered]:
+    builds = {"kluki": kluki_build, "knyszyn": knyszyn_build}
+
     def render():
-        folder = tmp_path_factory.mktemp(f"pdf-{name}")
-        docx_path = folder / f"{name}.docx"
-        docx_path.write_bytes(build.docx)
-        pdf_path = folder / f"{name}.pdf"
-        pdf_module.docx_to_pdf(docx_path, pdf_path)
-        return Rendered(build, pdf_path)
-    return shared_once(tmp_path_factory, f"{name}-pdf", render)     # LibreOffice runs once per document, not per worker
+        folder = tmp_path_factory.mktemp("pdf")
+        pairs = []
+        for name, build in builds.items():
+            (folder / f"{name}.docx").write_bytes(build.docx)
+            pairs.append((folder / f"{name}.docx", folder / f"{name}.pdf"))
+        pdf_module.docxs_to_pdf(pairs)            # both documents in one LibreOffice run, as `build --pdf` does
+        return {name: Rendered(build, folder / f"{name}.pdf") for name, build in builds.items()}
+    return shared_once(tmp_path_factory, "pdfs", render)     # once per test run, not per worker
 
 
 @pytest.fixture(scope="session")
-def kluki_pdf(kluki_build, tmp_path_factory):
-    return _render(kluki_build, tmp_path_factory, "kluki")
+def kluki_pdf(rendered_pdfs):
+    return rendered_pdfs["kluki"]
 
 
 @pytest.fixture(scope="session")
-def knyszyn_pdf(knyszyn_build, tmp_path_factory):
-    return _render(knyszyn_build, tmp_path_factory, "knyszyn")
+def knyszyn_pdf(rendered_pdfs):
+    return rendered_pdfs["knyszyn"]
 
 
 @pytest.fixture(params=["kluki", "knyszyn"])
@@ -147,13 +152,63 @@ def test_pdf_option_also_converts_the_revision_after_consultation(kluki_copy, tm
     from reportgen.cli import cli
     asked = []
 
-    def convert(docx_path, pdf_path):
-        asked.append((docx_path.name, pdf_path.name))
-        pdf_path.write_bytes(b"%PDF-1.7\n")
+    def convert(pairs):
+        asked.append([(docx_path.name, pdf_path.name) for docx_path, pdf_path in pairs])
+        for _, pdf_path in pairs:
+            pdf_path.write_bytes(b"%PDF-1.7\n")
         return []
-    monkeypatch.setattr(pdf_module, "docx_to_pdf", convert)
+    monkeypatch.setattr(pdf_module, "docxs_to_pdf", convert)
     out = tmp_path / "kluki.docx"
     result = CliRunner().invoke(cli, ["build", str(kluki_copy), "-o", str(out), "--pdf"])
     assert result.exit_code == 0, result.output
-    assert asked == [("kluki.docx", "kluki.pdf"), ("kluki_wersja_2.docx", "kluki_wersja_2.pdf")]
+    assert asked == [[("kluki.docx", "kluki.pdf"), ("kluki_wersja_2.docx", "kluki_wersja_2.pdf")]]   # one run
     assert (tmp_path / "kluki" / "wersje" / "kluki_wersja_2.pdf").is_file()
+
+
+FAKE_SOFFICE = """#!/bin/sh
+# stands in for `soffice --convert-to pdf --outdir DIR FILE…`: a PDF per document, except one named *doc1*
+while [ "$1" != "--outdir" ]; do shift; done
+out="$2"; shift 2
+mkdir -p "$out"
+for f in "$@"; do
+  stem=$(basename "$f" .docx)
+  [ -n "$FAIL_ONE" ] && [ "$stem" = doc1 ] && continue
+  printf '%%PDF-1.7 %s\\n' "$(cat "$f")" > "$out/$stem.pdf"
+done
+"""
+
+
+@pytest.fixture
+def plain_soffice(tmp_path, monkeypatch):
+    """LibreOffice without the UNO bridge (the plain conversion), stood in for by a script."""
+    exe = tmp_path / "soffice"
+    exe.write_text(FAKE_SOFFICE)
+    exe.chmod(0o755)
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: str(exe))
+    monkeypatch.setattr(pdf_module, "_uno_python", lambda soffice: None)
+    return tmp_path
+
+
+def test_documents_of_one_run_keep_their_own_pdf(plain_soffice):
+    folder = plain_soffice
+    pairs = []
+    for name in ("plan", "plan_wersja_2"):
+        (folder / f"{name}.docx").write_text(name)
+        pairs.append((folder / f"{name}.docx", folder / "out" / f"{name}.pdf"))
+    (folder / "out").mkdir()
+    warnings = pdf_module.docxs_to_pdf(pairs)
+    assert [w for w in warnings if "python3-uno" in w]           # said once: the indexes have no page numbers
+    assert (folder / "out" / "plan.pdf").read_text() == "%PDF-1.7 plan\n"
+    assert (folder / "out" / "plan_wersja_2.pdf").read_text() == "%PDF-1.7 plan_wersja_2\n"
+
+
+def test_a_document_without_its_pdf_is_named_and_no_pdf_is_written(plain_soffice, monkeypatch):
+    monkeypatch.setenv("FAIL_ONE", "1")
+    folder = plain_soffice
+    pairs = [(folder / f"{n}.docx", folder / f"{n}.pdf") for n in ("a", "b")]
+    for docx, _ in pairs:
+        docx.write_text(docx.stem)
+    with pytest.raises(UserError) as exc:
+        pdf_module.docxs_to_pdf(pairs)
+    assert len(exc.value.messages) == 1 and str(folder / "b.docx") in exc.value.messages[0]
+    assert not any(pdf.exists() for _, pdf in pairs)              # all or nothing: a.pdf is not written alone

@@ -50,7 +50,7 @@ def convert_command(exe: str, profile: Path, outdir: Path, sources: list[Path]) 
 
 
 def to_pdf(files: dict[str, bytes], timeout_s: int = 300) -> dict[str, bytes]:
-    """Convert .docx bytes to PDF with one LibreOffice run (render.pdf.docx_to_pdf runs once per file and updates
+    """Convert .docx bytes to PDF with one LibreOffice run (render.pdf.docxs_to_pdf also updates
     indexes the letters do not have); {} when LibreOffice is not installed."""
     exe = find_soffice()
     if not exe or not files:

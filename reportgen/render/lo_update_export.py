@@ -1,10 +1,11 @@
 """Run by a Python that has LibreOffice's UNO bridge (python3-uno), not inside reportgen:
 
-    python3 lo_update_export.py SOFFICE IN.docx OUT.pdf PROFILE_DIR
+    python3 lo_update_export.py SOFFICE PROFILE_DIR IN.docx OUT.pdf [IN2.docx OUT2.pdf …]
 
-Starts a private headless LibreOffice, opens the document hidden, updates every index (table of contents, lists
-of tables and figures: page numbers) and every field, and exports the PDF with fonts embedded. A plain
-`soffice --convert-to pdf` keeps the indexes as the .docx holds them, without page numbers.
+Starts a private headless LibreOffice once, and for each document opens it hidden, updates every index (table of
+contents, lists of tables and figures: page numbers) and every field, and exports the PDF with fonts embedded
+(a document that fails is left without its PDF; the caller sees which). A plain `soffice --convert-to pdf` keeps
+the indexes as the .docx holds them, without page numbers.
 """
 import os
 import subprocess
@@ -56,8 +57,22 @@ def entry_styles_like_word(doc) -> None:
                 pass
 
 
+def update_and_export(desktop, src: str, dst: str) -> None:
+    doc = desktop.loadComponentFromURL(Path(src).resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))
+    try:
+        doc.getTextFields().refresh()
+        entry_styles_like_word(doc)
+        indexes = doc.getDocumentIndexes()
+        for _ in range(2):                    # the second pass: page numbers after the first pass's own pages
+            for i in range(indexes.getCount()):
+                indexes.getByIndex(i).update()
+        doc.storeToURL(Path(dst).resolve().as_uri(), (prop("FilterName", "writer_pdf_Export"),))
+    finally:
+        doc.close(True)
+
+
 def main() -> int:
-    soffice, src, dst, profile = sys.argv[1:5]
+    soffice, profile, *documents = sys.argv[1:]
     pipe = f"reportgen_{os.getpid()}"
     proc = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
                              f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
@@ -78,20 +93,17 @@ def main() -> int:
         if ctx is None:
             return 3
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(Path(src).resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))
-        doc.getTextFields().refresh()
-        entry_styles_like_word(doc)
-        indexes = doc.getDocumentIndexes()
-        for _ in range(2):                    # the second pass: page numbers after the first pass's own pages
-            for i in range(indexes.getCount()):
-                indexes.getByIndex(i).update()
-        doc.storeToURL(Path(dst).resolve().as_uri(), (prop("FilterName", "writer_pdf_Export"),))
-        doc.close(True)
+        failed = 0
+        for src, dst in zip(documents[0::2], documents[1::2]):
+            try:
+                update_and_export(desktop, src, dst)
+            except Exception:
+                failed += 1                   # this document has no PDF; the others still get theirs
         try:
             desktop.terminate()
         except Exception:
             pass                              # the bridge goes down with the office
-        return 0
+        return 4 if failed else 0
     finally:
         try:
             proc.wait(timeout=20)

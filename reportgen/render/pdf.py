@@ -46,39 +46,58 @@ def _uno_python(soffice: str) -> str | None:
     return None
 
 
-def docx_to_pdf(docx_path: Path, pdf_path: Path) -> list[str]:
-    """Write pdf_path from docx_path; returns warnings (Polish). UserError when LibreOffice is missing or fails."""
+def docxs_to_pdf(pairs: list[tuple[Path, Path]]) -> list[str]:
+    """Each (docx, pdf) pair converted in one LibreOffice run (it starts in ~2 s: a plan and its revision after
+    consultation share it); returns warnings (Polish). UserError when LibreOffice is missing or a document has no
+    PDF; every PDF is written only after all were made, each all at once."""
     soffice = find_soffice()
     if soffice is None:
         raise UserError([f"Nie znaleziono LibreOffice (soffice), więc nie zapisano PDF. {INSTALL_HINT}"])
     warnings = []
     with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as tmp:
         python = _uno_python(soffice)
-        tmp_pdf = Path(tmp) / "out.pdf"
+        made = [Path(tmp) / f"out{i}.pdf" for i in range(len(pairs))]
         profile = Path(tmp) / "profile"     # a private profile: runs beside a user's open LibreOffice
         try:
             if python:
                 script = Path(__file__).with_name("lo_update_export.py")
-                subprocess.run([python, str(script), soffice, str(docx_path), str(tmp_pdf), str(profile)],
-                               capture_output=True, timeout=TIMEOUT_S)
-            if not tmp_pdf.is_file():
+                documents = [str(p) for (docx, _), pdf in zip(pairs, made) for p in (docx, pdf)]
+                subprocess.run([python, str(script), soffice, str(profile), *documents],
+                               capture_output=True, timeout=TIMEOUT_S * len(pairs))
+            missing = [i for i, pdf in enumerate(made) if not pdf.is_file()]
+            if missing:
                 if python:
                     warnings.append("Aktualizacja spisów przez LibreOffice nie powiodła się; PDF bez numerów stron w spisach.")
                 else:
                     warnings.append("Brak modułu python3-uno: spisy treści, tabel i rysunków w PDF są bez numerów stron "
                                     "(sudo apt-get install python3-uno).")
-                subprocess.run([soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
-                                "--convert-to", "pdf", "--outdir", tmp, str(docx_path)],
-                               capture_output=True, timeout=TIMEOUT_S)
-                converted = Path(tmp) / (docx_path.stem + ".pdf")
-                if converted.is_file():
-                    converted.replace(tmp_pdf)
+                _convert_plain(soffice, profile, Path(tmp), {i: pairs[i][0] for i in missing}, made)
         except subprocess.TimeoutExpired:
-            raise UserError([f"LibreOffice nie zapisał PDF w ciągu {TIMEOUT_S} s ({docx_path})."]) from None
-        if not tmp_pdf.is_file():
-            raise UserError([f"LibreOffice nie zapisał PDF z pliku {docx_path}. {INSTALL_HINT}"])
-        try:    # through output.py: all at once, with the user's umask (not LibreOffice's temporary file mode)
-            atomic_write(pdf_path, tmp_pdf.read_bytes())
-        except OSError as exc:
-            raise UserError([f"{pdf_path}: nie można zapisać PDF ({os_problem(exc)})."]) from None
+            names = ", ".join(str(docx) for docx, _ in pairs)
+            raise UserError([f"LibreOffice nie zapisał PDF w ciągu {TIMEOUT_S} s na dokument ({names})."]) from None
+        failed = [f"LibreOffice nie zapisał PDF z pliku {docx}. {INSTALL_HINT}"
+                  for (docx, _), pdf in zip(pairs, made) if not pdf.is_file()]
+        if failed:
+            raise UserError(failed)
+        for (_, pdf_path), pdf in zip(pairs, made):
+            try:    # through output.py: all at once, with the user's umask (not LibreOffice's temporary file mode)
+                atomic_write(pdf_path, pdf.read_bytes())
+            except OSError as exc:
+                raise UserError([f"{pdf_path}: nie można zapisać PDF ({os_problem(exc)})."]) from None
     return warnings
+
+
+def _convert_plain(soffice: str, profile: Path, tmp: Path, sources: dict[int, Path], made: list[Path]) -> None:
+    """`soffice --convert-to pdf` of the documents the UNO run did not make (copied under distinct names first:
+    LibreOffice names each PDF after its document)."""
+    inputs = tmp / "in"
+    inputs.mkdir()
+    for i, docx in sources.items():
+        shutil.copyfile(docx, inputs / f"doc{i}.docx")
+    subprocess.run([soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp / "plain"), *(str(inputs / f"doc{i}.docx") for i in sources)],
+                   capture_output=True, timeout=TIMEOUT_S * len(sources))
+    for i in sources:
+        converted = tmp / "plain" / f"doc{i}.pdf"
+        if converted.is_file():
+            converted.replace(made[i])
