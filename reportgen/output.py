@@ -98,6 +98,23 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Replace several files together: every new file is written beside its target first, and only when all are
+    written are they put in place (a full disk or a read-only folder leaves every target as it was)."""
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written.append((_write_temporary(path.parent, path.name, data), path))
+        while written:
+            tmp, path = written[0]
+            os.replace(tmp, path)
+            written.pop(0)
+    finally:
+        for tmp, _ in written:
+            _remove(tmp)
+
+
 def hand_edited(target: Path) -> bool:
     """True when the file exists and is not byte-identical to what reportgen last wrote there
     (also when the manifest is damaged: then nobody can tell)."""

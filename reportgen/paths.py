@@ -33,6 +33,7 @@ def private_cache_folder(*parts: str) -> Path | None:
         st = folder.stat()
     except OSError:
         return None
-    if st.st_uid != os.getuid() or st.st_mode & 0o022 or not os.access(folder, os.W_OK):
+    getuid = getattr(os, "getuid", None)      # not on Windows, where a user's profile folder is private already
+    if (getuid is not None and st.st_uid != getuid()) or st.st_mode & 0o022 or not os.access(folder, os.W_OK):
         return None
     return folder

@@ -1,7 +1,8 @@
 """Results with provenance (which calculator produced a value from which inputs), and the producers that make them.
 
 Producers live in the method packages (reportgen/methods/<method>/) and register with `@producer`;
-`compute_results` runs them all (a producer returns nothing when its content files are absent).
+`compute_results` runs those of the core and of the folder's methods (a producer returns nothing when its
+content files are absent); one result name made twice is an error, never a silent overwrite.
 
 Provenance is recorded, not declared: while a producer runs, every call of a public function (or method) of a
 calculator module (`reportgen.methods.<method>.calc.*`, `reportgen.quantities`) is noted, and each `Result` the
@@ -14,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import TYPE_CHECKING, Any
+
+from reportgen.errors import UserError
 
 if TYPE_CHECKING:                       # type names only: the loader imports the methods, which import this
     from reportgen.inputs.loader import Content
@@ -128,15 +131,41 @@ def _run_recorded(produce: Producer, ctx: Context) -> Iterable[Result]:
         _recorder = None
 
 
+def _method_of(produce: Producer, methods: tuple) -> Any:
+    """The folder's method a producer belongs to; None for the core's; False for another method's."""
+    module = produce.__module__
+    if not module.startswith("reportgen.methods."):
+        return None
+    return next((m for m in methods if module.startswith(f"reportgen.methods.{m.name}.")), False)
+
+
 def compute_results(ctx: Context) -> dict[str, Result]:
-    """Run the producers of the core and of the folder's methods (imported first), in registration order; another
-    method's producers, imported or not, never run (they would find none of their files)."""
+    """Run the producers of the core and then of each of the folder's methods (imported first; method by method
+    in name order, each in registration order, whatever the process imported before). Another method's producers
+    never run (they would find none of their files)."""
     from reportgen.methods import load
-    load(ctx.content.methods)
-    prefixes = tuple(f"reportgen.methods.{m.name}." for m in ctx.content.methods)
-    for produce in PRODUCERS:
-        if produce.__module__.startswith("reportgen.methods.") and not produce.__module__.startswith(prefixes):
-            continue
+    methods = ctx.content.methods
+    load(methods)
+    owner = {p: _method_of(p, methods) for p in PRODUCERS}
+    rank = {None: -1} | {m.name: i for i, m in enumerate(methods)}
+    made_by: dict[str, Producer] = {}
+    for produce in sorted((p for p in PRODUCERS if owner[p] is not False),
+                          key=lambda p: rank[owner[p].name if owner[p] else None]):
         for result in _run_recorded(produce, ctx):
+            if result.name in made_by and made_by[result.name] is not produce:
+                raise UserError(_made_twice(ctx, result.name, made_by[result.name], produce, owner))
+            made_by[result.name] = produce
             ctx.results[result.name] = result
     return ctx.results
+
+
+def _made_twice(ctx: Context, name: str, first: Producer, second: Producer, owner: dict) -> str:
+    folder = ctx.content.folder
+    m1, m2 = owner[first], owner[second]
+    if m1 and m2 and m1 is not m2:
+        files = [", ".join(f for f in m.files if (folder / f).is_file()) for m in (m1, m2)]
+        what = ctx.vocabulary.get("results", {}).get(name, {}).get("description", name).split(":")[0]
+        return (f"{folder}: wynik „{what}” można obliczyć z plików dwóch metod – {files[0]} ({m1.description}) "
+                f"oraz {files[1]} ({m2.description}); katalog gminy powinien zawierać pliki jednej metody "
+                "(usuń pliki drugiej).")
+    return f"{folder}: wynik {name!r} obliczyły dwie funkcje ({qualname(first)}, {qualname(second)}); to błąd programu."

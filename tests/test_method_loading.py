@@ -2,6 +2,7 @@
 builder sits where another method's folder finds it, and a build imports no other method's models or calculators."""
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from reportgen.blocks import BUILDERS
+from reportgen.build import compose_document
+from reportgen.errors import UserError
 from reportgen.inputs.loader import load_content
-from reportgen.methods import all_methods, declared_methods
+from reportgen.methods import declared_methods, load
 from reportgen.quantities import Strict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +29,7 @@ def test_every_declared_file_has_a_strict_model_and_every_hook_exists():
 
 
 def test_every_builder_is_in_a_blocks_module_of_a_method_or_the_core():
-    all_methods()
+    load(declared_methods())
     for builder in BUILDERS.values():
         module = builder.fn.__module__
         assert not module.startswith("reportgen.methods.") or module.rsplit(".", 1)[1].endswith("blocks"), module
@@ -57,3 +60,24 @@ def test_a_build_imports_only_the_other_methods_builders(gmina, other):
                          text=True, check=True).stdout
     foreign = [m for m in json.loads(out.splitlines()[-1]) if m.startswith(f"reportgen.methods.{other}.")]
     assert foreign and all(m.endswith("blocks") for m in foreign), foreign
+
+
+def test_the_same_fact_from_two_methods_files_is_refused_not_overwritten(knyszyn_copy):
+    # street lighting is in the survey method's street_lighting.yaml and in the indicator method's electricity.yaml:
+    # whichever ran last used to win, silently (and which one did depended on what the process built before)
+    text = (ROOT / "content" / "kluki" / "electricity.yaml").read_text(encoding="utf-8")
+    (knyszyn_copy / "electricity.yaml").write_text(text.replace("until: 2037", "until: 2030"), encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        compose_document(knyszyn_copy)
+    (message,) = exc.value.messages
+    assert "„Oświetlenie uliczne” można obliczyć z plików dwóch metod – electricity.yaml (metoda wskaźnikowa" in message
+    assert "street_lighting.yaml" in message
+
+
+def test_builder_modules_import_no_models_calculators_or_producers():
+    # a folder of another method imports these (load_builders): importing a producer there would register it
+    # ahead of its own method's, and importing models or calculators would undo the saving
+    for path in (ROOT / "reportgen" / "methods").glob("*/*blocks.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reportgen.methods."):
+                assert str(node.module).rsplit(".", 1)[1].endswith("blocks"), f"{path.name}: {node.module}"

@@ -79,8 +79,10 @@ def get(key: bytes):
         folder = _folder()
         if folder is None:
             return None
+        entry = folder / f"{key.hex()}.pickle"
         try:
-            blob = (folder / f"{key.hex()}.pickle").read_bytes()
+            blob = entry.read_bytes()
+            os.utime(entry)             # pruning removes the entries used least recently
         except OSError:
             return None
         _remember(key, blob)
@@ -115,16 +117,21 @@ def _remember(key: bytes, blob: bytes) -> None:
         _memory.popitem(last=False)
 
 
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _prune(folder: Path) -> None:
+    """Past ON_DISK entries, the half used least recently goes, with temporary files a killed process left."""
     entries = list(folder.glob("*.pickle"))
     if len(entries) <= ON_DISK:
         return
-    def mtime(p: Path) -> float:
-        try:
-            return p.stat().st_mtime
-        except OSError:
-            return 0.0
-    for p in sorted(entries, key=mtime)[: len(entries) - ON_DISK // 2]:
+    import time
+    stale = [p for p in folder.glob(".*.tmp") if _mtime(p) < time.time() - 3600]
+    for p in sorted(entries, key=_mtime)[: len(entries) - ON_DISK // 2] + stale:
         try:
             p.unlink()
         except OSError:

@@ -80,13 +80,6 @@ def load_builders() -> None:
             importlib.import_module(module)
 
 
-def all_methods() -> tuple[Method, ...]:
-    """Every method, all its modules imported."""
-    methods = declared_methods()
-    load(methods)
-    return methods
-
-
 def by_marker(has: Callable[[str], bool]) -> Method:
     """The method whose marker the content has; otherwise the default method (the one without a marker)."""
     methods = declared_methods()

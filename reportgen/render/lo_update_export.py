@@ -98,7 +98,8 @@ def main() -> int:
             try:
                 update_and_export(desktop, src, dst)
             except Exception:
-                failed += 1                   # this document has no PDF; the others still get theirs
+                failed += 1                   # this document has no PDF (not even a part); the others get theirs
+                Path(dst).unlink(missing_ok=True)
         try:
             desktop.terminate()
         except Exception:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reportgen.errors import UserError
 from reportgen.inputs.yamlio import os_problem
-from reportgen.output import atomic_write
+from reportgen.output import atomic_write_all
 
 INSTALL_HINT = ("Aby zapisać PDF, zainstaluj LibreOffice (Writer) i czcionkę Carlito, np. w Debianie/Ubuntu: "
                 "sudo apt-get install libreoffice-writer-nogui python3-uno fonts-crosextra-carlito; "
@@ -66,8 +66,10 @@ def docxs_to_pdf(pairs: list[tuple[Path, Path]]) -> list[str]:
                                capture_output=True, timeout=TIMEOUT_S * len(pairs))
             missing = [i for i, pdf in enumerate(made) if not pdf.is_file()]
             if missing:
+                names = ", ".join(pairs[i][0].name for i in missing)
                 if python:
-                    warnings.append("Aktualizacja spisów przez LibreOffice nie powiodła się; PDF bez numerów stron w spisach.")
+                    warnings.append(f"Aktualizacja spisów przez LibreOffice nie powiodła się ({names}); PDF bez numerów "
+                                    "stron w spisach.")
                 else:
                     warnings.append("Brak modułu python3-uno: spisy treści, tabel i rysunków w PDF są bez numerów stron "
                                     "(sudo apt-get install python3-uno).")
@@ -75,15 +77,17 @@ def docxs_to_pdf(pairs: list[tuple[Path, Path]]) -> list[str]:
         except subprocess.TimeoutExpired:
             names = ", ".join(str(docx) for docx, _ in pairs)
             raise UserError([f"LibreOffice nie zapisał PDF w ciągu {TIMEOUT_S} s na dokument ({names})."]) from None
+        except OSError as exc:      # the temporary folder: a full disk, no permission
+            raise UserError([f"{exc.filename or tmp}: nie można przygotować konwersji do PDF ({os_problem(exc)})."]) from None
         failed = [f"LibreOffice nie zapisał PDF z pliku {docx}. {INSTALL_HINT}"
                   for (docx, _), pdf in zip(pairs, made) if not pdf.is_file()]
         if failed:
             raise UserError(failed)
-        for (_, pdf_path), pdf in zip(pairs, made):
-            try:    # through output.py: all at once, with the user's umask (not LibreOffice's temporary file mode)
-                atomic_write(pdf_path, pdf.read_bytes())
-            except OSError as exc:
-                raise UserError([f"{pdf_path}: nie można zapisać PDF ({os_problem(exc)})."]) from None
+        try:    # through output.py: all together, with the user's umask (not LibreOffice's temporary file mode)
+            atomic_write_all([(pdf_path, pdf.read_bytes()) for (_, pdf_path), pdf in zip(pairs, made)])
+        except OSError as exc:
+            where = exc.filename or ", ".join(str(p) for _, p in pairs)
+            raise UserError([f"{where}: nie można zapisać PDF ({os_problem(exc)}); żaden PDF nie został zmieniony."]) from None
     return warnings
 
 

@@ -596,7 +596,7 @@ class HeatCostInputs(Strict):
 # One mechanism for every content folder: reportgen.inputs.parameters (ParameterEntry, load_parameter_folder);
 # re-exported here for the survey-method helpers and tests.
 
-# --- registry and loader --------------------------------------------------------------------------
+# --- content hook (declared in the package's METHOD) ----------------------------------------------
 
 
 def load_localities(folder: Path, loaded: dict) -> list[str]:
