@@ -138,6 +138,7 @@ def test_no_index_entry_runs_into_its_page_number(rendered):
 
 def test_pdf_option_without_libreoffice_says_how_to_install(kluki_copy, tmp_path, monkeypatch):
     from reportgen.cli import cli
+    shutil.rmtree(kluki_copy / "consultation")     # one document is enough here (no revision to build)
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)
     out = tmp_path / "kluki.docx"
     result = CliRunner().invoke(cli, ["build", str(kluki_copy), "-o", str(out), "--pdf"])
