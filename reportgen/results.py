@@ -131,12 +131,10 @@ def _run_recorded(produce: Producer, ctx: Context) -> Iterable[Result]:
         _recorder = None
 
 
-def _method_of(produce: Producer, methods: tuple) -> Any:
-    """The folder's method a producer belongs to; None for the core's; False for another method's."""
-    module = produce.__module__
-    if not module.startswith("reportgen.methods."):
-        return None
-    return next((m for m in methods if module.startswith(f"reportgen.methods.{m.name}.")), False)
+def _method_name(produce: Producer) -> str | None:
+    """The method package a producer belongs to; None for the core's."""
+    parts = produce.__module__.split(".")
+    return parts[2] if parts[:2] == ["reportgen", "methods"] and len(parts) >= 3 else None
 
 
 def compute_results(ctx: Context) -> dict[str, Result]:
@@ -144,24 +142,23 @@ def compute_results(ctx: Context) -> dict[str, Result]:
     in name order, each in registration order, whatever the process imported before). Another method's producers
     never run (they would find none of their files)."""
     from reportgen.methods import load
-    methods = ctx.content.methods
-    load(methods)
-    owner = {p: _method_of(p, methods) for p in PRODUCERS}
-    rank = {None: -1} | {m.name: i for i, m in enumerate(methods)}
+    methods = {m.name: m for m in ctx.content.methods}
+    load(methods.values())
+    order: list[str | None] = [None, *methods]          # the core first
     made_by: dict[str, Producer] = {}
-    for produce in sorted((p for p in PRODUCERS if owner[p] is not False),
-                          key=lambda p: rank[owner[p].name if owner[p] else None]):
+    for produce in sorted((p for p in PRODUCERS if _method_name(p) in order),
+                          key=lambda p: order.index(_method_name(p))):
         for result in _run_recorded(produce, ctx):
             if result.name in made_by and made_by[result.name] is not produce:
-                raise UserError(_made_twice(ctx, result.name, made_by[result.name], produce, owner))
+                raise UserError(_made_twice(ctx, result.name, made_by[result.name], produce, methods))
             made_by[result.name] = produce
             ctx.results[result.name] = result
     return ctx.results
 
 
-def _made_twice(ctx: Context, name: str, first: Producer, second: Producer, owner: dict) -> str:
+def _made_twice(ctx: Context, name: str, first: Producer, second: Producer, methods: dict) -> str:
     folder = ctx.content.folder
-    m1, m2 = owner[first], owner[second]
+    m1, m2 = methods.get(_method_name(first)), methods.get(_method_name(second))
     if m1 and m2 and m1 is not m2:
         files = [", ".join(f for f in m.files if (folder / f).is_file()) for m in (m1, m2)]
         what = ctx.vocabulary.get("results", {}).get(name, {}).get("description", name).split(":")[0]
