@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 import os
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +15,7 @@ from reportgen.errors import UserError
 from reportgen.inputs import yaml_cache
 from reportgen.inputs.yamlio import parse_yaml
 
+ROOT = Path(__file__).resolve().parents[1]
 TEXT = "a:\n  b: [1, 2.5]\n  when: 2026-12-01\nc: tekst\n"
 
 
@@ -68,3 +72,14 @@ def test_a_folder_others_can_write_to_is_not_used(cache):
     os.chmod(cache, 0o777)
     parse_yaml(TEXT, "t.yaml")
     assert not list(cache.iterdir())
+
+
+def test_a_folder_read_before_is_read_without_pyyaml(cache):
+    # a rebuild finds every text remembered: PyYAML (and the parser's checks) are not even imported
+    from reportgen.inputs.loader import load_content
+    load_content(ROOT / "content" / "kluki")                      # fills the cache folder of this test
+    code = ("import sys; from reportgen.inputs.loader import load_content; "
+            f"load_content({str(ROOT / 'content' / 'kluki')!r}); print(sorted(m for m in sys.modules if m.startswith('yaml')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "REPORTGEN_CACHE": str(cache.parent)}).stdout
+    assert out.strip() == "[]"

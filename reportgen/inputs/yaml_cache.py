@@ -30,13 +30,18 @@ _code_id: bytes | None = None
 
 
 def _parser_id() -> bytes:
+    """What parsing depends on: yamlio's and yaml_parse's source and PyYAML's (its version is in __init__.py), with
+    or without libyaml – read as files, so that a build whose texts are all remembered never imports PyYAML."""
     global _code_id
     if _code_id is None:
-        import yaml
-
-        from reportgen.inputs import yamlio
-        source = Path(yamlio.__file__).read_bytes()
-        _code_id = hashlib.sha256(source + yaml.__version__.encode() + yamlio.LOADER.__name__.encode()).digest()
+        from importlib.util import find_spec
+        here = Path(__file__).parent
+        pyyaml = find_spec("yaml")
+        if pyyaml is None or pyyaml.origin is None:
+            raise OSError("PyYAML not found")
+        sources = [here / "yamlio.py", here / "yaml_parse.py", Path(pyyaml.origin)]
+        libyaml = any(Path(pyyaml.origin).parent.glob("_yaml.*"))    # the C extension (find_spec would import yaml)
+        _code_id = hashlib.sha256(b"".join(p.read_bytes() for p in sources) + bytes([libyaml])).digest()
     return _code_id
 
 

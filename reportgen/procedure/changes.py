@@ -9,9 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reportgen.inputs.yamlio import format_path, load_yaml
+from reportgen.errors import UserError
+from reportgen.inputs.yamlio import format_path, load_yaml, parse_yaml
 
 _CHANGE = re.compile(r"^\s*(?P<file>[\w./-]+\.ya?ml)\s*:\s*(?P<path>[^=]+?)\s*=\s*(?P<value>.*?)\s*$", re.S)
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -56,9 +55,9 @@ def parse_changes(raw: str) -> list[DataChange]:
         m = _CHANGE.match(part)
         if not m:
             raise ValueError(f"zmiana danych {part.strip()!r} nie ma postaci „plik.yaml: klucz.ścieżka = wartość”")
-        try:
-            value = yaml.safe_load(m.group("value")) if m.group("value") else None
-        except yaml.YAMLError:
+        try:     # a YAML scalar, read as the data files are (and remembered: a rebuild does not load PyYAML)
+            value = parse_yaml(m.group("value"), "wartość zmiany")[0] if m.group("value") else None
+        except UserError:
             value = m.group("value")
         if isinstance(value, (list, dict)):
             raise ValueError(f"zmiana danych {part.strip()!r}: wartość musi być pojedyncza (liczba, tekst, data)")
@@ -126,4 +125,5 @@ def apply_changes(src: Path, dst: Path, changes: list[DataChange]) -> None:
             for key in c.path[:-1]:
                 node = node[key]
             node[c.path[-1]] = c.value
+        import yaml  # writing the revised data: only when a revision is made
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
