@@ -8,7 +8,6 @@ Run: python tools/make_procedure_templates.py  (deterministic: same bytes every 
 """
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from reportgen.render.docx_writer import normalise_zip  # noqa: E402
+from reportgen.render.docx_writer import package_bytes  # noqa: E402
 
 OUT = ROOT / "templates" / "docx" / "procedure"
 
@@ -288,9 +287,7 @@ def make(name: str, spec: list) -> bytes:
     props.created = props.modified = dt.datetime(2026, 1, 1)
     props.last_modified_by = "reportgen"
     props.revision = 1
-    buf = io.BytesIO()
-    doc.save(buf)
-    return normalise_zip(buf.getvalue())
+    return package_bytes(doc)
 
 
 def main() -> None:

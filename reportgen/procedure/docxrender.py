@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
+import functools
 import subprocess
 import tempfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, TemplateError
+from jinja2 import Environment, StrictUndefined, Template, TemplateError
 
 from reportgen.errors import UserError
-from reportgen.render.docx_writer import normalise_zip
+from reportgen.render import template_cache
+from reportgen.render.docx_writer import package_bytes
 from reportgen.render.pdf import find_soffice
 
 
@@ -21,15 +22,39 @@ def end_sentence(text: object) -> str:
     return s if s.endswith(".") else s + "."
 
 
+class _LetterEnvironment(Environment):
+    """Each letter's XML compiled once per process (a letter to ten addressees is one template) and kept between
+    runs on disk (render.template_cache), as the plan's text templates are."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.compiled: dict[str, Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self.compiled:
+            if len(self.compiled) >= 256:        # a long run of a firm's own templates: start again
+                self.compiled.clear()
+            self.compiled[source] = template_cache.from_string(self, source)
+        return self.compiled[source]
+
+
+@functools.cache
+def _environment() -> _LetterEnvironment:
+    env = _LetterEnvironment(undefined=StrictUndefined, autoescape=True)
+    env.filters["dot"] = end_sentence
+    template_cache.enable(env)
+    return env
+
+
 def render_template(template: Path, context: dict, when: dt.date, author: str) -> bytes:
     """Values in `context` are data: docxtpl inserts them escaped (autoescape) and never renders them as Jinja."""
     if not template.exists():
         raise UserError(f"{template}: brak szablonu pisma (wygeneruj: python tools/make_procedure_templates.py).")
     doc = DocxTemplate(str(template))
-    env = Environment(undefined=StrictUndefined, autoescape=True)
-    env.filters["dot"] = end_sentence
     try:
-        doc.render(context, jinja_env=env, autoescape=True)
+        doc.render(context, jinja_env=_environment(), autoescape=True)
     except TemplateError as exc:      # a firm's own template naming a field the context does not have
         raise UserError(f"{template}: błąd w szablonie pisma ({exc.message}); dostępne pola: "
                         f"{', '.join(sorted(context))}.") from None
@@ -38,9 +63,7 @@ def render_template(template: Path, context: dict, when: dt.date, author: str) -
     props.created = props.modified = stamp
     props.author = props.last_modified_by = author
     props.revision = 1
-    buf = io.BytesIO()
-    doc.save(buf)
-    return normalise_zip(buf.getvalue())
+    return package_bytes(doc.docx)      # written once, with fixed timestamps (no pictures for docxtpl to replace)
 
 
 def convert_command(exe: str, profile: Path, outdir: Path, sources: list[Path]) -> list[str]:

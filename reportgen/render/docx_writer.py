@@ -281,16 +281,6 @@ def _fixed_info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps and order, so the same content gives the same bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            dst.writestr(_fixed_info(name), src.read(name))
-    return out.getvalue()
-
-
 # characters XML 1.0 cannot hold (a pasted bell, a vertical tab from Excel): dropped, a tab-like one becomes a space
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -337,7 +327,7 @@ def add_pictures(doc, runs: list, pngs: list) -> None:
 
 def package_bytes(doc) -> bytes:
     """The .docx package of a python-docx document with fixed timestamps and order, so the same content gives
-    the same bytes: the zip python-docx writes, compressed once (normalise_zip of doc.save's output)."""
+    the same bytes: the zip python-docx writes (doc.save), with fixed timestamps, compressed once."""
     from docx.opc.phys_pkg import PhysPkgWriter
     from docx.opc.pkgwriter import PackageWriter
 
