@@ -16,6 +16,13 @@ import yaml
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASES = sorted(CASES_DIR.glob("*/*.yaml"))
+
+
+def _yaml(path):
+    """libyaml's loader where PyYAML has it: the cases are read by every xdist worker while collecting."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 REQUIRED = {"name", "calculator", "inputs", "expected", "source"}
 OPTIONAL = {"output", "tolerance_pct", "abs_tolerance", "why"}
 
@@ -23,7 +30,7 @@ OPTIONAL = {"output", "tolerance_pct", "abs_tolerance", "why"}
 def _load():
     for path in CASES:
         method = path.parent.name
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for case in _yaml(path):
             yield pytest.param(method, case, id=f"{method}/{path.stem}: {case['name']}")
 
 
@@ -86,7 +93,7 @@ def test_every_method_has_cases():
     methods = {p.name for p in (Path(__file__).parents[1] / "reportgen" / "methods").iterdir()
                if (p / "__init__.py").exists()}
     assert methods == {p.name for p in CASES_DIR.iterdir() if p.is_dir()}
-    assert sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in CASES) > 150
+    assert sum(len(_yaml(p)) for p in CASES) > 150
 
 
 @pytest.mark.parametrize("method, case", list(_load()))
