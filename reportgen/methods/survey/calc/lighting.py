@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from reportgen.quantities import KWH_PER_MWH
+
 
 def installed_power_kw(luminaires_by_power_w: Mapping[float, int], ballast_factor: float = 1.0) -> float:
     """P = Σ n_i · P_i · k / 1000 [kW]; k = ballast (gear) losses, 1,0 = lamp power only.
@@ -37,7 +39,7 @@ def energy_per_km_kwh(energy_mwh: float, lengths_km: Iterable[float]) -> dict[fl
     for length in lengths_km:
         if length <= 0:
             raise ValueError("lit road length must be positive")
-        out[length] = energy_mwh * 1000.0 / length
+        out[length] = energy_mwh * KWH_PER_MWH / length
     return out
 
 
@@ -63,18 +65,18 @@ class LightingEnergy:
     def total_kwh(self) -> float:
         return self.day_kwh + self.night_kwh
 
-    # the same in MWh, as the tables show them (1 MWh = 1000 kWh)
+    # the same in MWh, as the tables show them
     @property
     def day_mwh(self) -> float:
-        return self.day_kwh / 1000
+        return self.day_kwh / KWH_PER_MWH
 
     @property
     def night_mwh(self) -> float:
-        return self.night_kwh / 1000
+        return self.night_kwh / KWH_PER_MWH
 
     @property
     def total_mwh(self) -> float:
-        return self.total_kwh / 1000
+        return self.total_kwh / KWH_PER_MWH
 
 
 def zone_energy(power_kw: float, day_hours: float, night_hours: float) -> LightingEnergy:
@@ -96,7 +98,7 @@ def reduced_power_energy(power_kw: float, reduced_power_share: float, day_hours:
 
 def saving_mwh(full: LightingEnergy, reduced: LightingEnergy) -> float:
     """ΔE = (E_full − E_reduced) / 1000 [MWh/rok]: what reducing the power at night saves (rozdz. 2.2.1)."""
-    return (full.total_kwh - reduced.total_kwh) / 1000
+    return (full.total_kwh - reduced.total_kwh) / KWH_PER_MWH
 
 
 def power_per_km_w(lamps_per_km: float, lamp_power_w: float) -> float:

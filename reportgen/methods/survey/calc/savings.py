@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from reportgen.quantities import GJ_PER_KWH
+from reportgen.quantities import GJ_PER_KWH, GJ_PER_MWH
 
 
 def column_shares_pct(table: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
@@ -188,11 +188,11 @@ class NewBuildingHeat:
 
     @property
     def useful_mwh(self) -> float:
-        return self.useful_gj / 3.6
+        return self.useful_gj / GJ_PER_MWH
 
     @property
     def final_mwh(self) -> float:
-        return self.final_gj / 3.6
+        return self.final_gj / GJ_PER_MWH
 
 
 def new_buildings_heat(area_increase_m2: float, useful_kwh_m2: float, efficiency: float) -> NewBuildingHeat:
