@@ -6,7 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, Template, TemplateError, Undefined, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.document.model import Paragraph
@@ -61,7 +61,7 @@ class ResultsEnvironment(SandboxedEnvironment):
 def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     """One environment per templates folder and process: compiling the ~170 templates of a document is most of
     the time of composing it, so compiled templates are kept in the process (files: Jinja's own cache, checked
-    against mtime; inline paragraphs of structure.yaml: `_compiled`) and between processes on disk
+    against mtime; inline paragraphs of structure.yaml: render.template_cache) and between processes on disk
     (render.template_cache)."""
     from jinja2 import FileSystemLoader
     env = ResultsEnvironment(loader=FileSystemLoader(str(templates_dir)) if templates_dir else None,
@@ -76,17 +76,6 @@ def make_environment(templates_dir: Path | None) -> SandboxedEnvironment:
     env.tests["none"] = lambda x: x is None or isinstance(x, AbsentField)   # a None result field is none too
     template_cache.enable(env)
     return env
-
-
-_compiled: dict[tuple[int, str], Template] = {}
-
-
-def _from_string(env: SandboxedEnvironment, source: str) -> Template:
-    """An inline template, compiled once per process (and kept between builds on disk by render.template_cache)."""
-    key = (id(env), source)
-    if key not in _compiled:
-        _compiled[key] = template_cache.from_string(env, source)
-    return _compiled[key]
 
 
 def to_paragraphs(rendered: str) -> list[Paragraph]:
@@ -118,7 +107,7 @@ def render_template(env: SandboxedEnvironment, source: str | None, name: str | N
         # no Jinja syntax (about half of structure.yaml's captions and titles): what Jinja would render, uncompiled
         return source[:-1] if source.endswith("\n") else source
     try:
-        template = _from_string(env, source) if source is not None else env.get_template(f"{name}.md.j2")
+        template = template_cache.from_string(env, source) if source is not None else env.get_template(f"{name}.md.j2")
         return template.render(**context)
     except UserError:
         raise

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, Template, TemplateError
+from jinja2 import Environment, StrictUndefined, TemplateError
 
 from reportgen.errors import UserError
 from reportgen.render import template_cache
@@ -24,20 +24,12 @@ def end_sentence(text: object) -> str:
 
 class _LetterEnvironment(Environment):
     """Each letter's XML compiled once per process (a letter to ten addressees is one template) and kept between
-    runs on disk (render.template_cache), as the plan's text templates are."""
-
-    def __init__(self, **options):
-        super().__init__(**options)
-        self.compiled: dict[str, Template] = {}
+    runs on disk, as the plan's text templates are (render.template_cache; docxtpl calls from_string)."""
 
     def from_string(self, source, globals=None, template_class=None):
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        if source not in self.compiled:
-            if len(self.compiled) >= 256:        # a long run of a firm's own templates: start again
-                self.compiled.clear()
-            self.compiled[source] = template_cache.from_string(self, source)
-        return self.compiled[source]
+        return template_cache.from_string(self, source)
 
 
 @functools.cache

@@ -10,6 +10,7 @@ rule as Jinja's default cache); otherwise templates are compiled in memory.
 from __future__ import annotations
 
 import hashlib
+import weakref
 
 from reportgen.paths import private_cache_folder
 
@@ -30,11 +31,28 @@ def enable(env) -> None:
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
+# Compiled inline templates kept in the process, per environment (weakly: an environment that is gone takes its
+# templates along); past MEMO_PER_ENV sources (a long run of a firm's own templates) an environment starts again
+MEMO_PER_ENV = 256
+_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def from_string(env, source: str):
-    """env.from_string(source), compiled once per distinct source."""
+    """env.from_string(source), compiled once per process and environment, and once on disk where the environment
+    has a bytecode cache (enable). Never calls env.from_string, so an environment may route its own from_string here."""
+    memo = _memo.setdefault(env, {})
+    template = memo.get(source)
+    if template is None:
+        if len(memo) >= MEMO_PER_ENV:
+            memo.clear()
+        template = memo[source] = env.template_class.from_code(env, _code(env, source), env.make_globals(None), None)
+    return template
+
+
+def _code(env, source: str):
     cache = env.bytecode_cache
     if cache is None:
-        return env.from_string(source)
+        return env.compile(source)
     name = "inline-" + hashlib.sha256(source.encode("utf-8")).hexdigest()
     bucket = cache.get_bucket(env, name, None, source)
     if bucket.code is None:
@@ -43,4 +61,4 @@ def from_string(env, source: str):
             cache.set_bucket(bucket)
         except OSError:
             pass
-    return env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
+    return bucket.code
