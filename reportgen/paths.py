@@ -37,3 +37,17 @@ def private_cache_folder(*parts: str) -> Path | None:
     if (getuid is not None and st.st_uid != getuid()) or st.st_mode & 0o022 or not os.access(folder, os.W_OK):
         return None
     return folder
+
+
+def store_in_cache(path: Path, data: bytes) -> bool:
+    """Write a cache file all at once: a temporary beside it, then renamed (a reader never sees a part; of two
+    processes writing the same entry the last one wins). False when it cannot be written: a cache only saves time."""
+    import os
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        return True
+    except OSError:
+        return False

@@ -19,7 +19,7 @@ import pickle
 from collections import OrderedDict
 from pathlib import Path
 
-from reportgen.paths import private_cache_folder
+from reportgen.paths import private_cache_folder, store_in_cache
 
 MAX_TEXT_CHARS = 1_000_000     # larger texts are parsed every time (no hand-written data file is this large)
 IN_MEMORY = 128                # entries kept in the process
@@ -106,13 +106,8 @@ def put(key: bytes, parsed) -> None:
     folder = _folder()
     if folder is None:
         return
-    try:
-        tmp = folder / f".{key.hex()}.{os.getpid()}.tmp"
-        tmp.write_bytes(blob)
-        tmp.replace(folder / f"{key.hex()}.pickle")
+    if store_in_cache(folder / f"{key.hex()}.pickle", blob):     # a full or read-only disk only costs time
         _prune(folder)
-    except OSError:
-        pass                        # a full or read-only disk only costs time
 
 
 def _remember(key: bytes, blob: bytes) -> None:

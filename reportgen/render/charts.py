@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.paths import user_cache
+from reportgen.paths import store_in_cache, user_cache
 
 if TYPE_CHECKING:    # imported when a pool starts: a warm build starts none
     from concurrent.futures import ProcessPoolExecutor
@@ -71,7 +71,7 @@ def _body_font_files() -> list[str]:
     from matplotlib import font_manager
     paths = sorted(p for p in font_manager.findSystemFonts() if _is_body_font(p))
     if paths:   # none found: searched again next time (the font may be installed meanwhile)
-        _store(record.parent, record.name, json.dumps(paths).encode("utf-8"))
+        store_in_cache(record, json.dumps(paths).encode("utf-8"))
     return paths
 
 
@@ -360,19 +360,8 @@ class ChartPool:
             for k, s in missing.items():
                 out[k] = self.futures[k].result() if k in self.futures else draw(s)
                 if self.use_cache:
-                    _store(folder, f"{k}.png", out[k])
+                    store_in_cache(folder / f"{k}.png", out[k])   # a read-only cache only costs time
             done.extend(out[k] for k in keys)
             return done
 
         return collect
-
-
-def _store(folder: Path, name: str, data: bytes) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        tmp.replace(folder / name)
-    except OSError:
-        pass  # a read-only cache only costs time
-

@@ -10,11 +10,10 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from reportgen.paths import user_cache
+from reportgen.paths import store_in_cache, user_cache
 
 LANG = "pl_PL"
 
@@ -67,11 +66,5 @@ class Syllables:
     def save(self) -> None:
         if self.file is None or not self.new:
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.known, ensure_ascii=False, sort_keys=True), "utf-8")
-            tmp.replace(self.file)
-        except OSError:
-            pass   # a read-only cache only costs time
+        store_in_cache(self.file, json.dumps(self.known, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         self.new = False
