@@ -89,13 +89,7 @@ def _remove(path: str | None) -> None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` by `data` all at once (readers see the old or the new file, never a part)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temporary(path.parent, path.name, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        _remove(tmp)
-        raise
+    atomic_write_all([(path, data)])
 
 
 def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
