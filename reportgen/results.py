@@ -162,7 +162,7 @@ def _made_twice(ctx: Context, name: str, first: Producer, second: Producer, meth
     if m1 and m2 and m1 is not m2:
         files = [", ".join(f for f in m.files if (folder / f).is_file()) for m in (m1, m2)]
         what = ctx.vocabulary.get("results", {}).get(name, {}).get("description", name).split(":")[0]
-        return (f"{folder}: wynik „{what}” można obliczyć z plików dwóch metod – {files[0]} ({m1.description}) "
-                f"oraz {files[1]} ({m2.description}); katalog gminy powinien zawierać pliki jednej metody "
+        return (f"{folder}: wynik „{what}” można obliczyć z plików dwóch metod: {files[0]} – {m1.description}; "
+                f"{files[1]} – {m2.description}. Katalog gminy powinien zawierać pliki jednej metody "
                 "(usuń pliki drugiej).")
     return f"{folder}: wynik {name!r} obliczyły dwie funkcje ({qualname(first)}, {qualname(second)}); to błąd programu."

@@ -70,8 +70,8 @@ def test_the_same_fact_from_two_methods_files_is_refused_not_overwritten(knyszyn
     with pytest.raises(UserError) as exc:
         compose_document(knyszyn_copy)
     (message,) = exc.value.messages
-    assert "„Oświetlenie uliczne” można obliczyć z plików dwóch metod – electricity.yaml (metoda wskaźnikowa" in message
-    assert "street_lighting.yaml" in message
+    assert "„Oświetlenie uliczne” można obliczyć z plików dwóch metod: electricity.yaml – metoda wskaźnikowa" in message
+    assert "street_lighting.yaml" in message and "– metoda ankietowo-statystyczna" in message
 
 
 def test_builder_modules_import_no_models_calculators_or_producers():
