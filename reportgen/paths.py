@@ -15,6 +15,34 @@ def templates_dir() -> Path:
     return _DEFAULTS / "templates"
 
 
+def is_shipped(path: Path | str) -> bool:
+    """Whether a file is one of the installation's own rules or templates (not a gmina's or a firm's file)."""
+    try:
+        real = Path(path).resolve()
+        return any(real.is_relative_to(folder.resolve()) for folder in (rules_dir(), templates_dir()))
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def installation_cache_folder(*parts: str) -> Path | None:
+    """Where Python keeps reportgen's bytecode (reportgen/__pycache__/, or under PYTHONPYCACHEPREFIX): what is
+    compiled from the installation's own rules and templates (parsed YAML, compiled text templates) is kept there,
+    once per installation as its .pyc files are, and trusted as they are – who can write there can already plant
+    bytecode Python runs. The folder is not created here; None where Python keeps no bytecode."""
+    from importlib.util import cache_from_source
+    try:
+        return Path(cache_from_source(__file__)).parent.joinpath(*parts)
+    except (NotImplementedError, ValueError):       # no cache tag (an unusual interpreter)
+        return None
+
+
+def store_in_installation_cache(path: Path, data: bytes) -> bool:
+    """store_in_cache, unless Python writes no bytecode (PYTHONDONTWRITEBYTECODE, -B): then nothing is written
+    into the installation either."""
+    import sys
+    return not sys.dont_write_bytecode and store_in_cache(path, data)
+
+
 def user_cache() -> Path:
     """The user's own cache folder (drawn charts, compiled templates, parsed YAML): REPORTGEN_CACHE or
     ~/.cache/reportgen."""

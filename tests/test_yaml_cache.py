@@ -83,3 +83,49 @@ def test_a_folder_read_before_is_read_without_pyyaml(cache):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "REPORTGEN_CACHE": str(cache.parent)}).stdout
     assert out.strip() == "[]"
+
+
+@pytest.fixture
+def installation(cache, tmp_path, monkeypatch):
+    """The installation's bytecode folder in tmp_path, Python writing bytecode."""
+    folder = tmp_path / "pycache" / "reportgen-yaml"
+    monkeypatch.setattr(yaml_cache, "_installation_folder", lambda: folder)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return folder
+
+
+def test_installation_files_are_parsed_once_for_every_user(installation, cache, tmp_path, monkeypatch):
+    from reportgen.inputs import yaml_parse
+    from reportgen.inputs.yamlio import load_yaml
+    from reportgen.paths import rules_dir
+    data, _ = load_yaml(rules_dir() / "vocabulary.yaml")
+    assert len(list(installation.glob("*.pickle"))) == 1 and not list(cache.glob("*.pickle"))
+    yaml_cache._memory.clear()                                     # another process
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "other-user"))
+    monkeypatch.setattr(yaml_parse, "parse_checked", lambda *a: pytest.fail("parsed again"))
+    assert load_yaml(rules_dir() / "vocabulary.yaml")[0] == data
+
+
+def test_a_gminas_files_stay_in_the_users_folder(installation, cache):
+    from reportgen.inputs.yamlio import load_yaml
+    load_yaml(ROOT / "content" / "kluki" / "gmina.yaml")
+    assert not installation.exists() and len(list(cache.glob("*.pickle"))) == 1
+
+
+def test_nothing_written_into_the_installation_when_python_writes_no_bytecode(installation, cache, monkeypatch):
+    from reportgen.inputs.yamlio import load_yaml
+    from reportgen.paths import rules_dir
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    load_yaml(rules_dir() / "vocabulary.yaml")
+    assert not installation.exists() and len(list(cache.glob("*.pickle"))) == 1
+
+
+def test_a_planted_pickle_in_the_installation_is_not_run(installation, tmp_path):
+    from reportgen.inputs.yamlio import load_yaml
+    from reportgen.paths import rules_dir
+    data, _ = load_yaml(rules_dir() / "vocabulary.yaml")
+    yaml_cache._memory.clear()
+    (entry,) = installation.glob("*.pickle")
+    entry.write_bytes(pickle.dumps(_Planted(tmp_path / "planted")))
+    assert load_yaml(rules_dir() / "vocabulary.yaml")[0] == data
+    assert not (tmp_path / "planted").exists()

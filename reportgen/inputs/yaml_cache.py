@@ -1,4 +1,6 @@
-"""YAML texts parsed before, remembered: in the process and in the user's private cache folder.
+"""YAML texts parsed before, remembered: in the process, in the user's private cache folder and, for the
+installation's own rule and parameter files, beside its bytecode (paths.installation_cache_folder: parsed once per
+installation, not once per user).
 
 A build reads some 25 YAML files (rules, parameters, the gmina's data); parsing them with every check of yamlio
 takes ~0,12 s, a tenth of a rebuild, and the same texts are read by every build, check and procedure step.
@@ -7,7 +9,7 @@ own source (a changed check never reuses a result of the old one). A hit gives f
 caller may change what it gets.
 
 On disk the entries are pickles; they are read with an unpickler that builds nothing but YAML's plain data
-(dict, list, text, numbers, dates, LineMap) and only from a folder no other user can write to.
+(dict, list, text, numbers, dates, LineMap); the user's entries only from a folder no other user can write to.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ import pickle
 from collections import OrderedDict
 from pathlib import Path
 
-from reportgen.paths import private_cache_folder, store_in_cache
+from reportgen.paths import installation_cache_folder, private_cache_folder, store_in_cache, store_in_installation_cache
 
 MAX_TEXT_CHARS = 1_000_000     # larger texts are parsed every time (no hand-written data file is this large)
 IN_MEMORY = 128                # entries kept in the process
@@ -77,18 +79,16 @@ def _folder() -> Path | None:
     return private_cache_folder("yaml")
 
 
+def _installation_folder() -> Path | None:
+    return installation_cache_folder("reportgen-yaml")
+
+
 def get(key: bytes):
     """(data, lines) parsed before from the same text, or None."""
     blob = _memory.get(key)
     if blob is None:
-        folder = _folder()
-        if folder is None:
-            return None
-        entry = folder / f"{key.hex()}.pickle"
-        try:
-            blob = entry.read_bytes()
-            os.utime(entry)             # pruning removes the entries used least recently
-        except OSError:
+        blob = _read(_installation_folder(), key) or _read(_folder(), key)
+        if blob is None:
             return None
         _remember(key, blob)
     else:
@@ -100,9 +100,27 @@ def get(key: bytes):
         return None
 
 
-def put(key: bytes, parsed) -> None:
+def _read(folder: Path | None, key: bytes) -> bytes | None:
+    if folder is None:
+        return None
+    entry = folder / f"{key.hex()}.pickle"
+    try:
+        blob = entry.read_bytes()
+        os.utime(entry)             # pruning removes the entries used least recently
+    except OSError:
+        return None
+    return blob
+
+
+def put(key: bytes, parsed, shipped: bool = False) -> None:
+    """Remember a text parsed without a problem; `shipped`: one of the installation's own files (paths.is_shipped),
+    kept beside its bytecode where Python writes bytecode, otherwise in the user's folder."""
     blob = pickle.dumps(parsed, protocol=5)
     _remember(key, blob)
+    installed = _installation_folder() if shipped else None
+    if installed is not None and store_in_installation_cache(installed / f"{key.hex()}.pickle", blob):
+        _prune(installed)
+        return
     folder = _folder()
     if folder is None:
         return

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportgen.errors import UserError
 from reportgen.inputs import yaml_cache
+from reportgen.paths import is_shipped
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a content file larger than this is not a hand-written data file
 # YAML nodes after expanding aliases. The largest shipped file (rules/structure.yaml) has ~1 500 (and 1 181 of
@@ -143,19 +144,20 @@ def os_problem(exc: OSError) -> str:
 def load_yaml(path: Path, label: str | None = None, root: Path | None = None) -> tuple[object, LineMap]:
     """Read and parse a YAML data file; every problem becomes a Polish UserError naming file, key and line."""
     label = label or str(path)
-    return parse_yaml(read_data_text(path, label, root), label)
+    return parse_yaml(read_data_text(path, label, root), label, shipped=is_shipped(path))
 
 
-def parse_yaml(text: str, label: str) -> tuple[object, LineMap]:
+def parse_yaml(text: str, label: str, shipped: bool = False) -> tuple[object, LineMap]:
     """Parse YAML text into plain data and the line of every key path (see module docstring for what is refused).
-    A text parsed before without a problem is not parsed again (yaml_cache)."""
+    A text parsed before without a problem is not parsed again (yaml_cache; `shipped`: the text is one of the
+    installation's own files, remembered for every user of the installation)."""
     key = yaml_cache.key_of(text)
     if key is not None and (cached := yaml_cache.get(key)) is not None:
         return cached
     from reportgen.inputs.yaml_parse import parse_checked  # PyYAML is imported only when a text is new
     parsed = parse_checked(text, label)
     if key is not None:
-        yaml_cache.put(key, parsed)
+        yaml_cache.put(key, parsed, shipped)
     return parsed
 
 

@@ -1,18 +1,25 @@
 """Compiled text templates kept between builds: compiling ~130 Jinja templates is a large part of a build.
 
-Jinja's own bytecode cache keys files by name and checks the source; inline templates (from rules/structure.yaml)
-get a name from their source's hash. The cache folder's name carries the Jinja version and the environment's
-settings, so a changed environment never reuses code compiled for another.
-The code lives in the user's cache folder (REPORTGEN_CACHE or ~/.cache/reportgen), never in the installed package:
-compiled code is loaded with marshal, so the folder must be the user's own and writable by nobody else (the same
-rule as Jinja's default cache); otherwise templates are compiled in memory.
+Template files are keyed by name and checked against their source (Jinja's bucket checksum); inline templates
+(from rules/structure.yaml) get a name from their source's hash. The cache folders' name carries the Jinja version
+and the environment's settings, so a changed environment never reuses code compiled for another.
+Compiled code is loaded with marshal, so it is read only from folders as trusted as the code that runs it:
+- the installation's own template files are compiled once per installation and kept beside its bytecode
+  (paths.installation_cache_folder: reportgen/__pycache__/ or under PYTHONPYCACHEPREFIX, not written when Python
+  writes no bytecode), trusted as its .pyc files are;
+- everything else (inline templates, a firm's own files, and the installation's where its bytecode folder cannot
+  be written) in the user's cache folder (REPORTGEN_CACHE or ~/.cache/reportgen), used only when writable by
+  nobody else (the same rule as Jinja's default cache); with neither, templates are compiled in memory.
 """
 from __future__ import annotations
 
 import hashlib
 import weakref
+from pathlib import Path
 
-from reportgen.paths import private_cache_folder
+from jinja2.bccache import Bucket, BytecodeCache
+
+from reportgen.paths import installation_cache_folder, is_shipped, private_cache_folder, store_in_cache, store_in_installation_cache
 
 
 def _folder(env) -> str:
@@ -23,12 +30,49 @@ def _folder(env) -> str:
     return f"jinja-{hashlib.sha256(repr(settings).encode()).hexdigest()[:16]}"
 
 
+class TwoFolderCache(BytecodeCache):
+    """Jinja's bytecode cache over two folders: the installation's (read first; written for its own template
+    files) and the user's private one (everything else)."""
+
+    def __init__(self, installed: Path | None, user: Path | None):
+        self.installed, self.user = installed, user
+        self._shipped: dict[str, bool] = {}        # bucket key -> compiled from one of the installation's files
+
+    def get_bucket(self, environment, name, filename, source) -> Bucket:
+        bucket = super().get_bucket(environment, name, filename, source)
+        self._shipped[bucket.key] = filename is not None and is_shipped(filename)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        for folder in (self.installed, self.user):
+            if folder is None:
+                continue
+            try:
+                with open(folder / f"{bucket.key}.cache", "rb") as f:
+                    bucket.load_bytecode(f)      # checks Jinja's magic and the source's checksum
+            except OSError:
+                continue
+            except Exception:                    # a damaged file: compiled again (and overwritten)
+                bucket.reset()
+                continue
+            if bucket.code is not None:
+                return
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        data = bucket.bytecode_to_string()
+        if (self.installed is not None and self._shipped.get(bucket.key)
+                and store_in_installation_cache(self.installed / f"{bucket.key}.cache", data)):
+            return
+        if self.user is not None:
+            store_in_cache(self.user / f"{bucket.key}.cache", data)    # a read-only cache only costs time
+
+
 def enable(env) -> None:
-    """Give env a bytecode cache on disk (no cache when no private folder can be had: it only costs time)."""
-    from jinja2 import FileSystemBytecodeCache
-    folder = private_cache_folder("templates", _folder(env))
-    if folder is not None:
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    """Give env a bytecode cache on disk (none when neither folder can be had: it only costs time)."""
+    installed = installation_cache_folder(_folder(env))
+    user = private_cache_folder("templates", _folder(env))
+    if installed is not None or user is not None:
+        env.bytecode_cache = TwoFolderCache(installed, user)
 
 
 # Compiled inline templates kept in the process, per environment (weakly: an environment that is gone takes its

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reportgen.errors import UserError
 from reportgen.inputs.yamlio import decode_text, parse_yaml, read_data_bytes
+from reportgen.paths import is_shipped
 from reportgen.rules.findings import SEVERITIES, Finding
 
 LEVELS = SEVERITIES
@@ -50,7 +51,7 @@ def _load_yaml(path: Path) -> object:
     symlink anywhere: the folder it resolves to is its root."""
     root = Path(os.path.realpath(path)).parent
     raw = read_data_bytes(path, str(path), root, limit=MAX_CONFIG_BYTES)
-    return parse_yaml(decode_text(raw, str(path)), str(path))[0]
+    return parse_yaml(decode_text(raw, str(path)), str(path), shipped=is_shipped(path))[0]
 
 
 def load_rules(path: Path | None = None) -> list[QualityRule]:

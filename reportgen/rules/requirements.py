@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from reportgen.errors import UserError
 from reportgen.inputs.yamlio import format_path, line_for, parse_yaml, read_data_text
+from reportgen.paths import is_shipped
 
 
 def default_requirements_path() -> Path:
@@ -119,7 +120,7 @@ def load_validated(path: Path, model, what: str):
     if not os.path.lexists(path):
         raise UserError(f"{path}: nie znaleziono pliku {what}")
     text = read_data_text(path, str(path), Path(os.path.realpath(path)).parent)   # bounded; no FIFO or device
-    data, lines = parse_yaml(text, str(path))   # hardened (bad dates, duplicate keys, aliases; yamlio), libyaml
+    data, lines = parse_yaml(text, str(path), shipped=is_shipped(path))   # hardened (yamlio), libyaml
     try:
         return model.model_validate(data if data is not None else {}), lines
     except ValidationError as exc:
