@@ -2,6 +2,7 @@
 templates/, shipped as package data by pyproject.toml), the same in a checkout and in an installed package."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 _DEFAULTS = Path(__file__).resolve().parent / "defaults"
@@ -15,11 +16,16 @@ def templates_dir() -> Path:
     return _DEFAULTS / "templates"
 
 
+@cache
+def _shipped_folders() -> tuple[Path, ...]:
+    return tuple(folder.resolve() for folder in (rules_dir(), templates_dir()))
+
+
 def is_shipped(path: Path | str) -> bool:
     """Whether a file is one of the installation's own rules or templates (not a gmina's or a firm's file)."""
     try:
         real = Path(path).resolve()
-        return any(real.is_relative_to(folder.resolve()) for folder in (rules_dir(), templates_dir()))
+        return any(real.is_relative_to(folder) for folder in _shipped_folders())
     except (OSError, RuntimeError, ValueError):
         return False
 
@@ -28,7 +34,8 @@ def installation_cache_folder(*parts: str) -> Path | None:
     """Where Python keeps reportgen's bytecode (reportgen/__pycache__/, or under PYTHONPYCACHEPREFIX): what is
     compiled from the installation's own rules and templates (parsed YAML, compiled text templates) is kept there,
     once per installation as its .pyc files are, and trusted as they are – who can write there can already plant
-    bytecode Python runs. The folder is not created here; None where Python keeps no bytecode."""
+    bytecode Python runs. The folder is not created here (nor written to when Python writes no bytecode:
+    store_in_installation_cache); None for an interpreter without a bytecode cache tag."""
     from importlib.util import cache_from_source
     try:
         return Path(cache_from_source(__file__)).parent.joinpath(*parts)

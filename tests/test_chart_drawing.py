@@ -25,19 +25,30 @@ def one_by_one():
 
 @pytest.fixture
 def two_cpus(monkeypatch):
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(charts, "cpus", lambda: 2)
 
 
 def test_copies_draw_the_same_pngs_in_order(one_by_one, two_cpus, monkeypatch):
-    forks = []
-    real_fork = os.fork
+    steps = []
+    real_fork, real_draw, real_warm = os.fork, charts.draw, charts._warm
 
     def counted_fork():
-        forks.append(os.getpid())
+        steps.append("fork")
         return real_fork()
+
+    def recorded_draw(spec):           # recorded in this process only: a copy records in its own memory
+        steps.append(spec.kind)
+        return real_draw(spec)
+    def recorded_warm():
+        steps.append("warm")
+        real_warm()
     monkeypatch.setattr(os, "fork", counted_fork)
+    monkeypatch.setattr(charts, "draw", recorded_draw)
+    monkeypatch.setattr(charts, "_warm", recorded_warm)
     assert charts.draw_all(SPECS) == one_by_one
-    assert len(forks) == 1                      # two drawing processes on two CPUs
+    # matplotlib imported before the one fork (two drawing processes on two CPUs); the copy's chart (the
+    # second) came through the pipe, not drawn here again
+    assert steps == ["warm", "fork", "bar", "pie"]
 
 
 def test_the_share_of_a_copy_that_failed_is_drawn_here(one_by_one, two_cpus, monkeypatch):
@@ -80,3 +91,14 @@ def test_when_the_workers_own_share_fails_no_copy_is_left(two_cpus, monkeypatch)
         charts.draw_all([broken, SPECS[0]])       # the first chart is the worker's own share
     with pytest.raises(ChildProcessError):
         os.waitpid(copies[0], os.WNOHANG)         # reaped already: not running, not a zombie
+
+
+def test_a_failed_build_does_not_wait_for_its_charts():
+    import signal
+    with pytest.raises(RuntimeError, match="zły szablon"):
+        with charts.ChartPool(use_cache=False, workers=1) as pool:
+            pool.render(SPECS)
+            assert pool.pool is not None
+            workers = list(pool.pool._processes.values())
+            raise RuntimeError("zły szablon")      # as a text template failing after the charts were asked for
+    assert workers and all(w.exitcode == -signal.SIGTERM for w in workers)

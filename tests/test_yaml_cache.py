@@ -103,6 +103,10 @@ def test_installation_files_are_parsed_once_for_every_user(installation, cache, 
     yaml_cache._memory.clear()                                     # another process
     monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "other-user"))
     monkeypatch.setattr(yaml_parse, "parse_checked", lambda *a: pytest.fail("parsed again"))
+
+    def not_the_owner(*args, **kwargs):                             # another user may read the entry, not touch it
+        raise PermissionError(1, "Operation not permitted")
+    monkeypatch.setattr(os, "utime", not_the_owner)
     assert load_yaml(rules_dir() / "vocabulary.yaml")[0] == data
 
 

@@ -83,11 +83,12 @@ def _installation_folder() -> Path | None:
     return installation_cache_folder("reportgen-yaml")
 
 
-def get(key: bytes):
-    """(data, lines) parsed before from the same text, or None."""
+def get(key: bytes, shipped: bool = False):
+    """(data, lines) parsed before from the same text, or None. `shipped`: the text is one of the installation's
+    own files, looked for beside its bytecode first."""
     blob = _memory.get(key)
     if blob is None:
-        blob = _read(_installation_folder(), key) or _read(_folder(), key)
+        blob = (_read(_installation_folder(), key) if shipped else None) or _read(_folder(), key)
         if blob is None:
             return None
         _remember(key, blob)
@@ -106,9 +107,12 @@ def _read(folder: Path | None, key: bytes) -> bytes | None:
     entry = folder / f"{key.hex()}.pickle"
     try:
         blob = entry.read_bytes()
-        os.utime(entry)             # pruning removes the entries used least recently
     except OSError:
         return None
+    try:
+        os.utime(entry)             # pruning removes the entries used least recently
+    except OSError:                 # another user's entry (the installation's): read, not touched
+        pass
     return blob
 
 

@@ -152,7 +152,7 @@ def parse_yaml(text: str, label: str, shipped: bool = False) -> tuple[object, Li
     A text parsed before without a problem is not parsed again (yaml_cache; `shipped`: the text is one of the
     installation's own files, remembered for every user of the installation)."""
     key = yaml_cache.key_of(text)
-    if key is not None and (cached := yaml_cache.get(key)) is not None:
+    if key is not None and (cached := yaml_cache.get(key, shipped)) is not None:
         return cached
     from reportgen.inputs.yaml_parse import parse_checked  # PyYAML is imported only when a text is new
     parsed = parse_checked(text, label)

@@ -241,10 +241,18 @@ def _pies(spec):
 
 
 def _warm() -> None:
-    """Import what draw() needs (a worker's first second) and find the font, before any chart is asked for."""
+    """Import what draw() needs (a worker's first second) and find the font, before any chart is asked for.
+    OpenBLAS gets one thread: charts need none, and a worker with no second thread can be forked safely."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.figure  # noqa: F401
     _font()
+
+
+def cpus() -> int:
+    """The CPUs this process may run on (a container's or taskset's limit, not the machine's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
 
 
 def draw_all(specs: list) -> list[bytes]:
@@ -253,20 +261,28 @@ def draw_all(specs: list) -> list[bytes]:
     process costs no second import (0,7 s), only the fork. Measured on 2 cores (cold Kluki build, 7 charts of
     0,12–0,27 s, timelines of two builds): one process drew them from 1,0 s to 2,45 s while the main process,
     done at 1,5 s, waited; with one copy they were done at 2,2 s, when the document was."""
-    drawers = min(len(specs), max(2, min(4, (os.cpu_count() or 1) - 1)))
+    drawers = min(len(specs), max(2, min(4, cpus() - 1)))
     if drawers < 2 or not sys.platform.startswith("linux"):
         return [draw(s) for s in specs]
-    children = [_fork_drawer(specs[k::drawers]) for k in range(1, drawers)]
+    _warm()     # before forking: a copy must not import matplotlib again (a rebuild missing a few charts)
+    pending: list[tuple[int, tuple[int, int] | None]] = []
+    shares: dict[int, list[bytes]] = {}
     try:
-        shares = [[draw(s) for s in specs[0::drawers]]]
-    except BaseException:      # this share failed: the copies' work is of no use, and they must not linger
-        for child in children:
+        for k in range(1, drawers):
+            pending.append((k, _fork_drawer(specs[k::drawers])))
+        shares[0] = [draw(s) for s in specs[0::drawers]]
+        while pending:
+            k, child = pending[0]
+            received = _receive(child)
+            pending.pop(0)
+            # the share of a copy that failed or never started is drawn here (raising its error, if any)
+            shares[k] = received if received is not None and len(received) == len(specs[k::drawers]) \
+                else [draw(s) for s in specs[k::drawers]]
+    finally:     # an error or Ctrl-C: the copies' work is of no use, and they must not linger
+        for _, child in pending:
             _abandon(child)
-        raise
-    for child, k in zip(children, range(1, drawers)):
-        shares.append(_collect_drawer(child, specs[k::drawers]))
     out: list[bytes] = [b""] * len(specs)
-    for k, pngs in enumerate(shares):
+    for k, pngs in shares.items():
         out[k::drawers] = pngs
     return out
 
@@ -301,22 +317,10 @@ def _fork_drawer(specs: list) -> tuple[int, int] | None:
     return pid, read_fd
 
 
-def _abandon(child: tuple[int, int] | None) -> None:
-    if child is not None:
-        pid, read_fd = child
-        os.close(read_fd)
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-        os.waitpid(pid, 0)
-
-
-def _collect_drawer(child: tuple[int, int] | None, specs: list) -> list[bytes]:
-    """The PNGs a forked copy drew; the share of a copy that failed or never started is drawn here (which raises
-    the error, if any, in the worker as without copies)."""
+def _receive(child: tuple[int, int] | None) -> list[bytes] | None:
+    """The PNGs a forked copy wrote, once it has ended; None when it failed or never started."""
     if child is None:
-        return [draw(s) for s in specs]
+        return None
     pid, read_fd = child
     with os.fdopen(read_fd, "rb") as pipe:
         data = pipe.read()
@@ -326,9 +330,18 @@ def _collect_drawer(child: tuple[int, int] | None, specs: list) -> list[bytes]:
         size = int.from_bytes(data[at:at + 8], "big")
         pngs.append(data[at + 8:at + 8 + size])
         at += 8 + size
-    if status != 0 or at != len(data) or len(pngs) != len(specs):
-        return [draw(s) for s in specs]
-    return pngs
+    return pngs if status == 0 and at == len(data) else None
+
+
+def _abandon(child: tuple[int, int] | None) -> None:
+    if child is None:
+        return
+    pid, read_fd = child
+    for end in (lambda: os.close(read_fd), lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
+        try:
+            end()
+        except OSError:      # closed or reaped already (an interrupted _receive)
+            pass
 
 
 def tick_positions(n: int, most: int = 9) -> list[int]:
@@ -355,7 +368,7 @@ def default_workers() -> int:
     (0,7 s CPU) once and shares a batch with forked copies of itself (draw_all); a second worker importing
     matplotlib again was slower. Measured on 2 cores (cold Kluki build, load 3, median of 5, wall/CPU):
     in-process 3,56/3,46 s, one worker 3,68/3,57 s, two workers 4,84/4,74 s."""
-    return min(1, (os.cpu_count() or 1) - 1)
+    return min(1, cpus() - 1)
 
 
 def _cache_empty() -> bool:
@@ -381,11 +394,16 @@ def stop_early() -> None:
     not wait (and spend a second of CPU) for the worker to finish importing matplotlib."""
     global _early
     if _early is not None:
-        # no public way to end a busy worker: the executor's process table is read to terminate it
-        for process in list(getattr(_early, "_processes", {}).values()):
-            process.terminate()
-        _early.shutdown(wait=True, cancel_futures=True)
+        _terminate(_early)
         _early = None
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # no public way to end a busy worker: the executor's process table is read to terminate it (its forked
+    # copies end once their share is drawn: their pipe has no reader)
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 class ChartPool:
@@ -416,8 +434,10 @@ class ChartPool:
             self._pool(self.workers).submit(_warm)
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self.pool:
+    def __exit__(self, exc_type, *exc) -> None:
+        if self.pool and exc_type is not None:     # the build failed: its charts are not awaited
+            _terminate(self.pool)
+        elif self.pool:
             self.pool.shutdown(cancel_futures=True)
 
     def render(self, specs: list):

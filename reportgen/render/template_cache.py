@@ -39,12 +39,11 @@ class TwoFolderCache(BytecodeCache):
         self._shipped: dict[str, bool] = {}        # bucket key -> compiled from one of the installation's files
 
     def get_bucket(self, environment, name, filename, source) -> Bucket:
-        bucket = super().get_bucket(environment, name, filename, source)
-        self._shipped[bucket.key] = filename is not None and is_shipped(filename)
-        return bucket
+        self._shipped[self.get_cache_key(name, filename)] = filename is not None and is_shipped(filename)
+        return super().get_bucket(environment, name, filename, source)
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        for folder in (self.installed, self.user):
+        for folder in (self.installed if self._shipped.get(bucket.key) else None, self.user):
             if folder is None:
                 continue
             try:
