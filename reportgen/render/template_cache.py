@@ -31,8 +31,8 @@ def _folder(env) -> str:
 
 
 class TwoFolderCache(BytecodeCache):
-    """Jinja's bytecode cache over two folders: the installation's (read first; written for its own template
-    files) and the user's private one (everything else)."""
+    """Jinja's bytecode cache over two folders: the installation's for its own template files (read first,
+    written there where Python writes bytecode) and the user's private one (everything else)."""
 
     def __init__(self, installed: Path | None, user: Path | None):
         self.installed, self.user = installed, user
