@@ -15,6 +15,7 @@ from reportgen.inputs.yamlio import load_yaml
 from reportgen.law.policies import policies_on
 from reportgen.methods import method_of
 from reportgen.paths import rules_dir, templates_dir
+from reportgen.procedure.law import terms_on
 from reportgen.render.charts import ChartPool
 from reportgen.render.docx_writer import render_docx
 from reportgen.render.typeset import typeset_document
@@ -122,6 +123,7 @@ def compose_document(content_dir: Path, structure_path: Path | None = None,
         "overrides": params.overrides,
         "params": params,                       # params.value(id), params.entry(id).unit: the parameters a text names
         "law": policies_on(g.document_date),   # acts, policies and programmes in force on the document date
+        "terms": terms_on(g.document_date),     # statutory periods in force then (rules/procedure.yaml)
     }
     document = assemble(ctx, structure, str(structure_path), templates_dir() / "text", text_context, on_numbered)
     typeset_document(document)   # en dashes in year ranges, also in chart labels (drawn from the model)

@@ -101,6 +101,19 @@ def test_update_rule_uses_the_adoption_date():
     assert fresh == []
 
 
+def test_horizon_and_update_follow_the_dated_terms(monkeypatch):
+    # the periods are rules/procedure.yaml's terms in force on the document's date: a law of 20 years and updates
+    # every 4 years makes a 16-year plan too short and a 2022 plan not yet overdue in 2025 (2022-12-31 + 4 years)
+    import reportgen.rules.statutory as statutory
+    monkeypatch.setattr(statutory, "terms_on", lambda day: {"horizon_years": 20, "update_years": 4, "display_days": 21})
+    doc = Document(title="Projekt założeń na lata 2022-2037", meta={"front_text": "2022"})
+    [f] = [f for f in statutory_findings(doc, REQS, as_of=TODAY) if f.rule_id == "PE-19-2"]
+    assert "czyli 16 lat" in f.message and "wymaga co najmniej 20 lat" in f.message
+    assert "do roku 2041" in f.suggestion
+    late = [f for f in statutory_findings(doc, REQS, as_of=date(2027, 1, 1)) if "aktualizacji" in f.message]
+    assert len(late) == 1 and "ponad 4 lata" in late[0].message and "termin minął 2026-12-31" in late[0].message
+
+
 # ---------------------------------------------------------------- numbers -------------------------------------
 
 @pytest.mark.parametrize("cell,value,decimals,percent", [

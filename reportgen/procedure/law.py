@@ -216,3 +216,9 @@ def _titles_from_policies(rules: ProcedureRules, path: Path) -> None:
 
 def load_procedure_rules(path: Path | None = None) -> ProcedureRules:
     return _load(Path(path or rules_dir() / "procedure.yaml").resolve())
+
+
+def terms_on(day: date) -> dict[str, int]:
+    """The statutory periods in force on `day` (display_days → 21, horizon_years → 15, update_years → 3): what
+    the plan's texts say of the procedure comes from rules/procedure.yaml, never from a number in a template."""
+    return {name: term.value for name, term in load_procedure_rules().terms.items() if term.in_force(day)}

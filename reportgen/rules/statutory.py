@@ -1,17 +1,18 @@
-"""Statutory findings: requirements evidenced, horizon ≥ 15 years, update ≤ 3 years, superseded acts."""
+"""Statutory findings: requirements evidenced, horizon and update period (art. 19 ust. 2: ≥ 15 years, updated
+at least every 3 years – the terms of rules/procedure.yaml in force on the document's date), superseded acts."""
 from __future__ import annotations
 
 import re
 from datetime import date
 
 from reportgen.document.model import Document, Paragraph
+from reportgen.procedure.law import terms_on
+from reportgen.render.numbers import plural_form
 from reportgen.rules.citations import act_patterns
 from reportgen.rules.docdates import DocDate, add_years, find_adoption_date, find_document_date, find_horizon, horizon_start_date
 from reportgen.rules.findings import Finding
 from reportgen.rules.requirements import Requirement
 
-HORIZON_MIN_YEARS = 15
-UPDATE_MAX_YEARS = 3
 HORIZON_RULE = "PE-19-2"
 # Words near a citation showing it is not cited as the act in force (history, a draft, a repeal).
 _NOT_AS_IN_FORCE = re.compile(r"uchyl|zast[ąa]pi|poprzedni|dawn|nieobowi[ąa]zuj|wcze[śs]niej obowi|projekt\w* polityki|"
@@ -38,7 +39,7 @@ def findings(doc: Document, requirements: list[Requirement], as_of: date,
         out += _evidenced(doc, regular, as_of, doc_date)
     horizon_req = next((r for r in regular if r.id == HORIZON_RULE), None)
     if horizon_req and (horizon_req.in_force(as_of) or (doc_date and horizon_req.in_force(doc_date.day))):
-        found = _horizon(doc, horizon_req, doc_date)
+        found = _horizon(doc, horizon_req, doc_date, as_of)
         if not generated:
             found += _update(horizon_req, doc_date, as_of)
         out += _one_finding(found)
@@ -163,35 +164,38 @@ def _evidenced(doc: Document, regular: list[Requirement], as_of: date, doc_date:
     return _one_per_provision(out, as_of)
 
 
-CONVENTION = ("Okres liczę w latach kalendarzowych łącznie z rokiem początkowym i końcowym, bo art. 19 ust. 2 "
-              "wymaga okresu („co najmniej na okres 15 lat”), a tytuł podaje lata, które plan obejmuje: "
-              "„na lata 2021–2035” = 15 lat (od 1 stycznia 2021 do 31 grudnia 2035 r.).")
+def _convention(years: int) -> str:
+    return ("Okres liczę w latach kalendarzowych łącznie z rokiem początkowym i końcowym, bo art. 19 ust. 2 wymaga "
+            f"okresu („co najmniej na okres {years} lat”), a tytuł podaje lata, które plan obejmuje: „na lata "
+            f"2021–{2020 + years}” = {years} lat (od 1 stycznia 2021 do 31 grudnia {2020 + years} r.).")
 
 
-def _horizon(doc: Document, req: Requirement, doc_date: DocDate | None) -> list[Finding]:
+def _horizon(doc: Document, req: Requirement, doc_date: DocDate | None, as_of: date) -> list[Finding]:
+    # the period the law required when the document was made (rules/procedure.yaml, horizon_years)
+    least = terms_on(doc_date.day if doc_date is not None else as_of)["horizon_years"]
     front = _front(doc)
     fallback = doc_date.day.year if doc_date and doc_date.certain else None
     horizon = find_horizon(front, fallback_start=fallback)
     if horizon is None:
         return [Finding(HORIZON_RULE, "warning",
-                        "Nie udało się odczytać okresu, na który sporządzono projekt założeń (art. 19 ust. 2: co najmniej 15 lat). "
-                        + CONVENTION,
+                        f"Nie udało się odczytać okresu, na który sporządzono projekt założeń (art. 19 ust. 2: co najmniej {least} lat). "
+                        + _convention(least),
                         "tytuł i pierwsza strona", "Szukano: „na lata RRRR–RRRR”, „z perspektywą do RRRR roku”",
                         "Podaj okres w tytule, np. „na lata 2025–2040”.")]
     span = f"{horizon.start}–{horizon.end}"
-    if horizon.years < HORIZON_MIN_YEARS:
+    if horizon.years < least:
         return [Finding(HORIZON_RULE, req.severity,
                         f"Okres objęty projektem założeń to {span}, czyli {horizon.years} lat; art. 19 ust. 2 Prawa "
-                        f"energetycznego wymaga co najmniej {HORIZON_MIN_YEARS} lat. " + CONVENTION,
+                        f"energetycznego wymaga co najmniej {least} lat. " + _convention(least),
                         "tytuł i pierwsza strona", f"„{horizon.evidence}”",
-                        f"Wydłuż okres prognozy co najmniej do roku {horizon.start + HORIZON_MIN_YEARS - 1} i popraw tytuł.")]
-    if (horizon.years == HORIZON_MIN_YEARS and doc_date is not None and doc_date.certain
+                        f"Wydłuż okres prognozy co najmniej do roku {horizon.start + least - 1} i popraw tytuł.")]
+    if (horizon.years == least and doc_date is not None and doc_date.certain
             and doc_date.day.year >= horizon.start and (doc_date.day.month, doc_date.day.day) != (1, 1)):
         left = horizon.end - doc_date.day.year + 1
         return [Finding(HORIZON_RULE, "warning",
-                        f"Przypadek graniczny: okres {span} to dokładnie {HORIZON_MIN_YEARS} lat kalendarzowych, ale "
+                        f"Przypadek graniczny: okres {span} to dokładnie {least} lat kalendarzowych, ale "
                         f"dokument pochodzi z {doc_date.day.isoformat()}, więc od tej daty obejmuje mniej niż "
-                        f"{HORIZON_MIN_YEARS} pełnych lat ({left} lat kalendarzowych licząc rok dokumentu). " + CONVENTION,
+                        f"{least} pełnych lat ({left} lat kalendarzowych licząc rok dokumentu). " + _convention(least),
                         "tytuł i pierwsza strona", f"„{horizon.evidence}”; data dokumentu: {doc_date.how}",
                         f"Dla pewności wydłuż okres do roku {horizon.end + 1} (albo dalej).")]
     return []
@@ -199,16 +203,21 @@ def _horizon(doc: Document, req: Requirement, doc_date: DocDate | None) -> list[
 
 def _update(req: Requirement, doc_date: DocDate | None, as_of: date) -> list[Finding]:
     if doc_date is None:
+        years = terms_on(as_of)["update_years"]
         return [Finding(HORIZON_RULE, "warning",
-                        "Nie udało się ustalić daty dokumentu, więc nie sprawdzono, czy aktualizowano go w ciągu ostatnich 3 lat.",
+                        "Nie udało się ustalić daty dokumentu, więc nie sprawdzono, czy aktualizowano go w ciągu "
+                        f"ostatnich {years} {plural_form(years, 'roku', 'lat', 'lat')}.",
                         "tytuł i pierwsza strona", "Szukano: „uchwała … z dnia …”, miesiąca i roku, samego roku",
                         "Podaj datę uchwalenia opcją --adopted RRRR-MM-DD.")]
-    due = add_years(doc_date.day, UPDATE_MAX_YEARS)
+    # the update period in force when the document was made (rules/procedure.yaml, update_years)
+    years = terms_on(doc_date.day)["update_years"]
+    due = add_years(doc_date.day, years)
     if as_of <= due:
         return []
+    every = f"{years} {plural_form(years, 'rok', 'lata', 'lat')}"
     return [Finding(HORIZON_RULE, req.severity if doc_date.certain else "warning",
-                    f"Dokument z {doc_date.day.isoformat()} ma w dniu {as_of.isoformat()} ponad {UPDATE_MAX_YEARS} lata; "
-                    f"art. 19 ust. 2 wymaga aktualizacji co najmniej raz na 3 lata (termin minął {due.isoformat()}).",
+                    f"Dokument z {doc_date.day.isoformat()} ma w dniu {as_of.isoformat()} ponad {every}; "
+                    f"art. 19 ust. 2 wymaga aktualizacji co najmniej raz na {every} (termin minął {due.isoformat()}).",
                     "tytuł i pierwsza strona", f"Data dokumentu: {doc_date.how}",
                     "Przygotuj aktualizację projektu założeń (lub podaj datę ostatniej aktualizacji opcją --adopted).")]
 
