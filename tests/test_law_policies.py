@@ -112,6 +112,8 @@ def test_knyszyn_2015_cites_the_policy_of_2015(knyszyn_build):
     assert "„Polityka energetyczna Polski do 2030 roku”" in text and "PEP2040" not in text
     assert "KPEiK" not in text and "Czyste Powietrze" not in text
     assert "15 kwietnia 2011 r. o efektywności energetycznej" in text
+    # the water act of 2001 (Prawo wodne of 2017 in force from 2018), cited with its date
+    assert "pozwolenia wodnoprawnego na podstawie ustawy z dnia 18 lipca 2001 r. – Prawo wodne." in text
 
 
 def test_rules_command_lists_policies_in_force_with_sources():
@@ -124,3 +126,49 @@ def test_rules_command_lists_policies_in_force_with_sources():
     assert "\nKPEIK-UPDATE  [projekt – przyjęcie niepotwierdzone · niezweryfikowane]" in out
     assert "źródło: uchwała nr 22/2021 Rady Ministrów z dnia 2 lutego 2021 r.; obwieszczenie" in out
     assert "\nPE-19-7  [informacja · procedura]" in out and "[interpretacja]" in out
+
+
+@pytest.mark.parametrize("day, in_force, not_in_force", [
+    # the 2016 efficiency act from 1 October 2016; the wind act (Dz.U. 2016 poz. 961) from 16 July 2016
+    (date(2016, 9, 30), {"ACT-UEE-2011", "ACT-WIND-2016"}, {"ACT-UEE-2016"}),
+    (date(2016, 10, 1), {"ACT-UEE-2016"}, {"ACT-UEE-2011"}),
+    (date(2016, 7, 15), set(), {"ACT-WIND-2016"}),
+    # Prawo wodne of 20 July 2017 (Dz.U. 2017 poz. 1566) replaced that of 18 July 2001 from 1 January 2018
+    (date(2017, 12, 31), {"ACT-PW-2001"}, {"ACT-PW-2017"}),
+    (date(2018, 1, 1), {"ACT-PW-2017"}, {"ACT-PW-2001"}),
+    # rescaled A–G energy labels (Regulation (EU) 2017/1369) from 1 March 2021
+    (date(2021, 2, 28), set(), {"EU-ENERGY-LABEL-RESCALED"}),
+    (date(2021, 3, 1), {"EU-ENERGY-LABEL-RESCALED", "ACT-TERMO-CEEB"}, {"ACT-TERMO-2008", "CEEB-DECLARATIONS-2021"}),
+])
+def test_law_in_force_by_entry(day, in_force, not_in_force):
+    law = policies_on(day)
+    assert all(law.in_force(pid) for pid in in_force) and not any(law.in_force(pid) for pid in not_in_force)
+
+
+def test_consolidated_text_cited_from_its_day():
+    act = policies_on(date(2022, 1, 1)).act("efficiency")
+    assert policies_on(date(2022, 1, 1)).consolidated(act) == "Dz.U. z 2021 r. poz. 2166 z późn. zm."
+    assert policies_on(date(2021, 12, 31)).consolidated(act) == ""
+
+
+def test_efficiency_chapter_on_either_side_of_the_2016_act(kluki_copy, monkeypatch):
+    # art. 19 ust. 3 pkt 3a: the measures of the act in force on the document's date (2011: art. 10, 2016: art. 6)
+    before = _text_on(kluki_copy, date(2016, 9, 30), monkeypatch)
+    after = _text_on(kluki_copy, date(2016, 10, 1), monkeypatch)
+    assert "w rozumieniu ustawy z dnia 15 kwietnia 2011 r. o efektywności energetycznej. Art. 10 tej ustawy" in before
+    assert "(art. 10 ust. 2 pkt 5)" in before and "20 maja 2016 r. o efektywności" not in before
+    assert "w rozumieniu ustawy z dnia 20 maja 2016 r. o efektywności energetycznej. Zgodnie z art. 6" in after
+    assert "(art. 6 ust. 2 pkt 3), także w formule umowy o poprawę efektywności energetycznej" in after
+    # neither date cites the 2021 consolidated text nor the 2021 title of the thermo-modernisation act
+    for text in (before, after):
+        assert "poz. 2166" not in text and "o centralnej ewidencji emisyjności budynków" not in text
+
+
+def test_no_template_compares_the_document_date_with_a_date_of_its_own():
+    # when a provision came into force is data (policies.yaml valid_from, asked through law.in_force/law.act/
+    # law.topic), never a literal in a text: "(2016, 10)" in a template is a date nobody can source or update
+    from reportgen.paths import rules_dir, templates_dir
+    files = [*sorted((templates_dir() / "text").glob("*.j2")), rules_dir() / "structure.yaml"]
+    literal_date = re.compile(r"\(\s*(?:19|20)\d\d\s*,\s*\d{1,2}\s*\)|date\(\s*(?:19|20)\d\d|document_date[^}%]*[<>]=?")
+    offenders = [f"{f.name}: {m.group(0)}" for f in files for m in literal_date.finditer(f.read_text("utf-8"))]
+    assert offenders == []

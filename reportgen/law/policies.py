@@ -33,6 +33,14 @@ class Deadline(BaseModel):
     how: str = ""                          # what must be done, when not plain replacement ("wymiana albo …")
     covers: tuple[str, ...] = ()           # the devices, as rows of rules/parameters/emission_factors.yaml
 
+class ConsolidatedText(BaseModel):
+    """A consolidated text (tekst jednolity) of an act, cited after its title from the day it applies."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    cited_from: date                       # documents dated on or after this day cite it
+    citation: str = Field(min_length=1)    # "Dz.U. z 2021 r. poz. 2166 z późn. zm."
+    verified: bool = False
+
+
 def default_policies_path() -> Path:
     from reportgen.paths import rules_dir
     return rules_dir() / "policies.yaml"
@@ -68,6 +76,7 @@ class Policy(BaseModel):
     citation: str | None = None            # the resolution that adopted a programme ("uchwała nr … z dnia …")
     instrumental: str | None = None        # "uchwałą nr … z dnia …" (an amendment cited after "zmieniona")
     deadlines: tuple[Deadline, ...] = ()   # an amendment's deadlines replace those of the act it amends
+    consolidated: tuple[ConsolidatedText, ...] = ()   # acts: consolidated texts, cited by documents of their time
 
     @model_validator(mode="after")
     def _check(self):
@@ -173,6 +182,18 @@ class LawOnDate:
     def updates_of(self, pid: str) -> list[Policy]:
         """Unconfirmed drafts updating entry `pid` that are known on the date (the text may say only that they exist)."""
         return [p for p in self.entries if p.updates == pid and not p.confirmed]
+
+    def in_force(self, pid: str) -> bool:
+        """Whether entry `pid` is in force (and adopted) on the date: texts that depend on when a provision
+        came into force ask this, never compare the document's date with a date of their own."""
+        p = self.get(pid)
+        return p is not None and p.confirmed
+
+    def consolidated(self, p: Policy) -> str:
+        """The latest consolidated text of act `p` a document of the date cites ("Dz.U. z 2021 r. poz. 2166 z późn.
+        zm."), or ""."""
+        texts = [t for t in p.consolidated if t.cited_from <= self.date]
+        return max(texts, key=lambda t: t.cited_from).citation if texts else ""
 
     def act(self, key: str) -> Policy:
         """The wording of an act in force on the date (e.g. the title of the thermo-modernisation act)."""
