@@ -23,8 +23,12 @@ def test_periods_in_force_today():
 def text_under_another_law():
     """Kluki 2026 (an update of the 2022 plan) built as if the statute said 20 years, every 4 years, 30 days."""
     import reportgen.build as build
+
+    def law_of_the_document_date(day):        # the other law only on the document's date, today's law otherwise
+        other = {"horizon_years": 20, "update_years": 4, "display_days": 30}
+        return other if day == dt.date(2026, 12, 1) else terms_on(day)
     mp = pytest.MonkeyPatch()
-    mp.setattr(build, "terms_on", lambda day: {"horizon_years": 20, "update_years": 4, "display_days": 30})
+    mp.setattr(build, "terms_on", law_of_the_document_date)
     try:
         document, ctx = build.compose_document(ROOT / "content" / "kluki-2026")
     finally:

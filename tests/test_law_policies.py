@@ -105,6 +105,9 @@ def test_kluki_2022_is_a_document_of_its_own_date(kluki_build):
     for later in ("(UE) 2023/1791", "(UE) 2024/1275", "(UE) 2023/2413", "Dz.U. 2023 poz. 1762", "konsultacji publicznych w październiku 2024"):
         assert later not in text, later
     assert "„Mój Prąd”" in text
+    # provisions in force in mid-2022: rescaled energy labels, the CEEB declarations, the 2021 consolidated text
+    assert "według etykiet w skali A–G" in text and "w centralnej ewidencji emisyjności budynków." in text
+    assert "o efektywności energetycznej (Dz.U. z 2021 r. poz. 2166 z późn. zm.)" in text
 
 
 def test_knyszyn_2015_cites_the_policy_of_2015(knyszyn_build):
@@ -149,11 +152,22 @@ def test_consolidated_text_cited_from_its_day():
     act = policies_on(date(2022, 1, 1)).act("efficiency")
     assert policies_on(date(2022, 1, 1)).consolidated(act) == "Dz.U. z 2021 r. poz. 2166 z późn. zm."
     assert policies_on(date(2021, 12, 31)).consolidated(act) == ""
+    # of several consolidated texts, a document cites the latest of its own date
+    later = act.model_copy(update={"consolidated": (*act.consolidated, act.consolidated[0].model_copy(
+        update={"cited_from": date(2030, 6, 1), "citation": "Dz.U. z 2030 r. poz. 1 (przykład)"}))})
+    assert policies_on(date(2030, 5, 31)).consolidated(later) == "Dz.U. z 2021 r. poz. 2166 z późn. zm."
+    assert policies_on(date(2030, 6, 1)).consolidated(later) == "Dz.U. z 2030 r. poz. 1 (przykład)"
+
+
+def test_a_template_asking_for_an_unknown_entry_is_stopped():
+    # a misspelt id must not silently read as "not in force"
+    with pytest.raises(UserError, match="brak wpisu 'EU-ENERGY-LABEL-RESCALD'"):
+        policies_on(date(2026, 12, 1)).in_force("EU-ENERGY-LABEL-RESCALD")
 
 
 def test_efficiency_chapter_on_either_side_of_the_2016_act(kluki_copy, monkeypatch):
     # art. 19 ust. 3 pkt 3a: the measures of the act in force on the document's date (2011: art. 10, 2016: art. 6)
-    before = _text_on(kluki_copy, date(2016, 9, 30), monkeypatch)
+    before = _text_on(kluki_copy, date(2016, 7, 15), monkeypatch)
     after = _text_on(kluki_copy, date(2016, 10, 1), monkeypatch)
     assert "w rozumieniu ustawy z dnia 15 kwietnia 2011 r. o efektywności energetycznej. Art. 10 tej ustawy" in before
     assert "(art. 10 ust. 2 pkt 5)" in before and "20 maja 2016 r. o efektywności" not in before
@@ -162,6 +176,12 @@ def test_efficiency_chapter_on_either_side_of_the_2016_act(kluki_copy, monkeypat
     # neither date cites the 2021 consolidated text nor the 2021 title of the thermo-modernisation act
     for text in (before, after):
         assert "poz. 2166" not in text and "o centralnej ewidencji emisyjności budynków" not in text
+        assert "według etykiet w skali A–G" not in text           # rescaled labels from 1 March 2021
+        assert "klastra energii lub spółdzielni energetycznej" in text   # OZE amendment in force from 1 July 2016
+    # the wind act came into force on 16 July 2016: the day before, the planning rules of before
+    assert "o inwestycjach w zakresie elektrowni wiatrowych" not in before
+    assert "Lokalizacja elektrowni wiatrowej wymaga ustaleń miejscowego planu" in before
+    assert "reguluje ustawa z dnia 20 maja 2016 r. o inwestycjach w zakresie elektrowni wiatrowych:" in after
 
 
 def test_no_template_compares_the_document_date_with_a_date_of_its_own():

@@ -105,13 +105,35 @@ def test_horizon_and_update_follow_the_dated_terms(monkeypatch):
     # the periods are rules/procedure.yaml's terms in force on the document's date: a law of 20 years and updates
     # every 4 years makes a 16-year plan too short and a 2022 plan not yet overdue in 2025 (2022-12-31 + 4 years)
     import reportgen.rules.statutory as statutory
-    monkeypatch.setattr(statutory, "terms_on", lambda day: {"horizon_years": 20, "update_years": 4, "display_days": 21})
+    from reportgen.procedure.law import terms_on
+
+    def law_of_2022(day):      # 20 and 4 years only on the document's date (2022 → 2022-12-31), today's law otherwise
+        return {"horizon_years": 20, "update_years": 4, "display_days": 21} if day == date(2022, 12, 31) else terms_on(day)
+    monkeypatch.setattr(statutory, "terms_on", law_of_2022)
     doc = Document(title="Projekt założeń na lata 2022-2037", meta={"front_text": "2022"})
     [f] = [f for f in statutory_findings(doc, REQS, as_of=TODAY) if f.rule_id == "PE-19-2"]
     assert "czyli 16 lat" in f.message and "wymaga co najmniej 20 lat" in f.message
     assert "do roku 2041" in f.suggestion
     late = [f for f in statutory_findings(doc, REQS, as_of=date(2027, 1, 1)) if "aktualizacji" in f.message]
     assert len(late) == 1 and "ponad 4 lata" in late[0].message and "termin minął 2026-12-31" in late[0].message
+
+
+def test_a_plan_older_than_the_periods_is_judged_by_the_periods_in_force_now():
+    # horizon_years and update_years are dated from 2005-03-03 in rules/procedure.yaml: a plan of 2000 is checked
+    # against the periods in force on as_of (no crash, a normal finding)
+    doc = Document(title="Projekt założeń na lata 2000-2015", meta={"front_text": "marzec 2000"})
+    late = [f for f in statutory_findings(doc, REQS, as_of=TODAY) if f.rule_id == "PE-19-2"]
+    assert any("ponad 3 lata" in f.message and "raz na 3 lata" in f.message for f in late)
+
+
+@pytest.mark.parametrize("years, phrases", [
+    (15, ["co najmniej na okres 15 lat", "„na lata 2021–2035” = 15 lat"]),
+    (22, ["co najmniej na okres 22 lat", "„na lata 2021–2042” = 22 lata"]),
+    (1, ["co najmniej na okres 1 roku", "„na lata 2021–2021” = 1 rok"]),
+])
+def test_counting_convention_in_polish_for_any_period(years, phrases):
+    from reportgen.rules.statutory import _convention
+    assert all(p in _convention(years) for p in phrases)
 
 
 # ---------------------------------------------------------------- numbers -------------------------------------

@@ -39,6 +39,7 @@ class ConsolidatedText(BaseModel):
     cited_from: date                       # documents dated on or after this day cite it
     citation: str = Field(min_length=1)    # "Dz.U. z 2021 r. poz. 2166 z późn. zm."
     verified: bool = False
+    note: str = ""                         # for reviewers: what was not checked (`reportgen rules` prints it)
 
 
 def default_policies_path() -> Path:
@@ -138,6 +139,7 @@ class LawOnDate:
     def __init__(self, policies: list[Policy], day: date):
         self.date = day
         self.entries = [p for p in policies if p.in_force(day)]
+        self.known = frozenset(p.id for p in policies)
 
     def get(self, pid: str) -> Policy | None:
         return next((p for p in self.entries if p.id == pid), None)
@@ -186,6 +188,8 @@ class LawOnDate:
     def in_force(self, pid: str) -> bool:
         """Whether entry `pid` is in force (and adopted) on the date: texts that depend on when a provision
         came into force ask this, never compare the document's date with a date of their own."""
+        if pid not in self.known:     # a misspelt or renamed id would otherwise silently change the text
+            raise UserError(f"rules/policies.yaml: brak wpisu {pid!r}, o który pyta szablon tekstu.")
         p = self.get(pid)
         return p is not None and p.confirmed
 
@@ -238,6 +242,9 @@ def list_policies_text(as_of: date | None, path: str | Path | None = None) -> st
         lines.append(f"  {p.title}")
         lines.append(f"  obowiązuje: {p.validity()} · sprawdzono: {p.last_verified.isoformat()}")
         lines.append(f"  źródło: {p.source}")
+        for t in p.consolidated:
+            lines.append(f"  tekst jednolity od {t.cited_from.isoformat()}: {t.citation}"
+                         f"{'' if t.verified else ' (niezweryfikowane)'}{f' – {t.note}' if t.note else ''}")
         if p.note:
             lines.append(f"  uwaga: {p.note}")
     return "\n".join(lines)

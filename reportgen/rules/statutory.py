@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from reportgen.document.model import Document, Paragraph
+from reportgen.errors import UserError
 from reportgen.procedure.law import terms_on
 from reportgen.render.numbers import plural_form
 from reportgen.rules.citations import act_patterns
@@ -164,38 +165,55 @@ def _evidenced(doc: Document, regular: list[Requirement], as_of: date, doc_date:
     return _one_per_provision(out, as_of)
 
 
+def _period(name: str, made: DocDate | None, as_of: date) -> int:
+    """A statutory period of rules/procedure.yaml (horizon_years, update_years) as in force when the document was
+    made; a plan made before the period was enacted is judged by the one in force on `as_of`."""
+    for day in ([made.day] if made is not None else []) + [as_of]:
+        value = terms_on(day).get(name)
+        if value is not None:
+            return value
+    raise UserError(f"rules/procedure.yaml, terms.{name}: brak brzmienia obowiązującego w dniu {as_of.isoformat()}.")
+
+
+def _years(n: int, one: str = "rok", few: str = "lata", many: str = "lat") -> str:
+    return f"{n} {plural_form(n, one, few, many)}"
+
+
 def _convention(years: int) -> str:
     return ("Okres liczę w latach kalendarzowych łącznie z rokiem początkowym i końcowym, bo art. 19 ust. 2 wymaga "
-            f"okresu („co najmniej na okres {years} lat”), a tytuł podaje lata, które plan obejmuje: „na lata "
-            f"2021–{2020 + years}” = {years} lat (od 1 stycznia 2021 do 31 grudnia {2020 + years} r.).")
+            f"okresu („co najmniej na okres {_years(years, 'roku', 'lat', 'lat')}”), a tytuł podaje lata, które plan "
+            f"obejmuje: „na lata 2021–{2020 + years}” = {_years(years)} (od 1 stycznia 2021 do 31 grudnia "
+            f"{2020 + years} r.).")
 
 
 def _horizon(doc: Document, req: Requirement, doc_date: DocDate | None, as_of: date) -> list[Finding]:
-    # the period the law required when the document was made (rules/procedure.yaml, horizon_years)
-    least = terms_on(doc_date.day if doc_date is not None else as_of)["horizon_years"]
+    least = _period("horizon_years", doc_date, as_of)
     front = _front(doc)
     fallback = doc_date.day.year if doc_date and doc_date.certain else None
     horizon = find_horizon(front, fallback_start=fallback)
     if horizon is None:
         return [Finding(HORIZON_RULE, "warning",
-                        f"Nie udało się odczytać okresu, na który sporządzono projekt założeń (art. 19 ust. 2: co najmniej {least} lat). "
+                        f"Nie udało się odczytać okresu, na który sporządzono projekt założeń (art. 19 ust. 2: co najmniej {_years(least)}). "
                         + _convention(least),
                         "tytuł i pierwsza strona", "Szukano: „na lata RRRR–RRRR”, „z perspektywą do RRRR roku”",
                         "Podaj okres w tytule, np. „na lata 2025–2040”.")]
     span = f"{horizon.start}–{horizon.end}"
     if horizon.years < least:
         return [Finding(HORIZON_RULE, req.severity,
-                        f"Okres objęty projektem założeń to {span}, czyli {horizon.years} lat; art. 19 ust. 2 Prawa "
-                        f"energetycznego wymaga co najmniej {least} lat. " + _convention(least),
+                        f"Okres objęty projektem założeń to {span}, czyli {_years(horizon.years)}; art. 19 ust. 2 Prawa "
+                        f"energetycznego wymaga co najmniej {_years(least)}. " + _convention(least),
                         "tytuł i pierwsza strona", f"„{horizon.evidence}”",
                         f"Wydłuż okres prognozy co najmniej do roku {horizon.start + least - 1} i popraw tytuł.")]
     if (horizon.years == least and doc_date is not None and doc_date.certain
             and doc_date.day.year >= horizon.start and (doc_date.day.month, doc_date.day.day) != (1, 1)):
         left = horizon.end - doc_date.day.year + 1
         return [Finding(HORIZON_RULE, "warning",
-                        f"Przypadek graniczny: okres {span} to dokładnie {least} lat kalendarzowych, ale "
+                        f"Przypadek graniczny: okres {span} to dokładnie "
+                        f"{_years(least, 'rok kalendarzowy', 'lata kalendarzowe', 'lat kalendarzowych')}, ale "
                         f"dokument pochodzi z {doc_date.day.isoformat()}, więc od tej daty obejmuje mniej niż "
-                        f"{least} pełnych lat ({left} lat kalendarzowych licząc rok dokumentu). " + _convention(least),
+                        f"{_years(least, 'pełny rok', 'pełne lata', 'pełnych lat')} "
+                        f"({_years(left, 'rok kalendarzowy', 'lata kalendarzowe', 'lat kalendarzowych')} licząc rok "
+                        f"dokumentu). " + _convention(least),
                         "tytuł i pierwsza strona", f"„{horizon.evidence}”; data dokumentu: {doc_date.how}",
                         f"Dla pewności wydłuż okres do roku {horizon.end + 1} (albo dalej).")]
     return []
@@ -203,18 +221,17 @@ def _horizon(doc: Document, req: Requirement, doc_date: DocDate | None, as_of: d
 
 def _update(req: Requirement, doc_date: DocDate | None, as_of: date) -> list[Finding]:
     if doc_date is None:
-        years = terms_on(as_of)["update_years"]
+        years = _period("update_years", None, as_of)
         return [Finding(HORIZON_RULE, "warning",
                         "Nie udało się ustalić daty dokumentu, więc nie sprawdzono, czy aktualizowano go w ciągu "
-                        f"ostatnich {years} {plural_form(years, 'roku', 'lat', 'lat')}.",
+                        + ("ostatniego roku." if years == 1 else f"ostatnich {_years(years, 'roku', 'lat', 'lat')}."),
                         "tytuł i pierwsza strona", "Szukano: „uchwała … z dnia …”, miesiąca i roku, samego roku",
                         "Podaj datę uchwalenia opcją --adopted RRRR-MM-DD.")]
-    # the update period in force when the document was made (rules/procedure.yaml, update_years)
-    years = terms_on(doc_date.day)["update_years"]
+    years = _period("update_years", doc_date, as_of)
     due = add_years(doc_date.day, years)
     if as_of <= due:
         return []
-    every = f"{years} {plural_form(years, 'rok', 'lata', 'lat')}"
+    every = _years(years)
     return [Finding(HORIZON_RULE, req.severity if doc_date.certain else "warning",
                     f"Dokument z {doc_date.day.isoformat()} ma w dniu {as_of.isoformat()} ponad {every}; "
                     f"art. 19 ust. 2 wymaga aktualizacji co najmniej raz na {every} (termin minął {due.isoformat()}).",
