@@ -334,14 +334,22 @@ def _receive(child: tuple[int, int] | None) -> list[bytes] | None:
 
 
 def _abandon(child: tuple[int, int] | None) -> None:
+    """End a copy whose work is of no use: its pipe closed, the process killed if still running, and reaped. A copy
+    reaped already (an interrupted _receive) is left alone: its pid may belong to another process by now."""
     if child is None:
         return
     pid, read_fd = child
-    for end in (lambda: os.close(read_fd), lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
-        try:
-            end()
-        except OSError:      # closed or reaped already (an interrupted _receive)
-            pass
+    try:
+        os.close(read_fd)
+    except OSError:          # closed already
+        pass
+    try:
+        ended, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return
+    if not ended:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 def tick_positions(n: int, most: int = 9) -> list[int]:
