@@ -8,7 +8,7 @@ from datetime import date
 
 from reportgen import __version__
 from reportgen.check.sanitize import clean
-from reportgen.render.numbers import plural_form
+from reportgen.render.numbers import plural_pl
 from reportgen.rules.findings import SEVERITIES, Finding, counts, sort_findings
 
 HEADINGS = {"error": "BŁĘDY", "warning": "OSTRZEŻENIA", "info": "INFORMACJE"}
@@ -23,11 +23,6 @@ class ReportContext:
     adopted: date | None = None
     format: str = ""
     notes: list[str] = field(default_factory=list)
-
-
-def plural_pl(n: int, one: str, few: str, many: str) -> str:
-    """Polish plural with the number: 1 błąd, 2 błędy, 5 błędów, 22 błędy, 112 błędów."""
-    return f"{n} {plural_form(n, one, few, many)}"
 
 
 def summary_line(findings: list[Finding]) -> str:

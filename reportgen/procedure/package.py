@@ -17,7 +17,7 @@ from reportgen.procedure.docxrender import end_sentence
 from reportgen.procedure.facts import ProcedureFacts, load_procedure
 from reportgen.procedure.law import ProcedureRules, Step, load_procedure_rules
 from reportgen.procedure.timeline import Finding, Timeline, check, compute
-from reportgen.render.numbers import plural_form
+from reportgen.render.numbers import plural_pl
 
 MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
           "października", "listopada", "grudnia"]
@@ -269,16 +269,16 @@ def _step_context(step: Step, product, facts, t: Timeline, rules: ProcedureRules
 
 
 def _years(n: int) -> str:
-    """15 → 'lat', 3 → 'lata' (after 'na': accusative, same as the counted-noun forms)."""
-    return plural_form(n, "rok", "lata", "lat")
+    """15 → '15 lat', 3 → '3 lata' (after 'na': accusative, same as the counted-noun forms)."""
+    return plural_pl(n, "rok", "lata", "lat")
 
 
 def _justification(facts, t: Timeline, rules: ProcedureRules, comments, content, on: dt.date) -> list[str]:
     p, d = facts.p, facts.p.dates
     horizon, update = rules.term("horizon_years", on), rules.term("update_years", on)
     out = [f"Obowiązek opracowania projektu założeń wynika z {rules.cite_provision('plan_obligation', on)}; "
-           f"projekt sporządza się na co najmniej {horizon.value} {_years(horizon.value)} i aktualizuje co najmniej "
-           f"raz na {update.value} {_years(update.value)} ({rules.cite(update.basis, on)})."]
+           f"projekt sporządza się na co najmniej {_years(horizon.value)} i aktualizuje co najmniej "
+           f"raz na {_years(update.value)} ({rules.cite(update.basis, on)})."]
     if d.energy_requests_sent:
         replied = [c.name for c in p.energy_companies if c.key in d.energy_replies]
         out.append(f"Pismami z dnia {polish_date(d.energy_requests_sent)} zwrócono się do przedsiębiorstw energetycznych "

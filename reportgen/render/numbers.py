@@ -78,3 +78,8 @@ def plural_form(n: int, one: str, few: str, many: str) -> str:
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
         return few
     return many
+
+
+def plural_pl(n: int, one: str, few: str, many: str) -> str:
+    """Polish plural with the number: 1 błąd, 2 błędy, 5 błędów, 22 błędy, 112 błędów."""
+    return f"{n} {plural_form(n, one, few, many)}"

@@ -8,7 +8,7 @@ from datetime import date
 from reportgen.document.model import Document, Paragraph
 from reportgen.errors import UserError
 from reportgen.procedure.law import terms_on
-from reportgen.render.numbers import plural_form
+from reportgen.render.numbers import plural_pl
 from reportgen.rules.citations import act_patterns
 from reportgen.rules.docdates import DocDate, add_years, find_adoption_date, find_document_date, find_horizon, horizon_start_date
 from reportgen.rules.findings import Finding
@@ -176,7 +176,7 @@ def _period(name: str, made: DocDate | None, as_of: date) -> int:
 
 
 def _years(n: int, one: str = "rok", few: str = "lata", many: str = "lat") -> str:
-    return f"{n} {plural_form(n, one, few, many)}"
+    return plural_pl(n, one, few, many)
 
 
 def _convention(years: int) -> str:
